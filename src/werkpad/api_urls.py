@@ -1,0 +1,28 @@
+"""/api/v1: every route of the API, without trailing slashes."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from werkpad.insights.api import CompositionView
+from werkpad.jobseekers.api import AccessLogView, JobSeekerDetailView, JobSeekerListView
+
+
+class OpenApiView(SpectacularAPIView):
+    """The OpenAPI document, public (no login) and always JSON."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    def get(self, request, *args, **kwargs):
+        request.GET = request.GET.copy()
+        request.GET["format"] = "json"
+        return super().get(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("job-seekers", JobSeekerListView.as_view(), name="job-seeker-list"),
+    path("job-seekers/<int:id>", JobSeekerDetailView.as_view(), name="job-seeker-detail"),
+    path("job-seekers/<int:id>/access-log", AccessLogView.as_view(), name="job-seeker-access-log"),
+    path("insights/composition", CompositionView.as_view(), name="composition"),
+]

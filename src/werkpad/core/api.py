@@ -1,0 +1,218 @@
+"""The API's shared conventions (NL GOV API Design Rules).
+
+* errors are ``application/problem+json`` (RFC 9457) with ``status``, ``title``,
+  ``detail`` and, for validation errors, ``invalidParams`` naming every bad field;
+* unknown request fields are refused, never dropped (``StrictSerializer``);
+* lists answer ``{count, next, previous, results}`` and take ``page`` and
+  ``pageSize`` (at most 100);
+* the OpenAPI document documents all of the above on every operation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework import exceptions, serializers
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from werkpad.core.errors import DomainError, InvalidInputError
+
+PROBLEM = "application/problem+json"
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, naming each, so a typo never drops data."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            read_only = sorted(name for name in set(data) & set(self.fields)
+                               if self.fields[name].read_only)
+            errors = {name: [_("Unknown field.")] for name in unknown}
+            errors.update({name: [_("This field is read-only.")] for name in read_only})
+            if errors:
+                raise serializers.ValidationError(errors)
+        return super().to_internal_value(data)
+
+
+def camel(name: str) -> str:
+    """``ladder_rung`` -> ``ladderRung``: services speak model names, the API camelCase."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """DRF's nested error detail as a flat list of invalidParams."""
+    params: list[dict[str, str]] = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = key if key not in ("non_field_errors", "__all__") else ""
+            params.extend(_flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name))
+    elif isinstance(detail, list):
+        if all(isinstance(item, (str, exceptions.ErrorDetail)) for item in detail):
+            for item in detail:
+                params.append({"name": prefix, "code": getattr(item, "code", "invalid"),
+                               "reason": str(item)})
+        else:
+            for index, item in enumerate(detail):
+                params.extend(_flatten(item, f"{prefix}.{index}" if prefix else str(index)))
+    else:
+        params.append({"name": prefix, "code": getattr(detail, "code", "invalid"),
+                       "reason": str(detail)})
+    return params
+
+
+def problem(*, status: int, title: str, detail: str, instance: str = "", code: str = "",
+            invalid_params: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status,
+                            "detail": detail}
+    if instance:
+        body["instance"] = instance
+    if code:
+        body["code"] = code
+    if invalid_params is not None:
+        body["invalidParams"] = invalid_params
+    return body
+
+
+def problem_exception_handler(exc, context):
+    request = context.get("request")
+    instance = request.get_full_path() if request is not None else ""
+    if isinstance(exc, InvalidInputError):
+        exc = exceptions.ValidationError({camel(name): msgs for name, msgs in exc.errors.items()})
+    elif isinstance(exc, DomainError):
+        body = problem(status=exc.status, title=str(exc.title), detail=exc.message,
+                       instance=instance, code=exc.code)
+        if exc.field:
+            body["invalidParams"] = [{"name": exc.field, "code": exc.code, "reason": exc.message}]
+        return Response(body, status=exc.status, content_type=PROBLEM)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        params = _flatten(exc.detail)
+        body = problem(status=400, title=_("The request is not valid"),
+                       detail=_("One or more fields are not valid: %(names)s.")
+                       % {"names": ", ".join(sorted({p["name"] or "body" for p in params}))},
+                       instance=instance, code="invalid", invalid_params=params)
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        body = problem(status=response.status_code, title=str(_status_title(response.status_code)),
+                       detail=str(detail), instance=instance,
+                       code=getattr(getattr(exc, "detail", None), "code", "") or "")
+    response.data = body
+    response.content_type = PROBLEM
+    return response
+
+
+def _status_title(status: int) -> str:
+    return {
+        400: _("The request is not valid"),
+        401: _("Not authenticated"),
+        403: _("You may not do this"),
+        404: _("Not found"),
+        405: _("Method not allowed"),
+        406: _("Not acceptable"),
+        409: _("Conflict with the current state"),
+        415: _("Unsupported media type"),
+        429: _("Too many requests"),
+    }.get(status, _("Error"))
+
+
+def problem_response(request, status: int) -> JsonResponse:
+    """A problem+json answer for errors raised outside DRF (unknown path, server error)."""
+    body = problem(status=status, title=str(_status_title(status)),
+                   detail=_("There is no resource at this path.") if status == 404
+                   else _("The server could not handle this request."),
+                   instance=request.get_full_path())
+    response = JsonResponse(body, status=status, content_type=PROBLEM)
+    response["API-Version"] = settings.API_VERSION
+    return response
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Operation ids in lowerCamelCase, tags from the first path segment."""
+
+    def get_tags(self):
+        if self.view.__class__.__dict__.get("schema_tags"):
+            return list(self.view.schema_tags)
+        return super().get_tags()
+
+
+# --- the OpenAPI document ---------------------------------------------------
+
+_PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "An error, as RFC 9457 problem details.",
+    "properties": {
+        "type": {"type": "string", "format": "uri", "example": "about:blank"},
+        "title": {"type": "string", "example": "Not found"},
+        "status": {"type": "integer", "format": "int32", "example": 404},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "code": {"type": "string", "description": "Stable code of the refusal."},
+        "invalidParams": {"type": "array", "items": {"$ref": "#/components/schemas/InvalidParam"}},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+_INVALID_PARAM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "name": {"type": "string", "description": "The field, in dotted notation."},
+        "code": {"type": "string"},
+        "reason": {"type": "string"},
+    },
+    "required": ["name", "code", "reason"],
+}
+_ERRORS = {
+    "400": "The request is not valid; invalidParams names each field.",
+    "401": "Not authenticated: send `Authorization: Token <token>`.",
+    "403": "Authenticated, but this role may not do this.",
+    "404": "Not found, or not visible to you.",
+    "409": "Conflicts with the record's current state (a stale edit or a refused transition).",
+}
+
+
+def _problem_response(text: str) -> dict[str, Any]:
+    return {"description": text, "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+            "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+def postprocess_schema(result, generator, request, public):
+    """Documents the conventions on every operation so that the NL linter passes."""
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = _PROBLEM_SCHEMA
+    components["schemas"]["InvalidParam"] = _INVALID_PARAM_SCHEMA
+    components.setdefault("headers", {})["API-Version"] = {
+        "description": "The full version of the API (semver), equal to info.version.",
+        "schema": {"type": "string", "example": settings.API_VERSION},
+    }
+    for path, item in result.get("paths", {}).items():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, response in responses.items():
+                if code.startswith(("2", "3")):
+                    response.setdefault("headers", {})["API-Version"] = {
+                        "$ref": "#/components/headers/API-Version"
+                    }
+            needed = ["400", "401", "403"]
+            if "{" in path:
+                needed.append("404")
+            if method in {"put", "patch", "post"}:
+                needed.append("409")
+            for code in needed:
+                responses[code] = _problem_response(_ERRORS[code])
+            operation["responses"] = dict(sorted(responses.items()))
+    return result

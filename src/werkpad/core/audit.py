@@ -1,0 +1,47 @@
+"""Writing to the audit log. The only module that creates AuditEvent rows.
+
+Call it inside the transaction of the action it records, so that the event
+and the change land together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from werkpad.core.context import current_origin
+from werkpad.core.models import AuditEvent
+from werkpad.core.permissions import scope_of
+
+
+def audit_record(
+    *,
+    user,
+    action: str,
+    object_type: str,
+    object_id: object = "",
+    job_seeker_id: int | None = None,
+    municipality_id: int | None = None,
+    purpose: str = "",
+    fields: Iterable[str] = (),
+    result: str = AuditEvent.Result.SUCCESS,
+    detail: str = "",
+    origin: str | None = None,
+) -> AuditEvent:
+    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    grant = scope_of(user).primary if authenticated else None
+    return AuditEvent.objects.create(
+        actor=user if authenticated else None,
+        actor_label=(user.get_full_name() or user.get_username()) if authenticated else "anonymous",
+        actor_organisation=grant.organisation_name if grant else "",
+        actor_role=grant.role if grant else "",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id) if object_id not in (None, "") else "",
+        job_seeker_id=job_seeker_id,
+        municipality_id=municipality_id,
+        purpose=purpose[:200],
+        fields=sorted(set(fields)),
+        result=result,
+        detail=detail[:300],
+        origin=origin or current_origin(),
+    )

@@ -1,0 +1,42 @@
+"""werkpad serve: the production WSGI server (gunicorn) with static files served."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Serve werkpad with gunicorn (static files through WhiteNoise)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument("--threads", type=int, default=4)
+
+    def handle(self, *args, host, port, workers, threads, **options):
+        from gunicorn.app.base import BaseApplication
+
+        from werkpad.wsgi import application
+
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        self.stdout.write(f"werkpad {settings.WERKPAD_VERSION} on http://{host}:{port} "
+                          f"({workers} workers x {threads} threads, database: {engine})")
+
+        class Server(BaseApplication):
+            def load_config(self):
+                self.cfg.set("bind", bind)
+                self.cfg.set("workers", workers)
+                self.cfg.set("threads", threads)
+                self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("timeout", 120)
+                self.cfg.set("graceful_timeout", 10)
+                self.cfg.set("forwarded_allow_ips", "127.0.0.1")
+
+            def load(self):
+                return application
+
+        Server().run()

@@ -1,0 +1,60 @@
+"""Request-wide behaviour: API headers and CORS, origin for the audit log, idle timeout."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+
+from werkpad.core.context import reset_origin, set_origin
+
+API_PREFIX = "/api/"
+OPENAPI_PATH = "/api/v1/openapi.json"
+
+
+class ApiMiddleware:
+    """Marks the origin (UI or API), and gives every API response its API-Version header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        is_api = request.path.startswith(API_PREFIX)
+        token = set_origin("api" if is_api else "ui")
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_origin(token)
+        if is_api:
+            response["API-Version"] = settings.API_VERSION
+            if request.path == OPENAPI_PATH:
+                response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class SessionTimeoutMiddleware:
+    """Ends a session that was idle for longer than WERKPAD_SESSION_IDLE_SECONDS.
+
+    The absolute timeout is SESSION_COOKIE_AGE (the session is not extended on
+    activity).
+    """
+
+    KEY = "werkpad_last_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and hasattr(request, "session") \
+                and not request.path.startswith(API_PREFIX):
+            now = int(time.time())
+            last = request.session.get(self.KEY)
+            if last is not None and now - last > settings.WERKPAD_SESSION_IDLE_SECONDS:
+                logout(request)
+            else:
+                # Write at most once a minute: no session write on every request.
+                if last is None or now - last >= 60:
+                    request.session[self.KEY] = now
+        return self.get_response(request)

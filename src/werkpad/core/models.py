@@ -1,0 +1,183 @@
+"""Tenancy, organisations and the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.core import clock
+
+
+class LabourMarketRegion(models.Model):
+    """One of the 35 arbeidsmarktregio's, shipped as versioned reference data."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    data_version = models.CharField(
+        _("data version"), max_length=20, help_text=_("Which edition of the division this row is from.")
+    )
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("labour-market region")
+        verbose_name_plural = _("labour-market regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    """A gemeente: the tenant. Every row with personal data carries one."""
+
+    name = models.CharField(_("name"), max_length=100)
+    cbs_code = models.CharField(
+        _("CBS code"), max_length=6, unique=True, help_text=_("For example GM0363 (Amsterdam).")
+    )
+    region = models.ForeignKey(
+        LabourMarketRegion, on_delete=models.PROTECT, related_name="municipalities",
+        verbose_name=_("labour-market region"),
+    )
+    profile_review_months = models.PositiveSmallIntegerField(
+        _("profile review period (months)"), default=6,
+        help_text=_("A job seeker's profile not reviewed for this long is flagged."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        PROVIDER = "provider", _("Re-integration provider")
+        EMPLOYER = "employer", _("Employer")
+        COUNCIL = "council", _("Client council")
+        ADVISOR_OFFICE = "advisor_office", _("Independent advisor's office")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="organisations",
+        verbose_name=_("municipality"),
+        help_text=_("The municipality this organisation belongs to or works for."),
+    )
+    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VersionedModel(models.Model):
+    """An editable record with optimistic locking.
+
+    Every edit names the version it started from; a service refuses the edit
+    when the record has moved on (``StaleEditError``), so no edit silently
+    overwrites another.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=clock.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), default=clock.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The audit log is append-only.")
+
+
+class AuditEvent(models.Model):
+    """Who did what to which record, when, why and from where. Append-only.
+
+    Written only through ``werkpad.core.audit``. Holds field names, never values,
+    and never a secret or token.
+    """
+
+    class Action(models.TextChoices):
+        READ = "read", _("viewed")
+        SEARCH = "search", _("searched")
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        EXPORT = "export", _("exported")
+        IMPORT = "import", _("imported")
+        LOGIN = "login", _("logged in")
+        LOGOUT = "logout", _("logged out")
+        LOGIN_FAILED = "login_failed", _("failed to log in")
+        DENIED = "denied", _("was refused access")
+
+    class Origin(models.TextChoices):
+        UI = "ui", _("web application")
+        API = "api", _("API")
+        CLI = "cli", _("command line")
+        TASK = "task", _("background task")
+
+    class Result(models.TextChoices):
+        SUCCESS = "success", _("success")
+        DENIED = "denied", _("denied")
+        FAILED = "failed", _("failed")
+
+    occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", verbose_name=_("who"),
+    )
+    actor_label = models.CharField(_("who (as shown)"), max_length=200)
+    actor_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    actor_role = models.CharField(_("role"), max_length=40, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=60)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    job_seeker_id = models.BigIntegerField(_("job seeker"), null=True, blank=True)
+    municipality_id = models.BigIntegerField(_("municipality"), null=True, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=200, blank=True)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
+    result = models.CharField(_("result"), max_length=10, choices=Result.choices,
+                              default=Result.SUCCESS)
+    fields = models.JSONField(_("fields"), default=list, blank=True,
+                              help_text=_("Names of the fields read or changed, never values."))
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["job_seeker_id", "-occurred_at"], name="audit_jobseeker_idx"),
+            models.Index(fields=["municipality_id", "-occurred_at"], name="audit_municipality_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit log is append-only.")

@@ -1,0 +1,110 @@
+"""Roles and the scope a user acts in: the one place access starts from.
+
+A user holds memberships (organisation x role). ``scope_of(user)`` reads them
+once per request and answers the questions every rule asks: does this user
+hold role R, and in which municipalities or organisations? Each app's
+``rules.py`` builds its predicates on top of this; selectors use it to narrow
+querysets to what the user may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    JOB_SEEKER = "job_seeker", _("Job seeker")
+    CASEWORKER = "caseworker", _("Caseworker")
+    COACH = "coach", _("Provider coach")
+    EMPLOYER_ADVISOR = "employer_advisor", _("Employer advisor")
+    EMPLOYER = "employer", _("Employer")
+    ADVISOR = "advisor", _("Independent labour advisor")
+    COMPLAINT_HANDLER = "complaint_handler", _("Complaint handler")
+    COUNCIL_MEMBER = "council_member", _("Client council member")
+    POLICY_OFFICER = "policy_officer", _("Policy officer")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
+
+
+#: Roles that may read job seekers' files of their municipality.
+FILE_ROLES = frozenset({Role.CASEWORKER})
+#: Roles that see aggregates of their municipality.
+AGGREGATE_ROLES = frozenset(
+    {Role.CASEWORKER, Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN}
+)
+#: Roles whose aggregates carry no cell under WERKPAD_MIN_CELL.
+SUPPRESSED_ROLES = frozenset({Role.COUNCIL_MEMBER})
+#: Staff roles: they log in with a second factor in production.
+STAFF_ROLES = frozenset(set(Role) - {Role.JOB_SEEKER, Role.EMPLOYER})
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    organisation_id: int
+    organisation_name: str
+    municipality_id: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int | None
+    grants: tuple[Grant, ...] = field(default_factory=tuple)
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(g.role for g in self.grants)
+
+    def has(self, *roles: str) -> bool:
+        return any(g.role in roles for g in self.grants)
+
+    def municipalities(self, *roles: str) -> frozenset[int]:
+        return frozenset(g.municipality_id for g in self.grants if g.role in roles)
+
+    def organisations(self, *roles: str) -> frozenset[int]:
+        return frozenset(g.organisation_id for g in self.grants if g.role in roles)
+
+    @property
+    def primary(self) -> Grant | None:
+        return self.grants[0] if self.grants else None
+
+
+_EMPTY = Scope(user_id=None)
+
+
+def scope_of(user) -> Scope:
+    """The user's active grants, read once and kept on the user object."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return _EMPTY
+    cached = getattr(user, "_werkpad_scope", None)
+    if cached is not None:
+        return cached
+    from werkpad.accounts.models import Membership
+
+    rows = (
+        Membership.objects.filter(user_id=user.pk, is_active=True)
+        .select_related("organisation")
+        .order_by("id")
+    )
+    scope = Scope(
+        user_id=user.pk,
+        grants=tuple(
+            Grant(
+                role=m.role,
+                organisation_id=m.organisation_id,
+                organisation_name=m.organisation.name,
+                municipality_id=m.organisation.municipality_id,
+            )
+            for m in rows
+        ),
+    )
+    user._werkpad_scope = scope
+    return scope
+
+
+def forget_scope(user) -> None:
+    """Drop the cached scope (after a membership changed)."""
+    if hasattr(user, "_werkpad_scope"):
+        del user._werkpad_scope

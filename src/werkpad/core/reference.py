@@ -1,0 +1,29 @@
+"""Reference data shipped with werkpad, each table with its source."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def read_table(name: str) -> tuple[list[dict[str, str]], str]:
+    """Rows of ``data/<name>`` and the source named in its comment header."""
+    path = DATA_DIR / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    comments = [line[1:].strip() for line in lines if line.startswith("#")]
+    source = next((c.removeprefix("Source:").strip() for c in comments if c.startswith("Source:")), "")
+    rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
+    return rows, source
+
+
+def load_labour_market_regions(region_model) -> int:
+    """Create or update the regions; returns how many rows the table has."""
+    rows, source = read_table("labour_market_regions.csv")
+    for row in rows:
+        region_model.objects.update_or_create(
+            code=row["code"],
+            defaults={"name": row["name"], "data_version": row["data_version"], "source": source},
+        )
+    return len(rows)

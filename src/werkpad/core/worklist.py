@@ -1,0 +1,49 @@
+"""The worklist (werkvoorraad): what is due for this user, overdue first.
+
+Each app contributes sections for the roles it serves; the home page shows
+them in order. A section counts its items in the database and lists the
+first few.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.core.permissions import Role, scope_of
+
+
+@dataclass
+class WorklistItem:
+    title: str
+    url: str
+    detail: str = ""
+    overdue: bool = False
+
+
+@dataclass
+class WorklistSection:
+    key: str
+    title: str
+    count: int
+    items: list[WorklistItem] = field(default_factory=list)
+    more_url: str = ""
+    empty_text: str = ""
+
+
+def worklist_for(user) -> list[WorklistSection]:
+    from werkpad.jobseekers.worklist import caseworker_sections
+
+    scope = scope_of(user)
+    sections: list[WorklistSection] = []
+    if scope.has(Role.CASEWORKER):
+        sections.extend(caseworker_sections(user))
+    if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
+        sections.append(WorklistSection(
+            key="composition", title=str(_("Composition of the job-seeker file")), count=0,
+            more_url=reverse("insights:composition"),
+            empty_text=str(_("Counts and shares by age, gender, education, benefit and rung.")),
+        ))
+    return sections

@@ -1,0 +1,145 @@
+"""Composition of the job-seeker file (JS6): counts and shares per dimension.
+
+Aggregates only, computed in the database (one grouped query per dimension).
+For roles in ``SUPPRESSED_ROLES`` (the client council) no cell under
+WERKPAD_MIN_CELL persons is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.core import clock
+from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.models import Municipality
+from werkpad.core.permissions import AGGREGATE_ROLES, SUPPRESSED_ROLES, scope_of
+from werkpad.insights.suppression import Cell, suppress
+from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender, JobSeeker, LadderRung
+
+
+def _years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _months_ago(today: dt.date, months: int) -> dt.date:
+    month = today.month - 1 - months
+    year = today.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(today.day, 28))
+
+
+def _age_band(today: dt.date):
+    # born after today-27y -> under 27, and so on
+    return Case(
+        When(birth_date__gt=_years_ago(today, 27), then=Value("u27")),
+        When(birth_date__gt=_years_ago(today, 45), then=Value("27-44")),
+        When(birth_date__gt=_years_ago(today, 55), then=Value("45-54")),
+        default=Value("55+"),
+        output_field=CharField(),
+    )
+
+
+def _duration_band(today: dt.date):
+    return Case(
+        When(unemployed_since__gt=_months_ago(today, 12), then=Value("u1")),
+        When(unemployed_since__gt=_months_ago(today, 24), then=Value("1-2")),
+        When(unemployed_since__gt=_months_ago(today, 60), then=Value("2-5")),
+        default=Value("5+"),
+        output_field=CharField(),
+    )
+
+
+def _policy():
+    return Case(When(ladder_rung__lte=4, then=Value("activation")),
+                default=Value("labour_market"), output_field=CharField())
+
+
+AGE_BANDS = [("u27", _("under 27")), ("27-44", _("27 to 44")), ("45-54", _("45 to 54")),
+             ("55+", _("55 and older"))]
+DURATION_BANDS = [("u1", _("under 1 year")), ("1-2", _("1 to 2 years")),
+                  ("2-5", _("2 to 5 years")), ("5+", _("5 years or longer"))]
+YES_NO = [(True, _("yes")), (False, _("no"))]
+POLICY = [("activation", _("Activation (rungs 1-4)")),
+          ("labour_market", _("Labour-market policy (rungs 5-6)"))]
+
+
+@dataclass
+class Dimension:
+    key: str
+    label: str
+    cells: list[Cell]
+
+
+@dataclass
+class Composition:
+    municipality: Municipality
+    total: int | None
+    min_cell: int
+    suppressed: bool
+    dimensions: list[Dimension] = field(default_factory=list)
+
+
+def _dimensions(today: dt.date):
+    return [
+        ("ageBand", _("Age"), _age_band(today), AGE_BANDS),
+        ("gender", _("Gender"), F("gender"), Gender.choices),
+        ("educationLevel", _("Education level"), F("education_level"), EducationLevel.choices),
+        ("unemploymentDuration", _("Unemployment duration"), _duration_band(today), DURATION_BANDS),
+        ("benefitType", _("Benefit"), F("benefit_type"), BenefitType.choices),
+        ("ladderRung", _("Participation-ladder rung"), F("ladder_rung"), LadderRung.choices),
+        ("policy", _("Policy"), _policy(), POLICY),
+        ("labourDisability", _("Labour disability"), F("labour_disability"), YES_NO),
+        ("shelteredWork", _("Indication for sheltered work"), F("sheltered_work"), YES_NO),
+    ]
+
+
+def composition_municipalities(*, user) -> QuerySet[Municipality]:
+    return Municipality.objects.filter(pk__in=scope_of(user).municipalities(*AGGREGATE_ROLES))
+
+
+def composition_get(*, user, municipality_id: int | None = None) -> Composition:
+    """The composition of one municipality's file, as this user may see it."""
+    if not user.has_perm("insights.view_composition"):
+        raise PermissionDeniedError(code="composition-denied")
+    scope = scope_of(user)
+    allowed = scope.municipalities(*AGGREGATE_ROLES)
+    if municipality_id is None:
+        municipality_id = scope.primary.municipality_id if scope.primary else None
+    if municipality_id not in allowed:
+        raise InvalidInputError({"municipality": [_("You have no insight into this municipality.")]})
+    municipality = Municipality.objects.get(pk=municipality_id)
+    # Suppress when the only grant for this municipality is one whose aggregates are suppressed.
+    open_roles = set(AGGREGATE_ROLES) - set(SUPPRESSED_ROLES)
+    must_suppress = municipality_id not in scope.municipalities(*open_roles)
+    min_cell = settings.WERKPAD_MIN_CELL
+
+    today = clock.today()
+    base = JobSeeker.objects.filter(municipality_id=municipality_id)
+    total = base.count()
+    result = Composition(municipality=municipality, total=total, min_cell=min_cell,
+                         suppressed=must_suppress)
+    for key, label, expression, choices in _dimensions(today):
+        counts = dict(base.annotate(k=expression).values_list("k").annotate(n=Count("id"))
+                      .order_by())
+        cells = [
+            Cell(key=str(value).lower(), label=str(text), count=counts.get(value, 0),
+                 share=(counts.get(value, 0) / total) if total else 0.0)
+            for value, text in choices
+        ]
+        if must_suppress:
+            cells = suppress(cells, min_cell=min_cell)
+        result.dimensions.append(Dimension(key=key, label=str(label), cells=cells))
+    if must_suppress and total < min_cell:
+        result.total = None
+        for dimension in result.dimensions:
+            for cell in dimension.cells:
+                cell.count, cell.share, cell.suppressed = None, None, True
+    return result

@@ -1,0 +1,25 @@
+from rest_framework import serializers
+
+
+class CellSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(allow_null=True, help_text="null when suppressed.")
+    share = serializers.FloatField(allow_null=True, help_text="0..1; null when suppressed.")
+    suppressed = serializers.BooleanField()
+
+
+class DimensionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    cells = CellSerializer(many=True)
+
+
+class CompositionSerializer(serializers.Serializer):
+    municipality = serializers.CharField(source="municipality.name")
+    municipalityId = serializers.IntegerField(source="municipality.pk")  # noqa: N815
+    total = serializers.IntegerField(allow_null=True)
+    minCell = serializers.IntegerField(source="min_cell",  # noqa: N815
+                                       help_text="Cells under this many persons are suppressed.")
+    suppressed = serializers.BooleanField(help_text="Whether small cells are suppressed for you.")
+    dimensions = DimensionSerializer(many=True)

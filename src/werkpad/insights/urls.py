@@ -1,0 +1,9 @@
+from django.urls import path
+
+from werkpad.insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("samenstelling/", views.composition, name="composition"),
+]

@@ -1,0 +1,61 @@
+"""The job-seeker list's filters, one definition for the UI and the API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.core import clock
+from werkpad.jobseekers.models import (
+    BenefitType,
+    EducationLevel,
+    Gender,
+    JobSeeker,
+    LadderRung,
+    profile_overdue_q,
+)
+
+
+class JobSeekerFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", label=_("Search"),
+        help_text=_("Name, last three digits of the BSN, or the whole BSN."),
+    )
+    ladderRung = django_filters.MultipleChoiceFilter(  # noqa: N815 - API query key
+        field_name="ladder_rung", choices=LadderRung.choices, label=_("Rung"))
+    benefitType = django_filters.MultipleChoiceFilter(  # noqa: N815
+        field_name="benefit_type", choices=BenefitType.choices, label=_("Benefit"))
+    gender = django_filters.MultipleChoiceFilter(choices=Gender.choices, label=_("Gender"))
+    educationLevel = django_filters.MultipleChoiceFilter(  # noqa: N815
+        field_name="education_level", choices=EducationLevel.choices, label=_("Education"))
+    labourDisability = django_filters.BooleanFilter(  # noqa: N815
+        field_name="labour_disability", label=_("Labour disability"))
+    shelteredWork = django_filters.BooleanFilter(  # noqa: N815
+        field_name="sheltered_work", label=_("Sheltered work"))
+    contactPerson = django_filters.NumberFilter(  # noqa: N815
+        field_name="contact_person_id", label=_("Contact person (user id)"))
+
+    profileOverdue = django_filters.BooleanFilter(  # noqa: N815
+        method="filter_profile_overdue", label=_("Profile review overdue"))
+
+    class Meta:
+        model = JobSeeker
+        fields: list[str] = []
+
+    def filter_profile_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(profile_overdue_q(clock.today()) if value
+                               else ~profile_overdue_q(clock.today()))
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if value.isdigit():
+            return queryset.filter(Q(bsn=value) if len(value) == 9 else Q(bsn__endswith=value))
+        query = Q()
+        for word in value.split():
+            query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        return queryset.filter(query)

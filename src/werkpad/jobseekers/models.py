@@ -1,0 +1,269 @@
+"""The job-seeker file (JS1-JS5).
+
+What is never recorded (REFERENCE.md, AVG art. 9): ethnicity, race, migration
+background, nationality, country of birth (own or parents'), religion. There is
+no field for them, and ``FORBIDDEN_ATTRIBUTES`` makes imports, forms and filters
+refuse them; a test walks every model to keep it so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.core import clock
+from werkpad.core.deadlines import add_months
+from werkpad.core.models import Municipality, VersionedModel
+from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
+
+#: Words naming data werkpad never records, in Dutch and English; a column,
+#: field or filter whose name contains one of them is refused.
+FORBIDDEN_ATTRIBUTES = (
+    "ethnic", "etnic", "etnisch", "race", "ras", "afkomst", "herkomst", "migration",
+    "migratie", "nationality", "nationaliteit", "country_of_birth", "countryofbirth",
+    "geboorteland", "birth_country", "birthcountry", "religion", "religie", "godsdienst",
+    "geloof", "origin", "allochto", "autochto",
+)
+
+
+def is_forbidden_attribute(name: str) -> bool:
+    key = "".join(ch for ch in name.lower() if ch.isalnum() or ch == "_")
+    squashed = key.replace("_", "")
+    for word in FORBIDDEN_ATTRIBUTES:
+        w = word.replace("_", "")
+        if word in ("ras", "race"):
+            # only as a whole word: not "grasmaaier", not "tracer"
+            if key in (word,) or key.startswith(word + "_") or key.endswith("_" + word):
+                return True
+            continue
+        if w in squashed:
+            return True
+    return False
+
+
+def profile_overdue_q(today: dt.date) -> models.Q:
+    """Files whose profile review is overdue on ``today``, per municipality's period."""
+    periods = Municipality.objects.values_list("profile_review_months", flat=True).distinct()
+    query = models.Q(pk__in=[])
+    for months in periods:
+        query |= models.Q(municipality__profile_review_months=months,
+                          profile_reviewed_on__lt=add_months(today, -months))
+    return query
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Man")
+    FEMALE = "female", _("Woman")
+    X = "x", _("X (non-binary)")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class EducationLevel(models.TextChoices):
+    NONE = "none", _("No education completed")
+    PRIMARY = "primary", _("Primary school")
+    VMBO = "vmbo", _("VMBO")
+    MBO1 = "mbo1", _("MBO level 1")
+    MBO2 = "mbo2", _("MBO level 2")
+    MBO3 = "mbo3", _("MBO level 3")
+    MBO4 = "mbo4", _("MBO level 4")
+    HAVO_VWO = "havo_vwo", _("HAVO / VWO")
+    HBO = "hbo", _("HBO")
+    WO = "wo", _("University (WO)")
+
+
+class BenefitType(models.TextChoices):
+    PARTICIPATIEWET = "participatiewet", _("Participatiewet (social assistance)")
+    WW = "ww", _("WW (unemployment benefit)")
+    ANW = "anw", _("Anw (surviving dependants)")
+    IOAW = "ioaw", _("IOAW")
+    IOAZ = "ioaz", _("IOAZ")
+    WIA = "wia", _("WIA")
+    WAJONG = "wajong", _("Wajong")
+    NONE = "none", _("No benefit (niet-uitkeringsgerechtigd)")
+    OTHER = "other", _("Other")
+
+
+class LadderRung(models.IntegerChoices):
+    """The participation ladder (VNG). Rungs 1-4: activation; 5-6: labour-market policy."""
+
+    ISOLATED = 1, _("1 Isolated")
+    SOCIAL_CONTACTS = 2, _("2 Social contacts outside the home")
+    ORGANISED_ACTIVITIES = 3, _("3 Taking part in organised activities")
+    UNPAID_WORK = 4, _("4 Unpaid work")
+    PAID_WORK_SUPPORTED = 5, _("5 Paid work with support")
+    PAID_WORK = 6, _("6 Paid work")
+
+    @classmethod
+    def policy(cls, rung: int) -> str:
+        return "activation" if rung <= 4 else "labour_market"
+
+
+class JobSeeker(VersionedModel):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
+                                     related_name="job_seekers", verbose_name=_("municipality"))
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="job_seeker",
+                                verbose_name=_("login"))
+
+    # identity and contact
+    bsn = models.CharField(_("BSN"), max_length=9, validators=[validate_bsn])
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=150)
+    birth_date = models.DateField(_("date of birth"))
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices,
+                              default=Gender.UNKNOWN)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("place of residence"), max_length=100, blank=True)
+
+    # JS1: the situation
+    education_level = models.CharField(_("education level"), max_length=10,
+                                       choices=EducationLevel.choices)
+    work_experience = models.TextField(_("work experience"), blank=True)
+    work_experience_years = models.PositiveSmallIntegerField(_("years of work experience"),
+                                                             null=True, blank=True)
+    benefit_type = models.CharField(_("benefit"), max_length=20, choices=BenefitType.choices)
+    unemployed_since = models.DateField(_("unemployed since"))
+    ladder_rung = models.PositiveSmallIntegerField(
+        _("participation-ladder rung"), choices=LadderRung.choices,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
+    labour_disability = models.BooleanField(_("labour disability (arbeidsbeperking)"),
+                                            default=False)
+    sheltered_work = models.BooleanField(_("indication for sheltered work (beschut werk)"),
+                                         default=False)
+    profile_reviewed_on = models.DateField(_("profile last reviewed on"), default=clock.today)
+
+    # JS3: the one fixed contact person
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="caseload", verbose_name=_("contact person"),
+    )
+
+    # JS4: the profile
+    wishes = models.TextField(_("wishes"), blank=True)
+    knowledge = models.TextField(_("knowledge"), blank=True)
+    skills = models.TextField(_("skills"), blank=True)
+    possibilities = models.TextField(_("possibilities"), blank=True)
+    limitations = models.TextField(
+        _("functional limitations"), blank=True,
+        help_text=_("Special category: only functional limitations, never a diagnosis."),
+    )
+    competence_test_results = models.TextField(_("competence-test results"), blank=True)
+    prefers_no_group_activities = models.BooleanField(_("prefers no group activities"),
+                                                      default=False)
+    coach_preference = models.CharField(_("preference about the coach"), max_length=200,
+                                        blank=True)
+    attention_older = models.BooleanField(_("special attention: older job seeker"), default=False)
+    attention_higher_educated = models.BooleanField(_("special attention: higher educated"),
+                                                    default=False)
+    attention_psychological = models.BooleanField(
+        _("special attention: psychologically vulnerable"), default=False,
+        help_text=_("Special category."),
+    )
+
+    # JS5: UWV
+    uwv_registered = models.BooleanField(_("registered with UWV (werk.nl)"), default=False)
+    uwv_registration_help = models.BooleanField(_("needed help registering digitally"),
+                                                default=False)
+
+    #: Special-category items: shown to the contact person and to the job seeker only.
+    RESTRICTED_FIELDS = ("limitations", "attention_psychological")
+
+    class Meta:
+        ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("job seeker")
+        verbose_name_plural = _("job seekers")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "bsn"], name="jobseeker_bsn_unique"),
+            models.CheckConstraint(condition=models.Q(ladder_rung__gte=1, ladder_rung__lte=6),
+                                   name="jobseeker_rung_1_6"),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "last_name", "first_name", "id"],
+                         name="jobseeker_list_idx"),
+            models.Index(fields=["municipality", "ladder_rung"], name="jobseeker_rung_idx"),
+            models.Index(fields=["contact_person", "last_name"], name="jobseeker_caseload_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def masked_bsn(self) -> str:
+        return mask_bsn(self.bsn)
+
+    def age_on(self, day: dt.date) -> int:
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(clock.today())
+
+    def unemployed_months(self, day: dt.date | None = None) -> int:
+        day = day or clock.today()
+        start = self.unemployed_since
+        return max(0, (day.year - start.year) * 12 + day.month - start.month
+                   - (1 if day.day < start.day else 0))
+
+    @property
+    def policy(self) -> str:
+        return LadderRung.policy(self.ladder_rung)
+
+    def profile_review_due(self) -> dt.date:
+        return add_months(self.profile_reviewed_on, self.municipality.profile_review_months)
+
+    def profile_overdue(self, day: dt.date | None = None) -> bool:
+        return (day or clock.today()) > self.profile_review_due()
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        today = clock.today()
+        if self.birth_date and self.birth_date > today:
+            errors.setdefault("birth_date", []).append(_("The date of birth lies in the future."))
+        elif self.birth_date and self.age_on(today) < 15:
+            errors.setdefault("birth_date", []).append(
+                _("A job seeker is at least 15 years old."))
+        if self.unemployed_since and self.unemployed_since > today:
+            errors.setdefault("unemployed_since", []).append(
+                _("The unemployment start lies in the future."))
+        if self.birth_date and self.unemployed_since and self.unemployed_since < self.birth_date:
+            errors.setdefault("unemployed_since", []).append(
+                _("The unemployment start lies before the date of birth."))
+        if errors:
+            raise ValidationError(errors)
+
+
+class LadderRungChange(models.Model):
+    """One step on the participation ladder, appended, never edited."""
+
+    job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE,
+                                   related_name="rung_history", verbose_name=_("job seeker"))
+    from_rung = models.PositiveSmallIntegerField(_("from rung"), choices=LadderRung.choices,
+                                                 null=True, blank=True)
+    to_rung = models.PositiveSmallIntegerField(_("to rung"), choices=LadderRung.choices)
+    changed_on = models.DateField(_("measured on"), default=clock.today)
+    recorded_at = models.DateTimeField(_("recorded at"), default=clock.now)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("recorded by"))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-changed_on", "-recorded_at", "-id"]
+        verbose_name = _("ladder-rung change")
+        verbose_name_plural = _("ladder-rung changes")
+
+    def __str__(self) -> str:
+        return f"{self.from_rung} -> {self.to_rung} ({self.changed_on})"

@@ -1,0 +1,53 @@
+"""Who may do what with a job seeker's file.
+
+The predicates read the user's scope (``werkpad.core.permissions``); selectors
+apply the same rules to querysets in ``jobseeker_scope``. A provider coach
+gains access through a referral (trajectories), from the moment it is accepted.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from werkpad.core.permissions import AGGREGATE_ROLES, FILE_ROLES, Role, scope_of
+
+
+@rules.predicate
+def is_caseworker_of(user, job_seeker) -> bool:
+    return job_seeker is not None and job_seeker.municipality_id in scope_of(user).municipalities(
+        *FILE_ROLES)
+
+
+@rules.predicate
+def is_caseworker(user) -> bool:
+    return scope_of(user).has(*FILE_ROLES)
+
+
+@rules.predicate
+def is_self(user, job_seeker) -> bool:
+    return job_seeker is not None and user.is_authenticated and job_seeker.user_id == user.pk
+
+
+@rules.predicate
+def is_contact_person(user, job_seeker) -> bool:
+    return job_seeker is not None and job_seeker.contact_person_id == user.pk
+
+
+@rules.predicate
+def is_job_seeker(user) -> bool:
+    return scope_of(user).has(Role.JOB_SEEKER)
+
+
+@rules.predicate
+def sees_aggregates(user) -> bool:
+    return scope_of(user).has(*AGGREGATE_ROLES)
+
+
+rules.add_perm("jobseekers.list_jobseeker", is_caseworker | is_job_seeker)
+rules.add_perm("jobseekers.view_jobseeker", is_caseworker_of | is_self)
+rules.add_perm("jobseekers.view_restricted", is_contact_person | is_self)
+rules.add_perm("jobseekers.add_jobseeker", is_caseworker)
+rules.add_perm("jobseekers.change_jobseeker", is_caseworker_of)
+rules.add_perm("jobseekers.view_access_log", is_caseworker_of | is_self)
+rules.add_perm("jobseekers.import_jobseeker", is_caseworker)
+rules.add_perm("insights.view_composition", sees_aggregates)

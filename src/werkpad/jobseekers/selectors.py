@@ -1,0 +1,94 @@
+"""Every read of job seekers' personal data. Views and the API start here.
+
+``jobseeker_list`` and ``jobseeker_get`` scope to what the user may see and
+record the read in the audit log; nothing else reads ``JobSeeker.objects``
+for a user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db.models import Q, QuerySet
+
+from werkpad.core.audit import audit_record
+from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.models import AuditEvent
+from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.jobseekers.filters import JobSeekerFilter
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+
+OBJECT_TYPE = "jobseeker"
+
+
+def jobseeker_scope(*, user) -> QuerySet[JobSeeker]:
+    """The job seekers this user may see at all, before any filter."""
+    scope = scope_of(user)
+    visible = Q(pk__in=[])
+    municipalities = scope.municipalities(*FILE_ROLES)
+    if municipalities:
+        visible |= Q(municipality_id__in=municipalities)
+    if scope.has(Role.JOB_SEEKER):
+        visible |= Q(user_id=user.pk)
+    return JobSeeker.objects.filter(visible)
+
+
+def jobseeker_list(*, user, filters: Mapping[str, object] | None = None,
+                   purpose: str = "") -> QuerySet[JobSeeker]:
+    """The job seekers the user may see, filtered, with what a list shows.
+
+    Raises ``PermissionDeniedError`` for a role that never sees persons and
+    ``InvalidInputError`` for a filter value that is not valid.
+    """
+    if not user.has_perm("jobseekers.list_jobseeker"):
+        raise PermissionDeniedError(code="jobseeker-list-denied")
+    queryset = jobseeker_scope(user=user).select_related("contact_person", "municipality")
+    filterset = JobSeekerFilter(filters or {}, queryset=queryset)
+    if not filterset.is_valid():
+        raise InvalidInputError({name: list(msgs) for name, msgs in filterset.errors.items()})
+    used = sorted(k for k, v in (filterset.form.cleaned_data or {}).items() if v not in (None, "", []))
+    audit_record(user=user, action=AuditEvent.Action.SEARCH, object_type=OBJECT_TYPE,
+                 purpose=purpose, fields=used,
+                 municipality_id=scope_of(user).primary.municipality_id
+                 if scope_of(user).primary else None)
+    return filterset.qs.order_by("last_name", "first_name", "id")
+
+
+def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
+    """One job seeker's file, if the user may see it; the read is audited."""
+    job_seeker = (
+        jobseeker_scope(user=user)
+        .select_related("contact_person", "municipality", "user")
+        .filter(pk=id)
+        .first()
+    )
+    if job_seeker is None or not user.has_perm("jobseekers.view_jobseeker", job_seeker):
+        raise NotFoundError(code="jobseeker-not-found")
+    fields = [f.name for f in JobSeeker._meta.concrete_fields]
+    if not user.has_perm("jobseekers.view_restricted", job_seeker):
+        fields = [f for f in fields if f not in JobSeeker.RESTRICTED_FIELDS]
+    audit_record(user=user, action=AuditEvent.Action.READ, object_type=OBJECT_TYPE,
+                 object_id=job_seeker.pk, job_seeker_id=job_seeker.pk,
+                 municipality_id=job_seeker.municipality_id, purpose=purpose, fields=fields)
+    return job_seeker
+
+
+def jobseeker_get_own(*, user) -> JobSeeker:
+    """The file of the job seeker who is logged in."""
+    job_seeker = JobSeeker.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
+    if job_seeker is None:
+        raise NotFoundError(code="jobseeker-not-found")
+    return jobseeker_get(user=user, id=job_seeker, purpose="own file")
+
+
+def ladder_history_list(*, job_seeker: JobSeeker) -> QuerySet[LadderRungChange]:
+    """The rung history of a file the caller already obtained through ``jobseeker_get``."""
+    return job_seeker.rung_history.select_related("changed_by")
+
+
+def access_log_list(*, user, job_seeker_id: int) -> QuerySet[AuditEvent]:
+    """Who read or changed this file (RI5): readable by the job seeker and their caseworkers."""
+    job_seeker = jobseeker_scope(user=user).filter(pk=job_seeker_id).first()
+    if job_seeker is None or not user.has_perm("jobseekers.view_access_log", job_seeker):
+        raise NotFoundError(code="jobseeker-not-found")
+    return AuditEvent.objects.filter(job_seeker_id=job_seeker.pk).order_by("-occurred_at", "-id")

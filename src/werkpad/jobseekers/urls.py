@@ -1,0 +1,13 @@
+from django.urls import path
+
+from werkpad.jobseekers import views
+
+app_name = "jobseekers"
+
+urlpatterns = [
+    path("", views.job_seeker_list, name="list"),
+    path("nieuw/", views.job_seeker_create, name="create"),
+    path("<int:id>/", views.job_seeker_detail, name="detail"),
+    path("<int:id>/wijzigen/", views.job_seeker_edit, name="edit"),
+    path("<int:id>/inzage/", views.job_seeker_access_log, name="access-log"),
+]

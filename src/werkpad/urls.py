@@ -1,0 +1,30 @@
+from django.urls import include, path
+
+from werkpad.core.api import problem_response
+from werkpad.core.middleware import API_PREFIX
+
+urlpatterns = [
+    path("api/v1/", include((("werkpad.api_urls"), "api"), namespace="api")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("werkpad.accounts.urls")),
+    path("werkzoekenden/", include("werkpad.jobseekers.urls")),
+    path("inzicht/", include("werkpad.insights.urls")),
+    path("mijn/", include("werkpad.portal.urls")),
+    path("", include("werkpad.core.urls")),
+]
+
+
+def handler404(request, exception=None):
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, 404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception, template_name="404.html")
+
+
+def handler500(request):
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, 500)
+    from django.views.defaults import server_error
+
+    return server_error(request, template_name="500.html")
