@@ -27,7 +27,8 @@ $(DEV_STAMP): $(STAMP) pyproject.toml
 run: install
 	$(BIN)/werkpad migrate --noinput
 	$(BIN)/werkpad demo --if-empty
-	$(BIN)/werkpad serve --host 127.0.0.1 --port 8000
+	@# The demo logs staff in without the second step; production keeps WERKPAD_STAFF_2FA on.
+	WERKPAD_STAFF_2FA=$${WERKPAD_STAFF_2FA:-false} $(BIN)/werkpad serve --host 127.0.0.1 --port 8000
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

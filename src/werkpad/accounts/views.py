@@ -1,23 +1,55 @@
+"""Login (password, then a second factor for staff) and logout."""
+
+from __future__ import annotations
+
+import time
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
 
-from werkpad.accounts.forms import LoginForm
+from werkpad.accounts import totp
+from werkpad.accounts.forms import CodeForm, LoginForm
+from werkpad.accounts.models import TwoFactorDevice, User
+from werkpad.accounts.services import (
+    second_factor_required,
+    two_factor_enrolment_start,
+    two_factor_verify,
+)
 from werkpad.core.audit import audit_record
+from werkpad.core.errors import DomainError
 from werkpad.core.models import AuditEvent
+
+PENDING = "werkpad_pending_login"
+PENDING_SECONDS = 300
 
 
 class LoginView(auth_views.LoginView):
-    """Username and password; Django gives the session a new id at login."""
+    """Username and password; staff go on to their second factor before they are logged in."""
 
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        user = form.get_user()
+        if second_factor_required(user):
+            self.request.session[PENDING] = {
+                "user": user.pk, "backend": user.backend, "at": time.time(),
+                "next": self.get_success_url(),
+            }
+            return redirect("accounts:second-factor")
         response = super().form_valid(form)
         with transaction.atomic():
-            audit_record(user=form.get_user(), action=AuditEvent.Action.LOGIN,
-                         object_type="session")
+            audit_record(user=user, action=AuditEvent.Action.LOGIN, object_type="session")
         return response
 
     def form_invalid(self, form):
@@ -25,6 +57,53 @@ class LoginView(auth_views.LoginView):
         audit_record(user=None, action=AuditEvent.Action.LOGIN_FAILED, object_type="session",
                      result=AuditEvent.Result.FAILED, detail=f"username: {username}")
         return super().form_invalid(form)
+
+
+def _pending_user(request) -> tuple[User | None, dict]:
+    pending = request.session.get(PENDING) or {}
+    if not pending or time.time() - pending.get("at", 0) > PENDING_SECONDS:
+        return None, {}
+    return User.objects.filter(pk=pending["user"], is_active=True).first(), pending
+
+
+@sensitive_post_parameters("code")
+@csrf_protect
+@never_cache
+def second_factor(request):
+    """Enter the code of the authenticator app; the first time, set the app up."""
+    user, pending = _pending_user(request)
+    if user is None:
+        request.session.pop(PENDING, None)
+        messages.warning(request, _("Log in again: the login took too long."))
+        return redirect("accounts:login")
+    device = TwoFactorDevice.objects.filter(user=user).first()
+    enrolling = device is None or device.confirmed_at is None
+    if enrolling and device is None:
+        device = two_factor_enrolment_start(user=user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            two_factor_verify(user=user, code=form.cleaned_data["code"])
+        except DomainError as error:
+            form.add_error("code", error.message)
+        else:
+            del request.session[PENDING]
+            login(request, user, backend=pending["backend"])
+            audit_record(user=user, action=AuditEvent.Action.LOGIN, object_type="session",
+                         detail="with second factor")
+            target = pending.get("next") or "/"
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = "/"
+            return redirect(target)
+    context = {"form": form, "enrolling": enrolling}
+    if enrolling:
+        uri = totp.provisioning_uri(device.secret, account=user.username)
+        context.update({
+            "secret_groups": " ".join(device.secret[i:i + 4] for i in range(0, len(device.secret), 4)),
+            "qr_svg": segno.make(uri, error="m").svg_inline(scale=5, dark="#1b1b1b"),
+        })
+    return render(request, "accounts/second_factor.html", context,
+                  status=400 if form.errors else 200)
 
 
 class LogoutView(auth_views.LogoutView):
