@@ -56,3 +56,27 @@ def role_user(amsterdam):
         return UserFactory.with_role(role, municipality=municipality or amsterdam, **kwargs)
 
     return make
+
+
+@pytest.fixture
+def colleague(amsterdam):
+    """A second caseworker of Amsterdam: may see the file, is not its contact person."""
+    return UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="collega")
+
+
+@pytest.fixture
+def zaandam_caseworker(zaandam):
+    return UserFactory.with_role(Role.CASEWORKER, municipality=zaandam, username="klantmanager-zaanstad")
+
+
+@pytest.fixture
+def token_api(db):
+    """``token_api(user)``: an API client that sends ``Authorization: Token <key>``."""
+    from werkpad.accounts.services import token_issue
+
+    def make(user):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(user=user)}")
+        return client
+
+    return make

@@ -114,6 +114,15 @@ class JobSeekerFactory(DjangoModelFactory):
         sheltered = factory.Trait(sheltered_work=True, labour_disability=True, ladder_rung=4)
         young = factory.Trait(birth_date=dt.date(2004, 3, 1))
         profile_overdue = factory.Trait(profile_reviewed_on=dt.date(2025, 1, 15))
+        restricted_items = factory.Trait(
+            limitations="Kan niet langer dan twee uur achter elkaar staan.",
+            attention_psychological=True,
+        )
+        other_municipality = factory.Trait(
+            municipality=factory.LazyFunction(
+                lambda: MunicipalityFactory(name="Zaanstad", cbs_code="GM0479")
+            )
+        )
 
     @factory.post_generation
     def history(self, create, extracted, **kwargs):

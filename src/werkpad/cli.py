@@ -1,10 +1,10 @@
 """The ``werkpad`` command: Django's management with werkpad's settings preset.
 
-    werkpad serve [--host H] [--port P] [--workers N]
-    werkpad demo [--size small|medium|large] [--seed N]
-    werkpad token USERNAME
-    werkpad import jobseekers FILE
-    werkpad migrate | check | createsuperuser | ...
+werkpad serve [--host H] [--port P] [--workers N]
+werkpad demo [--size small|medium|large] [--seed N]
+werkpad token USERNAME
+werkpad import jobseekers FILE
+werkpad migrate | check | createsuperuser | ...
 """
 
 from __future__ import annotations

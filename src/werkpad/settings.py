@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "werkpad.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,11 +138,15 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     # ASVS 5.0: length, not composition; no forced rotation.
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+#: Staff log in with a second factor (TOTP) after their password.
+WERKPAD_STAFF_2FA = env_bool("WERKPAD_STAFF_2FA", True)
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout
 WERKPAD_SESSION_IDLE_SECONDS = int(os.environ.get("WERKPAD_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_HTTPONLY = True
@@ -158,7 +162,9 @@ USE_TZ = True
 
 # --- static files ---------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from it after collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -222,7 +228,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The werkpad API: job seekers, their files and the insights a municipality "
         "and its client council need. Identifiers are English, consistent with the "
-        "code base (see docs/adr/0002-api-conventions.md)."
+        "code base (see docs/adr/0002-api-conventions.md).\n\n"
+        "Systems authenticate with `Authorization: Token <token>` (`werkpad token "
+        "USERNAME` prints one). Errors are `application/problem+json` (RFC 9457); a 400 "
+        "names every invalid field in `invalidParams`, and unknown fields are refused. "
+        "Lists take `page` and `pageSize` (at most 100) and answer `count`, `next`, "
+        "`previous` and `results`. An update sends the `version` it read; a stale "
+        "version is refused with 409."
     ),
     "VERSION": API_VERSION,
     "CONTACT": {
@@ -236,6 +248,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVERS": [{"url": "/api/v1", "description": "this werkpad installation"}],
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {"name": "job-seekers", "description": "The job-seeker file and who accessed it."},
+        {"name": "insights", "description": "Aggregates; small cells suppressed where required."},
+    ],
     "ENUM_NAME_OVERRIDES": {},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -184,12 +184,43 @@ _ERRORS = {
 
 
 def _problem_response(text: str) -> dict[str, Any]:
-    return {"description": text, "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
-            "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    return {
+        "description": text,
+        "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+        "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+def _requires_login(operation: dict[str, Any]) -> bool:
+    """Whether the operation needs credentials (``{}`` in ``security`` means it does not)."""
+    security = operation.get("security")
+    return bool(security) and {} not in security
+
+
+def _page_examples(result: dict[str, Any], path: str, operation: dict[str, Any]) -> None:
+    """Links in a paginated list's example point at the list itself, without a trailing slash."""
+    content = operation.get("responses", {}).get("200", {}).get("content", {})
+    ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+    name = ref.rsplit("/", 1)[-1]
+    schema = result["components"]["schemas"].get(name) if name.startswith("Paginated") else None
+    if not schema:
+        return
+    server = (result.get("servers") or [{"url": ""}])[0]["url"]
+    sample = "/".join("1" if part.startswith("{") else part for part in path.split("/"))
+    base = f"https://werkpad.example{server}{sample}"
+    for key, page in (("next", 3), ("previous", 1)):
+        if key in schema.get("properties", {}):
+            schema["properties"][key]["example"] = f"{base}?page={page}"
 
 
 def postprocess_schema(result, generator, request, public):
-    """Documents the conventions on every operation so that the NL linter passes."""
+    """Documents the conventions on every operation so that the NL linter passes.
+
+    Every response carries the API-Version header; every error response is
+    problem+json; every operation documents 400, 403 (and 401 when it needs a
+    login, 404 when its path names a resource, 409 when it writes). An error
+    response a view documents itself keeps its description.
+    """
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = _PROBLEM_SCHEMA
     components["schemas"]["InvalidParam"] = _INVALID_PARAM_SCHEMA
@@ -202,17 +233,25 @@ def postprocess_schema(result, generator, request, public):
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            for code, response in responses.items():
-                if code.startswith(("2", "3")):
-                    response.setdefault("headers", {})["API-Version"] = {
-                        "$ref": "#/components/headers/API-Version"
-                    }
-            needed = ["400", "401", "403"]
+            needed = ["400", "403"]
+            if _requires_login(operation):
+                needed.append("401")
             if "{" in path:
                 needed.append("404")
             if method in {"put", "patch", "post"}:
                 needed.append("409")
             for code in needed:
-                responses[code] = _problem_response(_ERRORS[code])
+                responses.setdefault(code, {"description": _ERRORS[code]})
+            for code, response in responses.items():
+                if code.startswith(("2", "3")):
+                    response.setdefault("headers", {})["API-Version"] = {
+                        "$ref": "#/components/headers/API-Version"
+                    }
+                elif code.startswith(("4", "5")):
+                    responses[code] = _problem_response(
+                        response.get("description") or _ERRORS.get(code, "An error.")
+                    )
             operation["responses"] = dict(sorted(responses.items()))
+            if method == "get":
+                _page_examples(result, path, operation)
     return result

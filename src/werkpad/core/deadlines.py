@@ -65,10 +65,14 @@ def add_days(start: dt.date, days: int, *, atw: bool = True) -> dt.date:
 
 
 def add_hours(start: dt.datetime, hours: int) -> dt.datetime:
-    """A term in hours (the employer's 72 hours) runs through weekends and holidays."""
+    """A term in hours (the employer's 72 hours) runs through weekends and holidays.
+
+    Hours are elapsed hours: across a clock change the wall clock moves by one
+    more or one less, so the arithmetic is done in UTC.
+    """
     if start.tzinfo is None:
         raise ValueError("add_hours needs a timezone-aware datetime")
-    return start + dt.timedelta(hours=hours)
+    return (start.astimezone(dt.UTC) + dt.timedelta(hours=hours)).astimezone(start.tzinfo)
 
 
 def days_overdue(due: dt.date, today: dt.date) -> int:

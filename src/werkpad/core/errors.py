@@ -16,7 +16,9 @@ class DomainError(Exception):
     code = "domain-error"
     title = _("The action was refused")
 
-    def __init__(self, message: str | None = None, *, code: str | None = None, field: str | None = None):
+    def __init__(
+        self, message: str | None = None, *, code: str | None = None, field: str | None = None
+    ):
         self.message = message if message is not None else str(self.title)
         if code is not None:
             self.code = code

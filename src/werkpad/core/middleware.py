@@ -6,6 +6,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.utils import translation
 
 from werkpad.core.context import reset_origin, set_origin
 
@@ -47,8 +48,12 @@ class SessionTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and hasattr(request, "session") \
-                and not request.path.startswith(API_PREFIX):
+        if (
+            user is not None
+            and user.is_authenticated
+            and hasattr(request, "session")
+            and not request.path.startswith(API_PREFIX)
+        ):
             now = int(time.time())
             last = request.session.get(self.KEY)
             if last is not None and now - last > settings.WERKPAD_SESSION_IDLE_SECONDS:
@@ -58,3 +63,26 @@ class SessionTimeoutMiddleware:
                 if last is None or now - last >= 60:
                     request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Dutch unless the user chose English (the language cookie set by /i18n/setlang/).
+
+    The browser's Accept-Language is deliberately not followed: werkpad is a
+    Dutch public service whose pages are Dutch first.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.languages:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

@@ -15,7 +15,9 @@ class LabourMarketRegion(models.Model):
     code = models.CharField(_("code"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=100)
     data_version = models.CharField(
-        _("data version"), max_length=20, help_text=_("Which edition of the division this row is from.")
+        _("data version"),
+        max_length=20,
+        help_text=_("Which edition of the division this row is from."),
     )
     source = models.CharField(_("source"), max_length=300)
 
@@ -36,11 +38,14 @@ class Municipality(models.Model):
         _("CBS code"), max_length=6, unique=True, help_text=_("For example GM0363 (Amsterdam).")
     )
     region = models.ForeignKey(
-        LabourMarketRegion, on_delete=models.PROTECT, related_name="municipalities",
+        LabourMarketRegion,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
         verbose_name=_("labour-market region"),
     )
     profile_review_months = models.PositiveSmallIntegerField(
-        _("profile review period (months)"), default=6,
+        _("profile review period (months)"),
+        default=6,
         help_text=_("A job seeker's profile not reviewed for this long is flagged."),
     )
 
@@ -64,7 +69,9 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="organisations",
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="organisations",
         verbose_name=_("municipality"),
         help_text=_("The municipality this organisation belongs to or works for."),
     )
@@ -141,8 +148,12 @@ class AuditEvent(models.Model):
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", verbose_name=_("who"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("who"),
     )
     actor_label = models.CharField(_("who (as shown)"), max_length=200)
     actor_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -154,10 +165,15 @@ class AuditEvent(models.Model):
     municipality_id = models.BigIntegerField(_("municipality"), null=True, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
-    result = models.CharField(_("result"), max_length=10, choices=Result.choices,
-                              default=Result.SUCCESS)
-    fields = models.JSONField(_("fields"), default=list, blank=True,
-                              help_text=_("Names of the fields read or changed, never values."))
+    result = models.CharField(
+        _("result"), max_length=10, choices=Result.choices, default=Result.SUCCESS
+    )
+    fields = models.JSONField(
+        _("fields"),
+        default=list,
+        blank=True,
+        help_text=_("Names of the fields read or changed, never values."),
+    )
     detail = models.CharField(_("detail"), max_length=300, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
@@ -172,7 +188,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+        return (
+            f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+        )
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):

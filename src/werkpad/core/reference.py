@@ -13,7 +13,9 @@ def read_table(name: str) -> tuple[list[dict[str, str]], str]:
     path = DATA_DIR / name
     lines = path.read_text(encoding="utf-8").splitlines()
     comments = [line[1:].strip() for line in lines if line.startswith("#")]
-    source = next((c.removeprefix("Source:").strip() for c in comments if c.startswith("Source:")), "")
+    source = next(
+        (c.removeprefix("Source:").strip() for c in comments if c.startswith("Source:")), ""
+    )
     rows = list(csv.DictReader(line for line in lines if not line.startswith("#")))
     return rows, source
 

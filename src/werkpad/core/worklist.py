@@ -41,9 +41,13 @@ def worklist_for(user) -> list[WorklistSection]:
     if scope.has(Role.CASEWORKER):
         sections.extend(caseworker_sections(user))
     if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
-        sections.append(WorklistSection(
-            key="composition", title=str(_("Composition of the job-seeker file")), count=0,
-            more_url=reverse("insights:composition"),
-            empty_text=str(_("Counts and shares by age, gender, education, benefit and rung.")),
-        ))
+        sections.append(
+            WorklistSection(
+                key="composition",
+                title=str(_("Composition of the job-seeker file")),
+                count=0,
+                more_url=reverse("insights:composition"),
+                empty_text=str(_("Counts and shares by age, gender, education, benefit and rung.")),
+            )
+        )
     return sections

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,15 +12,18 @@ class CompositionView(APIView):
     schema_tags = ["insights"]
 
     @extend_schema(
-        operation_id="compositionRead", summary="Composition of the job-seeker file (JS6)",
-        parameters=[OpenApiParameter("municipality", int, description=(
-            "Municipality id; defaults to your own."))],
+        operation_id="compositionRead",
+        summary="Composition of the job-seeker file (JS6)",
+        parameters=[
+            OpenApiParameter(
+                "municipality", int, description=("Municipality id; defaults to your own.")
+            )
+        ],
         responses={200: CompositionSerializer},
     )
     def get(self, request):
         raw = request.query_params.get("municipality")
         if raw is not None and not raw.isdigit():
-            raise InvalidInputError({"municipality": ["Give a municipality id (a number)."]})
-        composition = composition_get(user=request.user,
-                                      municipality_id=int(raw) if raw else None)
+            raise InvalidInputError({"municipality": [_("Give a municipality id (a number).")]})
+        composition = composition_get(user=request.user, municipality_id=int(raw) if raw else None)
         return Response(CompositionSerializer(composition).data)

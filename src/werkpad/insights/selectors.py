@@ -58,17 +58,30 @@ def _duration_band(today: dt.date):
 
 
 def _policy():
-    return Case(When(ladder_rung__lte=4, then=Value("activation")),
-                default=Value("labour_market"), output_field=CharField())
+    return Case(
+        When(ladder_rung__lte=4, then=Value("activation")),
+        default=Value("labour_market"),
+        output_field=CharField(),
+    )
 
 
-AGE_BANDS = [("u27", _("under 27")), ("27-44", _("27 to 44")), ("45-54", _("45 to 54")),
-             ("55+", _("55 and older"))]
-DURATION_BANDS = [("u1", _("under 1 year")), ("1-2", _("1 to 2 years")),
-                  ("2-5", _("2 to 5 years")), ("5+", _("5 years or longer"))]
+AGE_BANDS = [
+    ("u27", _("under 27")),
+    ("27-44", _("27 to 44")),
+    ("45-54", _("45 to 54")),
+    ("55+", _("55 and older")),
+]
+DURATION_BANDS = [
+    ("u1", _("under 1 year")),
+    ("1-2", _("1 to 2 years")),
+    ("2-5", _("2 to 5 years")),
+    ("5+", _("5 years or longer")),
+]
 YES_NO = [(True, _("yes")), (False, _("no"))]
-POLICY = [("activation", _("Activation (rungs 1-4)")),
-          ("labour_market", _("Labour-market policy (rungs 5-6)"))]
+POLICY = [
+    ("activation", _("Activation (rungs 1-4)")),
+    ("labour_market", _("Labour-market policy (rungs 5-6)")),
+]
 
 
 @dataclass
@@ -114,7 +127,9 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     if municipality_id is None:
         municipality_id = scope.primary.municipality_id if scope.primary else None
     if municipality_id not in allowed:
-        raise InvalidInputError({"municipality": [_("You have no insight into this municipality.")]})
+        raise InvalidInputError(
+            {"municipality": [_("You have no insight into this municipality.")]}
+        )
     municipality = Municipality.objects.get(pk=municipality_id)
     # Suppress when the only grant for this municipality is one whose aggregates are suppressed.
     open_roles = set(AGGREGATE_ROLES) - set(SUPPRESSED_ROLES)
@@ -124,14 +139,20 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     today = clock.today()
     base = JobSeeker.objects.filter(municipality_id=municipality_id)
     total = base.count()
-    result = Composition(municipality=municipality, total=total, min_cell=min_cell,
-                         suppressed=must_suppress)
+    result = Composition(
+        municipality=municipality, total=total, min_cell=min_cell, suppressed=must_suppress
+    )
     for key, label, expression, choices in _dimensions(today):
-        counts = dict(base.annotate(k=expression).values_list("k").annotate(n=Count("id"))
-                      .order_by())
+        counts = dict(
+            base.annotate(k=expression).values_list("k").annotate(n=Count("id")).order_by()
+        )
         cells = [
-            Cell(key=str(value).lower(), label=str(text), count=counts.get(value, 0),
-                 share=(counts.get(value, 0) / total) if total else 0.0)
+            Cell(
+                key=str(value).lower(),
+                label=str(text),
+                count=counts.get(value, 0),
+                share=(counts.get(value, 0) / total) if total else 0.0,
+            )
             for value, text in choices
         ]
         if must_suppress:

@@ -17,9 +17,10 @@ class DimensionSerializer(serializers.Serializer):
 
 class CompositionSerializer(serializers.Serializer):
     municipality = serializers.CharField(source="municipality.name")
-    municipalityId = serializers.IntegerField(source="municipality.pk")  # noqa: N815
+    municipalityId = serializers.IntegerField(source="municipality.pk")
     total = serializers.IntegerField(allow_null=True)
-    minCell = serializers.IntegerField(source="min_cell",  # noqa: N815
-                                       help_text="Cells under this many persons are suppressed.")
+    minCell = serializers.IntegerField(
+        source="min_cell", help_text="Cells under this many persons are suppressed."
+    )
     suppressed = serializers.BooleanField(help_text="Whether small cells are suppressed for you.")
     dimensions = DimensionSerializer(many=True)

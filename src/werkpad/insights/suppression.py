@@ -18,6 +18,11 @@ class Cell:
     share: float | None
     suppressed: bool = False
 
+    @property
+    def percent(self) -> int | None:
+        """The share as a whole percentage, for charts and tables."""
+        return None if self.share is None else round(self.share * 100)
+
 
 def suppress(cells: list[Cell], *, min_cell: int) -> list[Cell]:
     small = [c for c in cells if c.count is not None and 0 < c.count < min_cell]

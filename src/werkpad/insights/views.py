@@ -10,10 +10,16 @@ from werkpad.insights.selectors import composition_get, composition_municipaliti
 def composition(request):
     raw = request.GET.get("municipality", "")
     try:
-        data = composition_get(user=request.user, municipality_id=int(raw) if raw.isdigit() else None)
+        data = composition_get(
+            user=request.user, municipality_id=int(raw) if raw.isdigit() else None
+        )
     except (PermissionDeniedError, InvalidInputError) as error:
         raise PermissionDenied(error.message) from error
-    return render(request, "insights/composition.html", {
-        "composition": data,
-        "municipalities": composition_municipalities(user=request.user),
-    })
+    return render(
+        request,
+        "insights/composition.html",
+        {
+            "composition": data,
+            "municipalities": composition_municipalities(user=request.user),
+        },
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
@@ -32,25 +33,39 @@ class JobSeekerListView(generics.GenericAPIView):
     filterset_class = JobSeekerFilter
 
     def get_queryset(self):
-        return selectors.jobseeker_list(user=self.request.user, filters=self.request.query_params,
-                                        purpose="job-seeker list (API)")
+        return selectors.jobseeker_list(
+            user=self.request.user,
+            filters=self.request.query_params,
+            purpose="job-seeker list (API)",
+        )
 
-    @extend_schema(operation_id="jobSeekerList", summary="List job seekers",
-                   description="The job seekers you may see, 25 a page; the BSN is masked.")
+    @extend_schema(
+        operation_id="jobSeekerList",
+        summary="List job seekers",
+        description="The job seekers you may see, 25 a page; the BSN is masked.",
+    )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(JobSeekerSummarySerializer(page, many=True).data)
 
-    @extend_schema(operation_id="jobSeekerCreate", summary="Register a job seeker",
-                   request=JobSeekerWriteSerializer, responses={201: JobSeekerSerializer})
+    @extend_schema(
+        operation_id="jobSeekerCreate",
+        summary="Register a job seeker",
+        request=JobSeekerWriteSerializer,
+        responses={201: JobSeekerSerializer},
+    )
     def post(self, request):
         serializer = JobSeekerWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        municipality = _municipality_for(request.user, serializer.validated_data.get("municipality"))
-        job_seeker = services.jobseeker_create(user=request.user, municipality=municipality,
-                                               data=serializer.model_data())
-        return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data,
-                        status=201)
+        municipality = _municipality_for(
+            request.user, serializer.validated_data.get("municipality")
+        )
+        job_seeker = services.jobseeker_create(
+            user=request.user, municipality=municipality, data=serializer.model_data()
+        )
+        return Response(
+            JobSeekerSerializer(job_seeker, context={"request": request}).data, status=201
+        )
 
 
 def _municipality_for(user, municipality_id: int | None) -> Municipality:
@@ -59,33 +74,44 @@ def _municipality_for(user, municipality_id: int | None) -> Municipality:
         raise PermissionDeniedError(code="jobseeker-create-denied")
     if municipality_id is None:
         if len(allowed) > 1:
-            raise InvalidInputError({"municipality": ["You work for several municipalities: name one."]})
+            raise InvalidInputError(
+                {"municipality": [_("You work for several municipalities: name one.")]}
+            )
         municipality_id = next(iter(allowed))
     if municipality_id not in allowed:
-        raise InvalidInputError({"municipality": ["You do not work for this municipality."]})
+        raise InvalidInputError({"municipality": [_("You do not work for this municipality.")]})
     return Municipality.objects.get(pk=municipality_id)
 
 
 class JobSeekerDetailView(APIView):
     schema_tags = ["job-seekers"]
 
-    @extend_schema(operation_id="jobSeekerRead", summary="Read a job seeker's file",
-                   parameters=[ID_PARAM], responses={200: JobSeekerSerializer})
+    @extend_schema(
+        operation_id="jobSeekerRead",
+        summary="Read a job seeker's file",
+        parameters=[ID_PARAM],
+        responses={200: JobSeekerSerializer},
+    )
     def get(self, request, id: int):
         job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose="file (API)")
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
 
-    @extend_schema(operation_id="jobSeekerUpdate", summary="Change a job seeker's file",
-                   description="Send only what changes, with the `version` you read.",
-                   parameters=[ID_PARAM], request=JobSeekerUpdateSerializer,
-                   responses={200: JobSeekerSerializer})
+    @extend_schema(
+        operation_id="jobSeekerUpdate",
+        summary="Change a job seeker's file",
+        description="Send only what changes, with the `version` you read.",
+        parameters=[ID_PARAM],
+        request=JobSeekerUpdateSerializer,
+        responses={200: JobSeekerSerializer},
+    )
     def patch(self, request, id: int):
         serializer = JobSeekerUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         if "version" not in serializer.validated_data:
-            raise InvalidInputError({"version": ["Send the version you read."]})
+            raise InvalidInputError({"version": [_("Send the version you read.")]})
         job_seeker = services.jobseeker_update(
-            user=request.user, job_seeker_id=id,
+            user=request.user,
+            job_seeker_id=id,
             expected_version=serializer.validated_data["version"],
             data=serializer.model_data(),
             rung_reason=serializer.validated_data.get("rungReason", ""),
@@ -97,8 +123,11 @@ class AccessLogView(generics.GenericAPIView):
     schema_tags = ["job-seekers"]
     serializer_class = AccessLogEntrySerializer
 
-    @extend_schema(operation_id="jobSeekerAccessLog", summary="Who read or changed this file",
-                   parameters=[ID_PARAM])
+    @extend_schema(
+        operation_id="jobSeekerAccessLog",
+        summary="Who read or changed this file",
+        parameters=[ID_PARAM],
+    )
     def get(self, request, id: int):
         events = selectors.access_log_list(user=request.user, job_seeker_id=id)
         page = self.paginate_queryset(events)

@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 def is_valid_bsn(value: str) -> bool:
-    """Nine digits whose weighted sum (9..2, and -1 for the last) is divisible by 11."""
-    if len(value) != 9 or not value.isdigit() or value == "000000000":
+    """Nine digits whose weighted sum (9..2, and -1 for the last) is divisible by 11.
+
+    Only the ASCII digits 0-9 count: ``str.isdigit`` alone also accepts other
+    scripts' digits and superscripts.
+    """
+    if len(value) != 9 or not (value.isascii() and value.isdigit()) or value == "000000000":
         return False
     digits = [int(c) for c in value]
     total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - digits[8]

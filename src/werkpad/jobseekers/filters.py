@@ -19,25 +19,33 @@ from werkpad.jobseekers.models import (
 
 class JobSeekerFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
-        method="filter_search", label=_("Search"),
+        method="filter_search",
+        label=_("Search"),
         help_text=_("Name, last three digits of the BSN, or the whole BSN."),
     )
-    ladderRung = django_filters.MultipleChoiceFilter(  # noqa: N815 - API query key
-        field_name="ladder_rung", choices=LadderRung.choices, label=_("Rung"))
-    benefitType = django_filters.MultipleChoiceFilter(  # noqa: N815
-        field_name="benefit_type", choices=BenefitType.choices, label=_("Benefit"))
+    ladderRung = django_filters.MultipleChoiceFilter(
+        field_name="ladder_rung", choices=LadderRung.choices, label=_("Rung")
+    )
+    benefitType = django_filters.MultipleChoiceFilter(
+        field_name="benefit_type", choices=BenefitType.choices, label=_("Benefit")
+    )
     gender = django_filters.MultipleChoiceFilter(choices=Gender.choices, label=_("Gender"))
-    educationLevel = django_filters.MultipleChoiceFilter(  # noqa: N815
-        field_name="education_level", choices=EducationLevel.choices, label=_("Education"))
-    labourDisability = django_filters.BooleanFilter(  # noqa: N815
-        field_name="labour_disability", label=_("Labour disability"))
-    shelteredWork = django_filters.BooleanFilter(  # noqa: N815
-        field_name="sheltered_work", label=_("Sheltered work"))
-    contactPerson = django_filters.NumberFilter(  # noqa: N815
-        field_name="contact_person_id", label=_("Contact person (user id)"))
+    educationLevel = django_filters.MultipleChoiceFilter(
+        field_name="education_level", choices=EducationLevel.choices, label=_("Education")
+    )
+    labourDisability = django_filters.BooleanFilter(
+        field_name="labour_disability", label=_("Labour disability")
+    )
+    shelteredWork = django_filters.BooleanFilter(
+        field_name="sheltered_work", label=_("Sheltered work")
+    )
+    contactPerson = django_filters.NumberFilter(
+        field_name="contact_person_id", label=_("Contact person (user id)")
+    )
 
-    profileOverdue = django_filters.BooleanFilter(  # noqa: N815
-        method="filter_profile_overdue", label=_("Profile review overdue"))
+    profileOverdue = django_filters.BooleanFilter(
+        method="filter_profile_overdue", label=_("Profile review overdue")
+    )
 
     class Meta:
         model = JobSeeker
@@ -46,8 +54,9 @@ class JobSeekerFilter(django_filters.FilterSet):
     def filter_profile_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.filter(profile_overdue_q(clock.today()) if value
-                               else ~profile_overdue_q(clock.today()))
+        return queryset.filter(
+            profile_overdue_q(clock.today()) if value else ~profile_overdue_q(clock.today())
+        )
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

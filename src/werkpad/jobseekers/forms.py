@@ -10,12 +10,37 @@ from werkpad.jobseekers.services import EDITABLE_FIELDS
 User = get_user_model()
 
 FIELD_ORDER = [
-    "bsn", "first_name", "last_name", "birth_date", "gender", "email", "phone", "postcode",
-    "city", "education_level", "work_experience", "work_experience_years", "benefit_type",
-    "unemployed_since", "ladder_rung", "labour_disability", "sheltered_work", "contact_person",
-    "uwv_registered", "uwv_registration_help", "wishes", "knowledge", "skills", "possibilities",
-    "competence_test_results", "prefers_no_group_activities", "coach_preference",
-    "attention_older", "attention_higher_educated", "limitations", "attention_psychological",
+    "bsn",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "email",
+    "phone",
+    "postcode",
+    "city",
+    "education_level",
+    "work_experience",
+    "work_experience_years",
+    "benefit_type",
+    "unemployed_since",
+    "ladder_rung",
+    "labour_disability",
+    "sheltered_work",
+    "contact_person",
+    "uwv_registered",
+    "uwv_registration_help",
+    "wishes",
+    "knowledge",
+    "skills",
+    "possibilities",
+    "competence_test_results",
+    "prefers_no_group_activities",
+    "coach_preference",
+    "attention_older",
+    "attention_higher_educated",
+    "limitations",
+    "attention_psychological",
 ]
 assert set(FIELD_ORDER) == EDITABLE_FIELDS
 
@@ -28,7 +53,9 @@ class JobSeekerForm(forms.ModelForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     rung_reason = forms.CharField(
-        label=_("Why did the rung change?"), required=False, max_length=300,
+        label=_("Why did the rung change?"),
+        required=False,
+        max_length=300,
         help_text=_("Only when you change the rung; kept in the rung history."),
     )
 
@@ -36,9 +63,15 @@ class JobSeekerForm(forms.ModelForm):
         model = JobSeeker
         fields = FIELD_ORDER
         widgets = {
-            "birth_date": DATE, "unemployed_since": DATE,
-            "work_experience": TEXT, "wishes": TEXT, "knowledge": TEXT, "skills": TEXT,
-            "possibilities": TEXT, "limitations": TEXT, "competence_test_results": TEXT,
+            "birth_date": DATE,
+            "unemployed_since": DATE,
+            "work_experience": TEXT,
+            "wishes": TEXT,
+            "knowledge": TEXT,
+            "skills": TEXT,
+            "possibilities": TEXT,
+            "limitations": TEXT,
+            "competence_test_results": TEXT,
         }
 
     def __init__(self, *args, municipality, show_restricted: bool, **kwargs):
@@ -47,8 +80,11 @@ class JobSeekerForm(forms.ModelForm):
             role=Role.CASEWORKER, is_active=True, organisation__municipality=municipality
         ).values("user_id")
         self.fields["contact_person"].queryset = User.objects.filter(pk__in=caseworkers).order_by(
-            "last_name", "first_name")
-        self.fields["contact_person"].label_from_instance = lambda u: u.get_full_name() or u.username
+            "last_name", "first_name"
+        )
+        self.fields["contact_person"].label_from_instance = lambda u: (
+            u.get_full_name() or u.username
+        )
         if not show_restricted:
             for name in JobSeeker.RESTRICTED_FIELDS:
                 del self.fields[name]

@@ -15,7 +15,8 @@ from werkpad.core.permissions import AGGREGATE_ROLES, FILE_ROLES, Role, scope_of
 @rules.predicate
 def is_caseworker_of(user, job_seeker) -> bool:
     return job_seeker is not None and job_seeker.municipality_id in scope_of(user).municipalities(
-        *FILE_ROLES)
+        *FILE_ROLES
+    )
 
 
 @rules.predicate

@@ -33,8 +33,9 @@ def jobseeker_scope(*, user) -> QuerySet[JobSeeker]:
     return JobSeeker.objects.filter(visible)
 
 
-def jobseeker_list(*, user, filters: Mapping[str, object] | None = None,
-                   purpose: str = "") -> QuerySet[JobSeeker]:
+def jobseeker_list(
+    *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
+) -> QuerySet[JobSeeker]:
     """The job seekers the user may see, filtered, with what a list shows.
 
     Raises ``PermissionDeniedError`` for a role that never sees persons and
@@ -46,11 +47,17 @@ def jobseeker_list(*, user, filters: Mapping[str, object] | None = None,
     filterset = JobSeekerFilter(filters or {}, queryset=queryset)
     if not filterset.is_valid():
         raise InvalidInputError({name: list(msgs) for name, msgs in filterset.errors.items()})
-    used = sorted(k for k, v in (filterset.form.cleaned_data or {}).items() if v not in (None, "", []))
-    audit_record(user=user, action=AuditEvent.Action.SEARCH, object_type=OBJECT_TYPE,
-                 purpose=purpose, fields=used,
-                 municipality_id=scope_of(user).primary.municipality_id
-                 if scope_of(user).primary else None)
+    used = sorted(
+        k for k, v in (filterset.form.cleaned_data or {}).items() if v not in (None, "", [])
+    )
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.SEARCH,
+        object_type=OBJECT_TYPE,
+        purpose=purpose,
+        fields=used,
+        municipality_id=scope_of(user).primary.municipality_id if scope_of(user).primary else None,
+    )
     return filterset.qs.order_by("last_name", "first_name", "id")
 
 
@@ -67,9 +74,16 @@ def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
     fields = [f.name for f in JobSeeker._meta.concrete_fields]
     if not user.has_perm("jobseekers.view_restricted", job_seeker):
         fields = [f for f in fields if f not in JobSeeker.RESTRICTED_FIELDS]
-    audit_record(user=user, action=AuditEvent.Action.READ, object_type=OBJECT_TYPE,
-                 object_id=job_seeker.pk, job_seeker_id=job_seeker.pk,
-                 municipality_id=job_seeker.municipality_id, purpose=purpose, fields=fields)
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.READ,
+        object_type=OBJECT_TYPE,
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=job_seeker.municipality_id,
+        purpose=purpose,
+        fields=fields,
+    )
     return job_seeker
 
 

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from werkpad.core.api import StrictSerializer
 from werkpad.core.models import AuditEvent
 from werkpad.jobseekers.bsn import validate_bsn
-from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender, JobSeeker
+from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender
 
 User = get_user_model()
 
@@ -24,27 +24,29 @@ class ContactPersonSerializer(serializers.Serializer):
 class MunicipalityRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    cbsCode = serializers.CharField(source="cbs_code")  # noqa: N815
+    cbsCode = serializers.CharField(source="cbs_code")
 
 
 class JobSeekerSummarySerializer(serializers.Serializer):
     """A row of the list: the BSN masked, no profile."""
 
     id = serializers.IntegerField()
-    bsn = serializers.CharField(source="masked_bsn", help_text="Masked: only the last three digits.")
-    firstName = serializers.CharField(source="first_name")  # noqa: N815
-    lastName = serializers.CharField(source="last_name")  # noqa: N815
-    birthDate = serializers.DateField(source="birth_date")  # noqa: N815
+    bsn = serializers.CharField(
+        source="masked_bsn", help_text="Masked: only the last three digits."
+    )
+    firstName = serializers.CharField(source="first_name")
+    lastName = serializers.CharField(source="last_name")
+    birthDate = serializers.DateField(source="birth_date")
     gender = serializers.ChoiceField(choices=Gender.choices)
-    educationLevel = serializers.ChoiceField(source="education_level",  # noqa: N815
-                                             choices=EducationLevel.choices)
-    benefitType = serializers.ChoiceField(source="benefit_type",  # noqa: N815
-                                          choices=BenefitType.choices)
-    unemployedSince = serializers.DateField(source="unemployed_since")  # noqa: N815
-    ladderRung = serializers.IntegerField(source="ladder_rung", min_value=1, max_value=6)  # noqa: N815
-    labourDisability = serializers.BooleanField(source="labour_disability")  # noqa: N815
-    shelteredWork = serializers.BooleanField(source="sheltered_work")  # noqa: N815
-    contactPerson = ContactPersonSerializer(source="contact_person", allow_null=True)  # noqa: N815
+    educationLevel = serializers.ChoiceField(
+        source="education_level", choices=EducationLevel.choices
+    )
+    benefitType = serializers.ChoiceField(source="benefit_type", choices=BenefitType.choices)
+    unemployedSince = serializers.DateField(source="unemployed_since")
+    ladderRung = serializers.IntegerField(source="ladder_rung", min_value=1, max_value=6)
+    labourDisability = serializers.BooleanField(source="labour_disability")
+    shelteredWork = serializers.BooleanField(source="sheltered_work")
+    contactPerson = ContactPersonSerializer(source="contact_person", allow_null=True)
     municipality = MunicipalityRefSerializer()
     version = serializers.IntegerField()
 
@@ -57,33 +59,33 @@ class JobSeekerSerializer(JobSeekerSummarySerializer):
     phone = serializers.CharField()
     postcode = serializers.CharField()
     city = serializers.CharField()
-    workExperience = serializers.CharField(source="work_experience")  # noqa: N815
-    workExperienceYears = serializers.IntegerField(source="work_experience_years",  # noqa: N815
-                                                   allow_null=True)
-    profileReviewedOn = serializers.DateField(source="profile_reviewed_on")  # noqa: N815
-    profileReviewOverdue = serializers.SerializerMethodField()  # noqa: N815
+    workExperience = serializers.CharField(source="work_experience")
+    workExperienceYears = serializers.IntegerField(source="work_experience_years", allow_null=True)
+    profileReviewedOn = serializers.DateField(source="profile_reviewed_on")
+    profileReviewOverdue = serializers.SerializerMethodField()
     wishes = serializers.CharField()
     knowledge = serializers.CharField()
     skills = serializers.CharField()
     possibilities = serializers.CharField()
-    limitations = serializers.CharField(allow_null=True, help_text=(
-        "Special category: null unless you are the contact person or the job seeker."))
-    competenceTestResults = serializers.CharField(source="competence_test_results")  # noqa: N815
-    prefersNoGroupActivities = serializers.BooleanField(  # noqa: N815
-        source="prefers_no_group_activities")
-    coachPreference = serializers.CharField(source="coach_preference")  # noqa: N815
-    attentionOlder = serializers.BooleanField(source="attention_older")  # noqa: N815
-    attentionHigherEducated = serializers.BooleanField(  # noqa: N815
-        source="attention_higher_educated")
-    attentionPsychological = serializers.BooleanField(  # noqa: N815
-        source="attention_psychological", allow_null=True)
-    uwvRegistered = serializers.BooleanField(source="uwv_registered")  # noqa: N815
-    uwvRegistrationHelp = serializers.BooleanField(source="uwv_registration_help")  # noqa: N815
-    createdAt = serializers.DateTimeField(source="created_at")  # noqa: N815
-    updatedAt = serializers.DateTimeField(source="updated_at")  # noqa: N815
+    limitations = serializers.CharField(
+        allow_null=True,
+        help_text=("Special category: null unless you are the contact person or the job seeker."),
+    )
+    competenceTestResults = serializers.CharField(source="competence_test_results")
+    prefersNoGroupActivities = serializers.BooleanField(source="prefers_no_group_activities")
+    coachPreference = serializers.CharField(source="coach_preference")
+    attentionOlder = serializers.BooleanField(source="attention_older")
+    attentionHigherEducated = serializers.BooleanField(source="attention_higher_educated")
+    attentionPsychological = serializers.BooleanField(
+        source="attention_psychological", allow_null=True
+    )
+    uwvRegistered = serializers.BooleanField(source="uwv_registered")
+    uwvRegistrationHelp = serializers.BooleanField(source="uwv_registration_help")
+    createdAt = serializers.DateTimeField(source="created_at")
+    updatedAt = serializers.DateTimeField(source="updated_at")
 
     @extend_schema_field(serializers.BooleanField())
-    def get_profileReviewOverdue(self, obj) -> bool:  # noqa: N802
+    def get_profileReviewOverdue(self, obj) -> bool:
         return obj.profile_overdue()
 
     def to_representation(self, instance):
@@ -97,61 +99,82 @@ class JobSeekerSerializer(JobSeekerSummarySerializer):
 
 #: API name -> model field name, for input.
 INPUT_FIELDS = {
-    "bsn": "bsn", "firstName": "first_name", "lastName": "last_name", "birthDate": "birth_date",
-    "gender": "gender", "email": "email", "phone": "phone", "postcode": "postcode",
-    "city": "city", "educationLevel": "education_level", "workExperience": "work_experience",
-    "workExperienceYears": "work_experience_years", "benefitType": "benefit_type",
-    "unemployedSince": "unemployed_since", "ladderRung": "ladder_rung",
-    "labourDisability": "labour_disability", "shelteredWork": "sheltered_work",
-    "contactPerson": "contact_person", "wishes": "wishes", "knowledge": "knowledge",
-    "skills": "skills", "possibilities": "possibilities", "limitations": "limitations",
+    "bsn": "bsn",
+    "firstName": "first_name",
+    "lastName": "last_name",
+    "birthDate": "birth_date",
+    "gender": "gender",
+    "email": "email",
+    "phone": "phone",
+    "postcode": "postcode",
+    "city": "city",
+    "educationLevel": "education_level",
+    "workExperience": "work_experience",
+    "workExperienceYears": "work_experience_years",
+    "benefitType": "benefit_type",
+    "unemployedSince": "unemployed_since",
+    "ladderRung": "ladder_rung",
+    "labourDisability": "labour_disability",
+    "shelteredWork": "sheltered_work",
+    "contactPerson": "contact_person",
+    "wishes": "wishes",
+    "knowledge": "knowledge",
+    "skills": "skills",
+    "possibilities": "possibilities",
+    "limitations": "limitations",
     "competenceTestResults": "competence_test_results",
     "prefersNoGroupActivities": "prefers_no_group_activities",
-    "coachPreference": "coach_preference", "attentionOlder": "attention_older",
+    "coachPreference": "coach_preference",
+    "attentionOlder": "attention_older",
     "attentionHigherEducated": "attention_higher_educated",
-    "attentionPsychological": "attention_psychological", "uwvRegistered": "uwv_registered",
+    "attentionPsychological": "attention_psychological",
+    "uwvRegistered": "uwv_registered",
     "uwvRegistrationHelp": "uwv_registration_help",
 }
 
 
 class JobSeekerWriteSerializer(StrictSerializer):
     bsn = serializers.CharField(max_length=9, validators=[validate_bsn])
-    firstName = serializers.CharField(max_length=100)  # noqa: N815
-    lastName = serializers.CharField(max_length=150)  # noqa: N815
-    birthDate = serializers.DateField()  # noqa: N815
+    firstName = serializers.CharField(max_length=100)
+    lastName = serializers.CharField(max_length=150)
+    birthDate = serializers.DateField()
     gender = serializers.ChoiceField(choices=Gender.choices, default=Gender.UNKNOWN)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
     postcode = serializers.CharField(required=False, allow_blank=True, max_length=7)
     city = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    educationLevel = serializers.ChoiceField(choices=EducationLevel.choices)  # noqa: N815
-    workExperience = serializers.CharField(required=False, allow_blank=True)  # noqa: N815
-    workExperienceYears = serializers.IntegerField(  # noqa: N815
-        required=False, allow_null=True, min_value=0, max_value=60)
-    benefitType = serializers.ChoiceField(choices=BenefitType.choices)  # noqa: N815
-    unemployedSince = serializers.DateField()  # noqa: N815
-    ladderRung = serializers.IntegerField(min_value=1, max_value=6)  # noqa: N815
-    labourDisability = serializers.BooleanField(default=False)  # noqa: N815
-    shelteredWork = serializers.BooleanField(default=False)  # noqa: N815
-    contactPerson = serializers.PrimaryKeyRelatedField(  # noqa: N815
-        queryset=User.objects.all(), required=False, allow_null=True,
-        help_text="User id of a caseworker of the job seeker's municipality.")
+    educationLevel = serializers.ChoiceField(choices=EducationLevel.choices)
+    workExperience = serializers.CharField(required=False, allow_blank=True)
+    workExperienceYears = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=60
+    )
+    benefitType = serializers.ChoiceField(choices=BenefitType.choices)
+    unemployedSince = serializers.DateField()
+    ladderRung = serializers.IntegerField(min_value=1, max_value=6)
+    labourDisability = serializers.BooleanField(default=False)
+    shelteredWork = serializers.BooleanField(default=False)
+    contactPerson = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="User id of a caseworker of the job seeker's municipality.",
+    )
     wishes = serializers.CharField(required=False, allow_blank=True)
     knowledge = serializers.CharField(required=False, allow_blank=True)
     skills = serializers.CharField(required=False, allow_blank=True)
     possibilities = serializers.CharField(required=False, allow_blank=True)
     limitations = serializers.CharField(required=False, allow_blank=True)
-    competenceTestResults = serializers.CharField(required=False, allow_blank=True)  # noqa: N815
-    prefersNoGroupActivities = serializers.BooleanField(required=False)  # noqa: N815
-    coachPreference = serializers.CharField(required=False, allow_blank=True,  # noqa: N815
-                                            max_length=200)
-    attentionOlder = serializers.BooleanField(required=False)  # noqa: N815
-    attentionHigherEducated = serializers.BooleanField(required=False)  # noqa: N815
-    attentionPsychological = serializers.BooleanField(required=False)  # noqa: N815
-    uwvRegistered = serializers.BooleanField(required=False)  # noqa: N815
-    uwvRegistrationHelp = serializers.BooleanField(required=False)  # noqa: N815
+    competenceTestResults = serializers.CharField(required=False, allow_blank=True)
+    prefersNoGroupActivities = serializers.BooleanField(required=False)
+    coachPreference = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    attentionOlder = serializers.BooleanField(required=False)
+    attentionHigherEducated = serializers.BooleanField(required=False)
+    attentionPsychological = serializers.BooleanField(required=False)
+    uwvRegistered = serializers.BooleanField(required=False)
+    uwvRegistrationHelp = serializers.BooleanField(required=False)
     municipality = serializers.IntegerField(
-        required=False, help_text="Municipality id; needed only when you work for several.")
+        required=False, help_text="Municipality id; needed only when you work for several."
+    )
 
     def model_data(self) -> dict:
         return {INPUT_FIELDS[k]: v for k, v in self.validated_data.items() if k in INPUT_FIELDS}
@@ -160,16 +183,23 @@ class JobSeekerWriteSerializer(StrictSerializer):
 class JobSeekerUpdateSerializer(JobSeekerWriteSerializer):
     """A partial update; ``version`` is the version you read (optimistic locking)."""
 
-    version = serializers.IntegerField(min_value=1, help_text=(
-        "The version you read. When someone changed the file since, the update is refused with 409."))
-    rungReason = serializers.CharField(  # noqa: N815
-        required=False, allow_blank=True, max_length=300,
-        help_text="Why the rung changed; kept in the rung history.")
+    version = serializers.IntegerField(
+        min_value=1,
+        help_text=(
+            "The version you read. When someone changed the file since, the update is refused with 409."
+        ),
+    )
+    rungReason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="Why the rung changed; kept in the rung history.",
+    )
     municipality = None
 
 
 class AccessLogEntrySerializer(serializers.Serializer):
-    occurredAt = serializers.DateTimeField(source="occurred_at")  # noqa: N815
+    occurredAt = serializers.DateTimeField(source="occurred_at")
     actor = serializers.CharField(source="actor_label")
     organisation = serializers.CharField(source="actor_organisation")
     role = serializers.CharField(source="actor_role")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
@@ -22,25 +23,52 @@ from werkpad.jobseekers.models import JobSeeker, LadderRungChange, is_forbidden_
 from werkpad.jobseekers.selectors import OBJECT_TYPE, jobseeker_scope
 
 #: The fields a caseworker may set; everything else is managed by werkpad.
-EDITABLE_FIELDS = frozenset({
-    "bsn", "first_name", "last_name", "birth_date", "gender", "email", "phone", "postcode",
-    "city", "education_level", "work_experience", "work_experience_years", "benefit_type",
-    "unemployed_since", "ladder_rung", "labour_disability", "sheltered_work", "contact_person",
-    "wishes", "knowledge", "skills", "possibilities", "limitations", "competence_test_results",
-    "prefers_no_group_activities", "coach_preference", "attention_older",
-    "attention_higher_educated", "attention_psychological", "uwv_registered",
-    "uwv_registration_help",
-})
+EDITABLE_FIELDS = frozenset(
+    {
+        "bsn",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "gender",
+        "email",
+        "phone",
+        "postcode",
+        "city",
+        "education_level",
+        "work_experience",
+        "work_experience_years",
+        "benefit_type",
+        "unemployed_since",
+        "ladder_rung",
+        "labour_disability",
+        "sheltered_work",
+        "contact_person",
+        "wishes",
+        "knowledge",
+        "skills",
+        "possibilities",
+        "limitations",
+        "competence_test_results",
+        "prefers_no_group_activities",
+        "coach_preference",
+        "attention_older",
+        "attention_higher_educated",
+        "attention_psychological",
+        "uwv_registered",
+        "uwv_registration_help",
+    }
+)
 
 
 def _check_fields(data: Mapping[str, Any]) -> None:
     forbidden = sorted(name for name in data if is_forbidden_attribute(name))
     if forbidden:
-        raise InvalidInputError({name: ["werkpad never records this kind of data."]
-                                 for name in forbidden})
+        raise InvalidInputError(
+            {name: [_("werkpad never records this kind of data.")] for name in forbidden}
+        )
     unknown = sorted(set(data) - EDITABLE_FIELDS)
     if unknown:
-        raise InvalidInputError({name: ["Unknown field."] for name in unknown})
+        raise InvalidInputError({name: [_("Unknown field.")] for name in unknown})
 
 
 def _validate(job_seeker: JobSeeker) -> None:
@@ -48,25 +76,34 @@ def _validate(job_seeker: JobSeeker) -> None:
         job_seeker.full_clean(exclude=["user", "municipality"], validate_unique=False)
     except ValidationError as error:
         raise InvalidInputError(error.message_dict) from error
-    duplicate = JobSeeker.objects.filter(municipality_id=job_seeker.municipality_id,
-                                         bsn=job_seeker.bsn).exclude(pk=job_seeker.pk)
+    duplicate = JobSeeker.objects.filter(
+        municipality_id=job_seeker.municipality_id, bsn=job_seeker.bsn
+    ).exclude(pk=job_seeker.pk)
     if duplicate.exists():
-        raise InvalidInputError({"bsn": ["A job seeker with this BSN is already registered."]})
+        raise InvalidInputError({"bsn": [_("A job seeker with this BSN is already registered.")]})
 
 
 def _check_contact_person(job_seeker: JobSeeker) -> None:
     person = job_seeker.contact_person
     if person is not None and job_seeker.municipality_id not in scope_of(person).municipalities(
-            "caseworker"):
-        raise InvalidInputError({"contact_person": [
-            "The contact person must be a caseworker of the job seeker's municipality."]})
+        "caseworker"
+    ):
+        raise InvalidInputError(
+            {
+                "contact_person": [
+                    _("The contact person must be a caseworker of the job seeker's municipality.")
+                ]
+            }
+        )
 
 
 @transaction.atomic
-def jobseeker_create(*, user, municipality: Municipality, data: Mapping[str, Any],
-                     rung_reason: str = "intake") -> JobSeeker:
+def jobseeker_create(
+    *, user, municipality: Municipality, data: Mapping[str, Any], rung_reason: str = "intake"
+) -> JobSeeker:
     if not user.has_perm("jobseekers.add_jobseeker") or municipality.pk not in scope_of(
-            user).municipalities("caseworker"):
+        user
+    ).municipalities("caseworker"):
         raise PermissionDeniedError(code="jobseeker-create-denied")
     _check_fields(data)
     job_seeker = JobSeeker(municipality=municipality, **data)
@@ -75,24 +112,39 @@ def jobseeker_create(*, user, municipality: Municipality, data: Mapping[str, Any
     _validate(job_seeker)
     _check_contact_person(job_seeker)
     job_seeker.save()
-    LadderRungChange.objects.create(job_seeker=job_seeker, from_rung=None,
-                                    to_rung=job_seeker.ladder_rung, changed_by=user,
-                                    reason=rung_reason)
-    audit_record(user=user, action=AuditEvent.Action.CREATE, object_type=OBJECT_TYPE,
-                 object_id=job_seeker.pk, job_seeker_id=job_seeker.pk,
-                 municipality_id=municipality.pk, fields=data.keys())
+    LadderRungChange.objects.create(
+        job_seeker=job_seeker,
+        from_rung=None,
+        to_rung=job_seeker.ladder_rung,
+        changed_by=user,
+        reason=rung_reason,
+    )
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.CREATE,
+        object_type=OBJECT_TYPE,
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=municipality.pk,
+        fields=data.keys(),
+    )
     return job_seeker
 
 
 @transaction.atomic
-def jobseeker_update(*, user, job_seeker_id: int, expected_version: int,
-                     data: Mapping[str, Any], rung_reason: str = "") -> JobSeeker:
+def jobseeker_update(
+    *,
+    user,
+    job_seeker_id: int,
+    expected_version: int,
+    data: Mapping[str, Any],
+    rung_reason: str = "",
+) -> JobSeeker:
     """Change a file. Refused when someone else changed it since ``expected_version``.
 
     A new rung is appended to the ladder history with ``rung_reason``.
     """
-    job_seeker = (jobseeker_scope(user=user).select_for_update()
-                  .filter(pk=job_seeker_id).first())
+    job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
     if job_seeker is None:
         raise NotFoundError(code="jobseeker-not-found")
     if not user.has_perm("jobseekers.change_jobseeker", job_seeker):
@@ -104,8 +156,9 @@ def jobseeker_update(*, user, job_seeker_id: int, expected_version: int,
         restricted = sorted(set(data) & set(JobSeeker.RESTRICTED_FIELDS))
         if restricted:
             raise PermissionDeniedError(
-                "Only the contact person changes special-category items.",
-                code="jobseeker-restricted")
+                _("Only the contact person changes special-category items."),
+                code="jobseeker-restricted",
+            )
     old_rung = job_seeker.ladder_rung
     changed = []
     for name, value in data.items():
@@ -124,10 +177,20 @@ def jobseeker_update(*, user, job_seeker_id: int, expected_version: int,
     job_seeker.updated_at = clock.now()
     job_seeker.save()
     if job_seeker.ladder_rung != old_rung:
-        LadderRungChange.objects.create(job_seeker=job_seeker, from_rung=old_rung,
-                                        to_rung=job_seeker.ladder_rung, changed_by=user,
-                                        reason=rung_reason)
-    audit_record(user=user, action=AuditEvent.Action.UPDATE, object_type=OBJECT_TYPE,
-                 object_id=job_seeker.pk, job_seeker_id=job_seeker.pk,
-                 municipality_id=job_seeker.municipality_id, fields=changed)
+        LadderRungChange.objects.create(
+            job_seeker=job_seeker,
+            from_rung=old_rung,
+            to_rung=job_seeker.ladder_rung,
+            changed_by=user,
+            reason=rung_reason,
+        )
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.UPDATE,
+        object_type=OBJECT_TYPE,
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=job_seeker.municipality_id,
+        fields=changed,
+    )
     return job_seeker

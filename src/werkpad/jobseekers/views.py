@@ -37,18 +37,23 @@ def _get_or_404(request, id: int, purpose: str):
 def job_seeker_list(request):
     filters = JobSeekerFilter(request.GET)
     try:
-        queryset = selectors.jobseeker_list(user=request.user, filters=request.GET,
-                                            purpose="job-seeker list")
+        queryset = selectors.jobseeker_list(
+            user=request.user, filters=request.GET, purpose="job-seeker list"
+        )
     except PermissionDeniedError as error:
         raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
-        queryset = selectors.jobseeker_list(user=request.user, filters={}, purpose="job-seeker list")
+        queryset = selectors.jobseeker_list(
+            user=request.user, filters={}, purpose="job-seeker list"
+        )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "page": page, "filters": filters, "query": query.urlencode(),
+        "page": page,
+        "filters": filters,
+        "query": query.urlencode(),
         "may_add": request.user.has_perm("jobseekers.add_jobseeker"),
         "caseworker_id": request.user.pk,
     }
@@ -59,12 +64,16 @@ def job_seeker_list(request):
 @login_required
 def job_seeker_detail(request, id: int):
     job_seeker = _get_or_404(request, id, "file")
-    return render(request, "jobseekers/detail.html", {
-        "js": job_seeker,
-        "history": selectors.ladder_history_list(job_seeker=job_seeker),
-        "show_restricted": request.user.has_perm("jobseekers.view_restricted", job_seeker),
-        "may_change": request.user.has_perm("jobseekers.change_jobseeker", job_seeker),
-    })
+    return render(
+        request,
+        "jobseekers/detail.html",
+        {
+            "js": job_seeker,
+            "history": selectors.ladder_history_list(job_seeker=job_seeker),
+            "show_restricted": request.user.has_perm("jobseekers.view_restricted", job_seeker),
+            "may_change": request.user.has_perm("jobseekers.change_jobseeker", job_seeker),
+        },
+    )
 
 
 def _apply_errors(form, error: DomainError) -> None:
@@ -82,15 +91,21 @@ def job_seeker_edit(request, id: int):
     if not request.user.has_perm("jobseekers.change_jobseeker", job_seeker):
         raise PermissionDenied
     show_restricted = request.user.has_perm("jobseekers.view_restricted", job_seeker)
-    form = JobSeekerForm(request.POST or None, instance=job_seeker,
-                         municipality=job_seeker.municipality, show_restricted=show_restricted)
+    form = JobSeekerForm(
+        request.POST or None,
+        instance=job_seeker,
+        municipality=job_seeker.municipality,
+        show_restricted=show_restricted,
+    )
     stale = False
     if request.method == "POST" and form.is_valid():
         try:
             services.jobseeker_update(
-                user=request.user, job_seeker_id=job_seeker.pk,
+                user=request.user,
+                job_seeker_id=job_seeker.pk,
                 expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(), rung_reason=form.cleaned_data.get("rung_reason", ""),
+                data=form.changes(),
+                rung_reason=form.cleaned_data.get("rung_reason", ""),
             )
         except StaleEditError as error:
             stale = True
@@ -100,9 +115,16 @@ def job_seeker_edit(request, id: int):
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("jobseekers:detail", id=job_seeker.pk)
-    return render(request, "jobseekers/form.html", {
-        "form": form, "js": job_seeker, "stale": stale,
-    }, status=409 if stale else (400 if request.method == "POST" else 200))
+    return render(
+        request,
+        "jobseekers/form.html",
+        {
+            "form": form,
+            "js": job_seeker,
+            "stale": stale,
+        },
+        status=409 if stale else (400 if request.method == "POST" else 200),
+    )
 
 
 @login_required
@@ -111,19 +133,28 @@ def job_seeker_create(request):
     if not request.user.has_perm("jobseekers.add_jobseeker") or not municipalities:
         raise PermissionDenied
     municipality = Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
-    form = JobSeekerForm(request.POST or None, municipality=municipality, show_restricted=True,
-                         initial={"contact_person": request.user.pk})
+    form = JobSeekerForm(
+        request.POST or None,
+        municipality=municipality,
+        show_restricted=True,
+        initial={"contact_person": request.user.pk},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            job_seeker = services.jobseeker_create(user=request.user, municipality=municipality,
-                                                   data=form.changes())
+            job_seeker = services.jobseeker_create(
+                user=request.user, municipality=municipality, data=form.changes()
+            )
         except DomainError as error:
             _apply_errors(form, error)
         else:
             messages.success(request, _("%(name)s is registered.") % {"name": job_seeker.full_name})
             return redirect("jobseekers:detail", id=job_seeker.pk)
-    return render(request, "jobseekers/form.html", {"form": form, "js": None},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "jobseekers/form.html",
+        {"form": form, "js": None},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required

@@ -17,17 +17,26 @@ def caseworker_sections(user) -> list[WorklistSection]:
     list_url = reverse("jobseekers:list")
     return [
         WorklistSection(
-            key="profile-review", title=_("Profiles due for review"), count=overdue.count(),
-            items=[WorklistItem(
-                title=js.full_name, url=reverse("jobseekers:detail", args=[js.pk]),
-                detail=_("last reviewed on %(date)s") % {
-                    "date": js.profile_reviewed_on.strftime("%d-%m-%Y")},
-                overdue=True) for js in first],
+            key="profile-review",
+            title=_("Profiles due for review"),
+            count=overdue.count(),
+            items=[
+                WorklistItem(
+                    title=js.full_name,
+                    url=reverse("jobseekers:detail", args=[js.pk]),
+                    detail=_("last reviewed on %(date)s")
+                    % {"date": js.profile_reviewed_on.strftime("%d-%m-%Y")},
+                    overdue=True,
+                )
+                for js in first
+            ],
             more_url=f"{list_url}?contactPerson={user.pk}&profileOverdue=true",
             empty_text=_("Every profile in your caseload was reviewed in time."),
         ),
         WorklistSection(
-            key="caseload", title=_("My caseload"), count=caseload.count(),
+            key="caseload",
+            title=_("My caseload"),
+            count=caseload.count(),
             more_url=f"{list_url}?contactPerson={user.pk}",
             empty_text=_("No job seekers have you as their contact person."),
         ),

@@ -19,10 +19,14 @@ def _own(request):
 @login_required
 def home(request):
     job_seeker = _own(request)
-    return render(request, "portal/home.html", {
-        "js": job_seeker,
-        "history": selectors.ladder_history_list(job_seeker=job_seeker),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "js": job_seeker,
+            "history": selectors.ladder_history_list(job_seeker=job_seeker),
+        },
+    )
 
 
 @login_required

@@ -33,7 +33,8 @@ def unguard_audit_log(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(
-            "DROP TRIGGER IF EXISTS core_auditevent_append_only ON core_auditevent;")
+            "DROP TRIGGER IF EXISTS core_auditevent_append_only ON core_auditevent;"
+        )
         schema_editor.execute("DROP FUNCTION IF EXISTS werkpad_audit_append_only();")
     elif vendor == "sqlite":
         schema_editor.execute("DROP TRIGGER IF EXISTS core_auditevent_no_update;")

@@ -22,8 +22,10 @@ class Command(BaseCommand):
 
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-        self.stdout.write(f"werkpad {settings.WERKPAD_VERSION} on http://{host}:{port} "
-                          f"({workers} workers x {threads} threads, database: {engine})")
+        self.stdout.write(
+            f"werkpad {settings.WERKPAD_VERSION} on http://{host}:{port} "
+            f"({workers} workers x {threads} threads, database: {engine})"
+        )
 
         class Server(BaseApplication):
             def load_config(self):
