@@ -139,3 +139,14 @@ def test_the_page_is_dutch_unless_english_was_chosen(client, caseworker):
     response = client.get(reverse("jobseekers:list"))
     assert '<html lang="en">' in response.content.decode()
     assert "Job seekers" in response.content.decode()
+
+
+def test_the_filter_form_sends_blanks_for_all_and_the_search_still_applies(client, caseworker,
+                                                                           amsterdam):
+    JobSeekerFactory(municipality=amsterdam, first_name="Fatima", last_name="Zwanenburg")
+    JobSeekerFactory(municipality=amsterdam, first_name="Piet", last_name="Bakker")
+    client.force_login(caseworker)
+    response = client.get(reverse("jobseekers:list"), {
+        "search": "Zwanenburg", "ladderRung": "", "benefitType": "", "educationLevel": "",
+        "contactPerson": "", "profileOverdue": ""})
+    assert [js.last_name for js in response.context["page"].object_list] == ["Zwanenburg"]

@@ -44,7 +44,7 @@ def worklist_for(user) -> list[WorklistSection]:
         sections.append(
             WorklistSection(
                 key="composition",
-                title=str(_("Composition of the job-seeker file")),
+                title=str(_("Composition of the job-seeker population")),
                 count=0,
                 more_url=reverse("insights:composition"),
                 empty_text=str(_("Counts and shares by age, gender, education, benefit and rung.")),

@@ -13,7 +13,7 @@ class CompositionView(APIView):
 
     @extend_schema(
         operation_id="compositionRead",
-        summary="Composition of the job-seeker file (JS6)",
+        summary="Composition of the job-seeker population (JS6)",
         parameters=[
             OpenApiParameter(
                 "municipality", int, description=("Municipality id; defaults to your own.")

@@ -17,11 +17,25 @@ from werkpad.jobseekers.models import (
 )
 
 
+def _without_blanks(data):
+    """Drop empty values: a form sends ``ladderRung=`` for "all", which is no filter."""
+    if hasattr(data, "getlist"):
+        cleaned = data.copy()
+        for key in list(cleaned.keys()):
+            values = [value for value in data.getlist(key) if str(value).strip()]
+            if values:
+                cleaned.setlist(key, values)
+            else:
+                del cleaned[key]
+        return cleaned
+    return {key: value for key, value in data.items() if value not in ("", None, [])}
+
+
 class JobSeekerFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         label=_("Search"),
-        help_text=_("Name, last three digits of the BSN, or the whole BSN."),
+        help_text=_("A name, the whole BSN, or its last three digits."),
     )
     ladderRung = django_filters.MultipleChoiceFilter(
         field_name="ladder_rung", choices=LadderRung.choices, label=_("Rung")
@@ -50,6 +64,9 @@ class JobSeekerFilter(django_filters.FilterSet):
     class Meta:
         model = JobSeeker
         fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(None if data is None else _without_blanks(data), *args, **kwargs)
 
     def filter_profile_overdue(self, queryset, name, value):
         if value is None:

@@ -1,0 +1,55 @@
+"""Data werkpad never records (AVG art. 9; REFERENCE.md "Privacy and security").
+
+Ethnicity, race, migration background, nationality, country of birth (own or
+parents'), religion. No model has a field for them; every import, API body and
+filter that names one is refused with a message saying why.
+"""
+
+from __future__ import annotations
+
+#: Words naming data werkpad never records, in Dutch and English; a column,
+#: field or filter whose name contains one of them is refused.
+FORBIDDEN_ATTRIBUTES = (
+    "ethnic",
+    "etnic",
+    "etnisch",
+    "race",
+    "ras",
+    "afkomst",
+    "herkomst",
+    "migration",
+    "migratie",
+    "nationality",
+    "nationaliteit",
+    "country_of_birth",
+    "countryofbirth",
+    "geboorteland",
+    "birth_country",
+    "birthcountry",
+    "religion",
+    "religie",
+    "godsdienst",
+    "geloof",
+    # "origin" alone names innocent things too (the audit log's channel); ethnic
+    # origin is caught by "ethnic", the rest by these compounds.
+    "country_of_origin",
+    "origin_country",
+    "national_origin",
+    "allochto",
+    "autochto",
+)
+
+
+def is_forbidden_attribute(name: str) -> bool:
+    key = "".join(ch for ch in name.lower() if ch.isalnum() or ch == "_")
+    squashed = key.replace("_", "")
+    for word in FORBIDDEN_ATTRIBUTES:
+        w = word.replace("_", "")
+        if word in ("ras", "race"):
+            # only as a whole word: not "grasmaaier", not "tracer"
+            if key in (word,) or key.startswith(word + "_") or key.endswith("_" + word):
+                return True
+            continue
+        if w in squashed:
+            return True
+    return False
