@@ -1,0 +1,347 @@
+"""Filling an empty database with a demo: organisations, a login per role, job seekers.
+
+Users go through the account services like any other user. Password hashing
+is deliberately slow, so the shared demo password is hashed once and that hash
+given to every demo user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from faker import Faker
+
+from werkpad.accounts.models import Membership, User
+from werkpad.accounts.services import membership_grant, user_create
+from werkpad.core import clock
+from werkpad.core.audit import audit_record
+from werkpad.core.models import AuditEvent, LabourMarketRegion, Municipality, Organisation
+from werkpad.core.permissions import Role
+from werkpad.demo.data import (
+    CASELOAD,
+    DEFAULT_SEED,
+    DEMO_PASSWORD,
+    JOB_SEEKER_USERNAME,
+    MAIN_CASELOAD,
+    MUNICIPALITIES,
+    ORGANISATIONS,
+    REGION_CODE,
+    ROLE_USERS,
+    SIZES,
+)
+from werkpad.demo.jobseekers import create_job_seekers, slug
+from werkpad.jobseekers.models import JobSeeker
+
+
+class DatabaseNotEmptyError(Exception):
+    """The demo loads only into a database without municipalities or job seekers."""
+
+
+def database_holds_data() -> bool:
+    return Municipality.objects.exists() or JobSeeker.objects.exists()
+
+
+def demo_anchor(today: dt.date | None = None) -> dt.date:
+    """The date every demo date counts back from: the first of the current month.
+
+    Fixed for a month, so the same seed gives the same rows all month, while
+    the data stays current.
+    """
+    return (today or clock.today()).replace(day=1)
+
+
+def split(total: int, shares: Sequence[float]) -> list[int]:
+    """``total`` divided by ``shares``; the first part takes the rounding."""
+    parts = [math.floor(total * share) for share in shares[1:]]
+    return [total - sum(parts), *parts]
+
+
+class Printer:
+    def __init__(self, stdout: TextIO | None) -> None:
+        self.stdout = stdout or sys.stdout
+
+    def line(self, text: str) -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+
+@dataclass
+class Cast:
+    """The people and organisations the demo made, for the job seekers and the summary."""
+
+    municipalities: list[Municipality]
+    organisations: dict[str, Organisation]
+    users: dict[str, User]
+    caseworkers: dict[int, list[User]]  # municipality pk -> its caseworkers, klantmanager first
+
+
+class CastBuilder:
+    """Creates the municipalities, organisations and users, names drawn from one Faker."""
+
+    def __init__(self, *, seed: int) -> None:
+        self.fake = Faker("nl_NL")
+        self.fake.seed_instance(seed)
+        self.rng = random.Random(seed)
+        self.password_hash = make_password(DEMO_PASSWORD)
+        self.usernames: set[str] = set()
+
+    def municipalities(self) -> list[Municipality]:
+        region = LabourMarketRegion.objects.get(code=REGION_CODE)
+        return [
+            Municipality.objects.create(name=m.name, cbs_code=m.cbs_code, region=region)
+            for m in MUNICIPALITIES
+        ]
+
+    def organisations(self, municipalities: list[Municipality]) -> dict[str, Organisation]:
+        organisations = {
+            m.cbs_code: Organisation.objects.create(
+                name=f"Gemeente {m.name}",
+                kind=Organisation.Kind.MUNICIPALITY,
+                municipality=m,
+                email=f"werkeninkomen@{spec.email_domain}",
+                phone=f"020-55501{index}0",
+            )
+            for index, (m, spec) in enumerate(zip(municipalities, MUNICIPALITIES, strict=True))
+        }
+        organisations["main"] = organisations[municipalities[0].cbs_code]
+        for spec in ORGANISATIONS:
+            organisations[spec.key] = Organisation.objects.create(
+                name=spec.name,
+                kind=spec.kind,
+                municipality=municipalities[0],
+                kvk_number=spec.kvk_number,
+                email=spec.email,
+                phone=spec.phone,
+            )
+        return organisations
+
+    def user(
+        self,
+        *,
+        username: str | None,
+        organisation: Organisation,
+        role: str,
+        domain: str,
+        first_name: str | None = None,
+        last_name: str | None = None,
+        email: str | None = None,
+        phone: str | None = None,
+    ) -> User:
+        first_name = first_name or self.fake.first_name()
+        last_name = last_name or self.fake.last_name()
+        if username is None:
+            username = self.free_username(f"{slug(first_name)[:1]}.{slug(last_name)}")
+        self.usernames.add(username)
+        user = user_create(
+            username=username,
+            password=None,
+            first_name=first_name,
+            last_name=last_name,
+            email=email if email is not None else f"{username}@{domain}",
+            phone=phone if phone is not None else f"020-{self.rng.randint(5_550_000, 5_559_999)}",
+        )
+        user.password = self.password_hash
+        user.save(update_fields=["password"])
+        membership_grant(user=user, organisation=organisation, role=role)
+        return user
+
+    def free_username(self, base: str) -> str:
+        username, n = base, 1
+        while username in self.usernames:
+            n += 1
+            username = f"{base}{n}"
+        return username
+
+    def role_users(self, organisations: dict[str, Organisation]) -> dict[str, User]:
+        return {
+            spec.username: self.user(
+                username=spec.username,
+                organisation=organisations[spec.organisation],
+                role=spec.role,
+                domain=domain_of(organisations[spec.organisation]),
+            )
+            for spec in ROLE_USERS
+        }
+
+    def caseworkers(self, organisation: Organisation, count: int) -> list[User]:
+        return [
+            self.user(
+                username=None,
+                organisation=organisation,
+                role=Role.CASEWORKER,
+                domain=domain_of(organisation),
+            )
+            for _ in range(count)
+        ]
+
+
+def domain_of(organisation: Organisation) -> str:
+    return organisation.email.partition("@")[2] or "example.nl"
+
+
+def caseworker_counts(sizes: Sequence[int]) -> list[int]:
+    """Further caseworkers per municipality: klantmanager holds MAIN_CASELOAD of the first."""
+    counts = []
+    for index, size in enumerate(sizes):
+        rest = size - MAIN_CASELOAD if index == 0 else size
+        counts.append(max(1, math.ceil(max(rest, 0) / CASELOAD)))
+    return counts
+
+
+def build_cast(builder: CastBuilder, job_seekers_per_municipality: Sequence[int]) -> Cast:
+    municipalities = builder.municipalities()
+    organisations = builder.organisations(municipalities)
+    users = builder.role_users(organisations)
+    caseworkers: dict[int, list[User]] = {}
+    counts = caseworker_counts(job_seekers_per_municipality)
+    for index, (municipality, count) in enumerate(zip(municipalities, counts, strict=True)):
+        organisation = organisations[municipality.cbs_code]
+        own = builder.caseworkers(organisation, count)
+        caseworkers[municipality.pk] = [users["klantmanager"], *own] if index == 0 else own
+    return Cast(municipalities, organisations, users, caseworkers)
+
+
+def link_job_seeker_login(builder: CastBuilder, cast: Cast) -> User:
+    """The ``werkzoekende`` login: a job seeker of klantmanager's caseload with a full profile."""
+    caseload = JobSeeker.objects.filter(contact_person=cast.users["klantmanager"])
+    job_seeker = (
+        caseload.filter(ladder_rung__in=(2, 3, 4))
+        .exclude(wishes="")
+        .exclude(email="")
+        .exclude(phone="")
+        .order_by("id")
+        .first()
+        or caseload.order_by("id").first()
+    )
+    if job_seeker is None:
+        raise ValueError("klantmanager has no caseload to take the job seeker's login from.")
+    user = builder.user(
+        username=JOB_SEEKER_USERNAME,
+        organisation=cast.organisations["main"],
+        role=Role.JOB_SEEKER,
+        domain="example.com",
+        first_name=job_seeker.first_name,
+        last_name=job_seeker.last_name,
+        email=job_seeker.email,
+        phone=job_seeker.phone,
+    )
+    job_seeker.user = user
+    job_seeker.save(update_fields=["user"])
+    return user
+
+
+def populate(
+    *,
+    size: str = "small",
+    seed: int = DEFAULT_SEED,
+    stdout: TextIO | None = None,
+    anchor: dt.date | None = None,
+) -> Cast:
+    """Fill an empty database with the demo; raises ``DatabaseNotEmptyError`` otherwise.
+
+    Everything happens in one transaction: a failure leaves the database empty.
+    """
+    if size not in SIZES:
+        raise ValueError(f"Unknown size {size!r}; choose from {', '.join(SIZES)}.")
+    printer = Printer(stdout)
+    started = time.perf_counter()
+    anchor = anchor or demo_anchor()
+    total = SIZES[size]
+    per_municipality = split(total, [m.share for m in MUNICIPALITIES])
+    with transaction.atomic():
+        if database_holds_data():
+            raise DatabaseNotEmptyError("The database already holds municipalities or job seekers.")
+        builder = CastBuilder(seed=seed)
+        cast = build_cast(builder, per_municipality)
+        printer.line(
+            f"municipalities: {len(cast.municipalities)}, organisations: "
+            f"{len(MUNICIPALITIES) + len(ORGANISATIONS)}, users: {len(builder.usernames)}"
+        )
+        load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
+        link_job_seeker_login(builder, cast)
+        audit_record(
+            user=None,
+            action=AuditEvent.Action.IMPORT,
+            object_type="demo",
+            origin=AuditEvent.Origin.CLI,
+            municipality_id=cast.municipalities[0].pk,
+            detail=(
+                f"Demo data (size {size}, seed {seed}): {total} job seekers in "
+                f"{len(cast.municipalities)} municipalities, {len(builder.usernames)} users."
+            ),
+        )
+    printer.line(f"demo data loaded in {time.perf_counter() - started:.1f} s")
+    return cast
+
+
+def load_job_seekers(
+    cast: Cast, per_municipality: Sequence[int], *, seed: int, anchor: dt.date, printer: Printer
+) -> None:
+    total = sum(per_municipality)
+    offset = 0
+    for index, (municipality, count) in enumerate(
+        zip(cast.municipalities, per_municipality, strict=True)
+    ):
+
+        def report(done: int, offset: int = offset) -> None:
+            printer.line(f"job seekers: {offset + done:,}/{total:,}")
+
+        create_job_seekers(
+            municipality=municipality,
+            count=count,
+            contact_persons=cast.caseworkers[municipality.pk],
+            seed=seed * 100 + index,
+            anchor=anchor,
+            first_number=offset,
+            first_caseload=MAIN_CASELOAD if index == 0 else None,
+            progress=report,
+        )
+        offset += count
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    organisation: str
+
+
+def demo_logins() -> list[Login]:
+    """The demo's role logins present in the database, in the order of ``ROLE_USERS``."""
+    usernames = [spec.username for spec in ROLE_USERS] + [JOB_SEEKER_USERNAME]
+    memberships = Membership.objects.filter(
+        user__username__in=usernames, is_active=True
+    ).select_related("user", "organisation")
+    by_username = {m.user.username: m for m in memberships}
+    return [
+        Login(name, str(Role(by_username[name].role).label), by_username[name].organisation.name)
+        for name in usernames
+        if name in by_username
+    ]
+
+
+def print_logins(stdout: TextIO | None = None, password: str = DEMO_PASSWORD) -> None:
+    """The table ``make run`` shows: who to log in as, in which role, with which password."""
+    printer = Printer(stdout)
+    logins = demo_logins()
+    if not logins:
+        return
+    width = max(len(login.username) for login in logins)
+    role_width = max(len(login.role) for login in logins)
+    printer.line("")
+    printer.line("Demo logins:")
+    printer.line(f"  {'username':<{width}}  {'role':<{role_width}}  password")
+    for login in logins:
+        printer.line(
+            f"  {login.username:<{width}}  {login.role:<{role_width}}  {password}"
+            f"    ({login.organisation})"
+        )

@@ -1,0 +1,246 @@
+"""The demo data: who is in it, how the population is shaped, and that a seed repeats it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import itertools
+import statistics
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.test.utils import override_settings
+
+from tests.factories import JobSeekerFactory, MunicipalityFactory, UserFactory
+from werkpad.accounts.models import Membership, User
+from werkpad.core import clock
+from werkpad.core.models import AuditEvent, Municipality, Organisation
+from werkpad.core.permissions import Role
+from werkpad.demo import DEMO_PASSWORD, create_job_seekers, demo_anchor, populate, print_logins
+from werkpad.jobseekers.bsn import is_valid_bsn
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange, profile_overdue_q
+
+ROLES = {
+    "klantmanager": Role.CASEWORKER,
+    "coach": Role.COACH,
+    "werkgeversadviseur": Role.EMPLOYER_ADVISOR,
+    "werkgever": Role.EMPLOYER,
+    "adviseur": Role.ADVISOR,
+    "klachtbehandelaar": Role.COMPLAINT_HANDLER,
+    "raadslid": Role.COUNCIL_MEMBER,
+    "beleid": Role.POLICY_OFFICER,
+    "beheer": Role.FUNCTIONAL_ADMIN,
+    "werkzoekende": Role.JOB_SEEKER,
+}
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def share(items, predicate) -> float:
+    items = list(items)
+    return sum(1 for item in items if predicate(item)) / len(items)
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    """The small demo, loaded once per class in a transaction rolled back after it.
+
+    Each test reads it inside its own savepoint; ``demo["stdout"]`` is what it printed.
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHER),
+        transaction.atomic(),
+    ):
+        out = io.StringIO()
+        populate(size="small", seed=7, stdout=out)
+        yield {"stdout": out.getvalue()}
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+class TestSmallDemo:
+    def test_small_demo_has_500_job_seekers_over_three_municipalities_of_one_region(self, demo):
+        counts = {m.cbs_code: m.job_seekers.count() for m in Municipality.objects.all()}
+        assert sum(counts.values()) == JobSeeker.objects.count() == 500
+        assert set(counts) == {"GM0363", "GM0384", "GM0437"}
+        assert counts["GM0363"] > counts["GM0384"] + counts["GM0437"]
+        assert set(Municipality.objects.values_list("region__code", flat=True)) == {"AM10"}
+        assert "job seekers: 500/500" in demo["stdout"]
+
+    def test_organisations_of_every_kind(self, demo):
+        kinds = Organisation.Kind
+        by_kind = {kind: list(Organisation.objects.filter(kind=kind)) for kind in kinds}
+        assert len(by_kind[kinds.MUNICIPALITY]) == 3
+        assert len(by_kind[kinds.PROVIDER]) == 3
+        assert len(by_kind[kinds.EMPLOYER]) >= 5
+        assert len(by_kind[kinds.COUNCIL]) == 1
+        assert len(by_kind[kinds.ADVISOR_OFFICE]) == 1
+        for provider in by_kind[kinds.PROVIDER]:
+            assert len(provider.kvk_number) == 8 and provider.kvk_number.isdigit()
+
+    def test_one_login_per_role_with_the_shared_password(self, demo):
+        for username, role in ROLES.items():
+            user = User.objects.get(username=username)
+            assert list(user.memberships.values_list("role", flat=True)) == [role], username
+            assert user.first_name and user.last_name and user.email and user.phone
+        klantmanager = User.objects.get(username="klantmanager")
+        with override_settings(PASSWORD_HASHERS=FAST_HASHER):
+            assert klantmanager.check_password(DEMO_PASSWORD)
+        coach = Membership.objects.get(user__username="coach")
+        assert coach.organisation.kind == Organisation.Kind.PROVIDER
+        assert (
+            Membership.objects.get(user__username="klantmanager").organisation.municipality.cbs_code
+            == "GM0363"
+        )
+
+    def test_the_logins_table_lists_every_demo_login(self, demo):
+        out = io.StringIO()
+        print_logins(out)
+        table = out.getvalue()
+        for username in ROLES:
+            assert f"  {username} " in table
+        assert table.count(DEMO_PASSWORD) == len(ROLES)
+
+    def test_caseloads_are_spread_and_werkzoekende_is_on_klantmanagers_caseload(self, demo):
+        klantmanager = User.objects.get(username="klantmanager")
+        assert klantmanager.caseload.count() == 80
+        own = JobSeeker.objects.get(user__username="werkzoekende")
+        assert own.contact_person == klantmanager
+        assert own.municipality.cbs_code == "GM0363"
+        caseworkers = dict(
+            Membership.objects.filter(role=Role.CASEWORKER).values_list(
+                "user_id", "organisation__municipality_id"
+            )
+        )
+        assert len(caseworkers) >= 5
+        for person_id, municipality_id in JobSeeker.objects.values_list(
+            "contact_person_id", "municipality_id"
+        ):
+            assert caseworkers[person_id] == municipality_id
+
+    def test_every_file_is_valid_with_a_ladder_history_ending_at_its_rung(self, demo):
+        today = clock.today()
+        bsns = list(JobSeeker.objects.values_list("bsn", flat=True))
+        assert len(set(bsns)) == len(bsns) and all(is_valid_bsn(b) for b in bsns)
+        for job_seeker in JobSeeker.objects.prefetch_related("rung_history"):
+            job_seeker.full_clean(exclude=["user", "contact_person", "municipality"])
+            history = sorted(job_seeker.rung_history.all(), key=lambda r: (r.changed_on, r.id))
+            assert 1 <= len(history) <= 4
+            assert history[0].from_rung is None and history[0].reason == "intake"
+            assert history[-1].to_rung == job_seeker.ladder_rung
+            for before, after in itertools.pairwise(history):
+                assert after.from_rung == before.to_rung
+            assert job_seeker.unemployed_since <= history[0].changed_on <= today
+            assert job_seeker.profile_reviewed_on <= today
+            assert job_seeker.age_on(today) >= 18
+
+    def test_the_population_looks_like_a_dutch_citys(self, demo):
+        """JS1/JS6: shares close to CBS's national picture of the Participatiewet population."""
+        today = clock.today()
+        rows = list(JobSeeker.objects.all())
+        assert 0.50 <= share(rows, lambda j: j.gender == "female") <= 0.62
+        assert 0.38 <= share(rows, lambda j: j.gender == "male") <= 0.50
+        assert 0.05 <= share(rows, lambda j: j.age_on(today) < 27) <= 0.16
+        assert 0.48 <= share(rows, lambda j: j.age_on(today) >= 45) <= 0.64
+        assert all(j.age_on(today) < 67 for j in rows)
+        assert 0.38 <= share(rows, lambda j: j.unemployed_months(today) >= 60) <= 0.58
+        low = {"none", "primary", "vmbo", "mbo1", "mbo2"}
+        assert share(rows, lambda j: j.education_level in low) >= 0.55
+        assert share(rows, lambda j: j.benefit_type == "participatiewet") >= 0.75
+        assert share(rows, lambda j: j.benefit_type != "participatiewet") >= 0.03
+        assert 0.70 <= share(rows, lambda j: j.ladder_rung <= 4) <= 0.92
+        assert 0.12 <= share(rows, lambda j: j.labour_disability) <= 0.28
+        assert 0.005 <= share(rows, lambda j: j.sheltered_work) <= 0.06
+        assert all(j.labour_disability for j in rows if j.sheltered_work)
+        long = [j.ladder_rung for j in rows if j.unemployed_months(today) >= 60]
+        short = [j.ladder_rung for j in rows if j.unemployed_months(today) < 24]
+        assert statistics.mean(long) < statistics.mean(short)
+        overdue = JobSeeker.objects.filter(profile_overdue_q(today)).count() / len(rows)
+        assert 0.15 <= overdue <= 0.5
+        assert 0.4 <= share(rows, lambda j: bool(j.wishes)) <= 0.85
+
+    def test_the_load_is_audited_once(self, demo):
+        events = AuditEvent.objects.filter(object_type="demo")
+        assert events.count() == 1
+        event = events.get()
+        assert event.action == AuditEvent.Action.IMPORT and event.origin == AuditEvent.Origin.CLI
+        assert "500 job seekers" in event.detail
+        # one summary, not an event per created row
+        assert not AuditEvent.objects.filter(job_seeker_id__isnull=False).exists()
+        assert AuditEvent.objects.count() < 50
+
+
+def digest(municipality) -> str:
+    rows = (
+        JobSeeker.objects.filter(municipality=municipality)
+        .order_by("bsn")
+        .values_list(
+            "bsn",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "ladder_rung",
+            "unemployed_since",
+            "profile_reviewed_on",
+            "email",
+            "wishes",
+            "contact_person__username",
+        )
+    )
+    history = (
+        LadderRungChange.objects.filter(job_seeker__municipality=municipality)
+        .order_by("job_seeker__bsn", "changed_on", "id")
+        .values_list(
+            "job_seeker__bsn", "from_rung", "to_rung", "changed_on", "recorded_at", "reason"
+        )
+    )
+    return hashlib.sha256(repr((list(rows), list(history))).encode()).hexdigest()
+
+
+@pytest.mark.django_db
+def test_the_same_seed_gives_the_same_rows_and_another_seed_others():
+    municipality = MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
+    caseworkers = [
+        UserFactory.with_role(Role.CASEWORKER, municipality=municipality, username=f"km{i}")
+        for i in range(3)
+    ]
+    anchor = demo_anchor(dt.date(2026, 3, 18))
+
+    def generate(seed: int) -> str:
+        JobSeeker.objects.filter(municipality=municipality).delete()
+        create_job_seekers(
+            municipality=municipality,
+            count=300,
+            contact_persons=caseworkers,
+            seed=seed,
+            anchor=anchor,
+        )
+        return digest(municipality)
+
+    first = generate(11)
+    assert JobSeeker.objects.count() == 300
+    assert generate(11) == first
+    assert generate(12) != first
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_a_non_empty_database_untouched():
+    JobSeekerFactory()
+    before = (JobSeeker.objects.count(), User.objects.count(), Organisation.objects.count())
+    out = io.StringIO()
+    call_command("demo", "--if-empty", stdout=out)
+    assert "already holds data" in out.getvalue()
+    assert (JobSeeker.objects.count(), User.objects.count(), Organisation.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_without_if_empty_a_non_empty_database_is_refused():
+    JobSeekerFactory()
+    with pytest.raises(CommandError, match="already holds data"):
+        call_command("demo", stdout=io.StringIO())
+    assert JobSeeker.objects.count() == 1
+    assert not User.objects.filter(username="klantmanager").exists()
