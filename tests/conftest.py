@@ -66,7 +66,9 @@ def colleague(amsterdam):
 
 @pytest.fixture
 def zaandam_caseworker(zaandam):
-    return UserFactory.with_role(Role.CASEWORKER, municipality=zaandam, username="klantmanager-zaanstad")
+    return UserFactory.with_role(
+        Role.CASEWORKER, municipality=zaandam, username="klantmanager-zaanstad"
+    )
 
 
 @pytest.fixture
@@ -80,3 +82,9 @@ def token_api(db):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords cheaply; the production hasher is not what these tests are about."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

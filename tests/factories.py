@@ -75,15 +75,23 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("werkpad-test-1")
 
     @classmethod
-    def with_role(cls, role: str, *, municipality: Municipality | None = None,
-                  organisation: Organisation | None = None, **kwargs) -> User:
+    def with_role(
+        cls,
+        role: str,
+        *,
+        municipality: Municipality | None = None,
+        organisation: Organisation | None = None,
+        **kwargs,
+    ) -> User:
         user = cls(**kwargs)
         if organisation is None:
             municipality = municipality or MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
             kind = ORGANISATION_KIND[role]
-            organisation = Organisation.objects.filter(municipality=municipality, kind=kind).first() \
-                or OrganisationFactory(municipality=municipality, kind=kind,
-                                       name=f"{kind} {municipality.name}")
+            organisation = Organisation.objects.filter(
+                municipality=municipality, kind=kind
+            ).first() or OrganisationFactory(
+                municipality=municipality, kind=kind, name=f"{kind} {municipality.name}"
+            )
         Membership.objects.create(user=user, organisation=organisation, role=role)
         return user
 
@@ -94,7 +102,8 @@ class JobSeekerFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     municipality = factory.LazyFunction(
-        lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363"))
+        lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
+    )
     bsn = factory.Sequence(make_bsn)
     first_name = factory.Faker("first_name", locale="nl_NL")
     last_name = factory.Faker("last_name", locale="nl_NL")
@@ -127,8 +136,9 @@ class JobSeekerFactory(DjangoModelFactory):
     @factory.post_generation
     def history(self, create, extracted, **kwargs):
         if create:
-            LadderRungChange.objects.create(job_seeker=self, from_rung=None,
-                                            to_rung=self.ladder_rung, reason="intake")
+            LadderRungChange.objects.create(
+                job_seeker=self, from_rung=None, to_rung=self.ladder_rung, reason="intake"
+            )
 
 
 def job_seeker_login(job_seeker: JobSeeker) -> User:
@@ -136,8 +146,8 @@ def job_seeker_login(job_seeker: JobSeeker) -> User:
     user = UserFactory()
     job_seeker.user = user
     job_seeker.save(update_fields=["user"])
-    organisation = Organisation.objects.filter(municipality=job_seeker.municipality,
-                                               kind=Organisation.Kind.MUNICIPALITY).first() \
-        or OrganisationFactory(municipality=job_seeker.municipality)
+    organisation = Organisation.objects.filter(
+        municipality=job_seeker.municipality, kind=Organisation.Kind.MUNICIPALITY
+    ).first() or OrganisationFactory(municipality=job_seeker.municipality)
     Membership.objects.create(user=user, organisation=organisation, role=Role.JOB_SEEKER)
     return user

@@ -11,19 +11,22 @@ from werkpad.core.errors import DomainError
 from werkpad.core.minimum_wage import MinimumWageUnknownError, check_wage, hourly_minimum, source
 
 
-@pytest.mark.parametrize(("age", "on", "expected"), [
-    (21, dt.date(2024, 1, 1), "13.27"),
-    (21, dt.date(2024, 6, 30), "13.27"),
-    (21, dt.date(2024, 7, 1), "13.68"),
-    (67, dt.date(2025, 12, 31), "14.40"),
-    (21, dt.date(2026, 1, 1), "14.71"),
-    (20, dt.date(2026, 3, 15), "11.77"),
-    (19, dt.date(2025, 2, 1), "8.44"),
-    (18, dt.date(2024, 7, 1), "6.84"),
-    (17, dt.date(2025, 7, 1), "5.69"),
-    (16, dt.date(2026, 6, 30), "5.07"),
-    (15, dt.date(2024, 1, 1), "3.98"),
-])
+@pytest.mark.parametrize(
+    ("age", "on", "expected"),
+    [
+        (21, dt.date(2024, 1, 1), "13.27"),
+        (21, dt.date(2024, 6, 30), "13.27"),
+        (21, dt.date(2024, 7, 1), "13.68"),
+        (67, dt.date(2025, 12, 31), "14.40"),
+        (21, dt.date(2026, 1, 1), "14.71"),
+        (20, dt.date(2026, 3, 15), "11.77"),
+        (19, dt.date(2025, 2, 1), "8.44"),
+        (18, dt.date(2024, 7, 1), "6.84"),
+        (17, dt.date(2025, 7, 1), "5.69"),
+        (16, dt.date(2026, 6, 30), "5.07"),
+        (15, dt.date(2024, 1, 1), "3.98"),
+    ],
+)
 def test_hourly_minimum_by_age_and_date(age, on, expected):
     assert hourly_minimum(age=age, on=on).hourly == Decimal(expected)
 
@@ -31,7 +34,9 @@ def test_hourly_minimum_by_age_and_date(age, on, expected):
 def test_apprentices_aged_18_to_20_have_their_own_share():
     row = hourly_minimum(age=20, on=dt.date(2026, 1, 1), apprentice=True)
     assert (row.kind, row.share, row.hourly) == ("bbl", Decimal("0.615"), Decimal("9.05"))
-    assert hourly_minimum(age=22, on=dt.date(2026, 1, 1), apprentice=True).hourly == Decimal("14.71")
+    assert hourly_minimum(age=22, on=dt.date(2026, 1, 1), apprentice=True).hourly == Decimal(
+        "14.71"
+    )
 
 
 @pytest.mark.parametrize("on", [dt.date(2023, 12, 31), dt.date(2026, 7, 1), dt.date(2030, 1, 1)])

@@ -1,0 +1,325 @@
+"""Who may do what with job seekers' files: every role x every action, API and UI.
+
+The table below is the access design (DESIGN.md "Tenancy, roles, access"; JS1-JS6):
+
+* a caseworker does everything with the files of their own municipality and finds no
+  file of another;
+* a job seeker lists and reads only their own file and its access log, and changes nothing;
+* the council member, policy officer and functional administrator see aggregates only
+  (the council's with small cells suppressed), never a person;
+* the provider coach (until a referral), employer advisor, employer, independent advisor
+  and complaint handler see no persons and no aggregates here;
+* without a login the API answers 401 and the UI sends you to the login page.
+
+Every refusal also proves that nothing changed.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django import forms
+from django.test import Client
+from rest_framework.test import APIClient
+
+from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
+from werkpad.core.permissions import Role
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+
+pytestmark = pytest.mark.django_db
+
+ANONYMOUS = "anonymous"
+ROLES = [*Role, ANONYMOUS]
+NO_PERSONS = [
+    Role.COACH,
+    Role.EMPLOYER_ADVISOR,
+    Role.EMPLOYER,
+    Role.ADVISOR,
+    Role.COMPLAINT_HANDLER,
+]
+AGGREGATES_ONLY = [Role.COUNCIL_MEMBER, Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN]
+
+API_ACTIONS = [
+    "list",
+    "read own municipality's file",
+    "read another municipality's file",
+    "create",
+    "update own municipality's file",
+    "update another municipality's file",
+    "read access log",
+    "read another municipality's access log",
+    "read composition",
+]
+
+_DENIED_API = dict.fromkeys(API_ACTIONS, 404) | {"list": 403, "create": 403}
+API_EXPECTED = {
+    Role.CASEWORKER: {
+        "list": 200,
+        "read own municipality's file": 200,
+        "read another municipality's file": 404,
+        "create": 201,
+        "update own municipality's file": 200,
+        "update another municipality's file": 404,
+        "read access log": 200,
+        "read another municipality's access log": 404,
+        "read composition": 200,
+    },
+    Role.JOB_SEEKER: {
+        "list": 200,
+        "read own municipality's file": 200,
+        "read another municipality's file": 404,
+        "create": 403,
+        "update own municipality's file": 403,
+        "update another municipality's file": 404,
+        "read access log": 200,
+        "read another municipality's access log": 404,
+        "read composition": 403,
+    },
+    **{role: _DENIED_API | {"read composition": 200} for role in AGGREGATES_ONLY},
+    **{role: _DENIED_API | {"read composition": 403} for role in NO_PERSONS},
+    ANONYMOUS: dict.fromkeys(API_ACTIONS, 401),
+}
+
+UI_ACTIONS = [
+    "list",
+    "read own municipality's file",
+    "read another municipality's file",
+    "edit form",
+    "update own municipality's file",
+    "read access log",
+    "read another municipality's access log",
+    "create form",
+    "read composition",
+    "own pages",
+    "own access log",
+]
+
+_DENIED_UI = dict.fromkeys(UI_ACTIONS, 404) | {
+    "list": 403,
+    "create form": 403,
+    "read composition": 403,
+}
+UI_EXPECTED = {
+    Role.CASEWORKER: dict.fromkeys(UI_ACTIONS, 200)
+    | {
+        "read another municipality's file": 404,
+        "read another municipality's access log": 404,
+        "update own municipality's file": 302,
+        "own pages": 404,
+        "own access log": 404,
+    },
+    Role.JOB_SEEKER: dict.fromkeys(UI_ACTIONS, 200)
+    | {
+        "read another municipality's file": 404,
+        "read another municipality's access log": 404,
+        "edit form": 403,
+        "update own municipality's file": 403,
+        "create form": 403,
+        "read composition": 403,
+    },
+    **{role: _DENIED_UI | {"read composition": 200} for role in AGGREGATES_ONLY},
+    **dict.fromkeys(NO_PERSONS, _DENIED_UI),
+    ANONYMOUS: dict.fromkeys(UI_ACTIONS, 302),
+}
+
+
+def test_the_table_covers_every_role_and_action():
+    assert set(API_EXPECTED) == set(ROLES) == set(UI_EXPECTED)
+    assert all(set(row) == set(API_ACTIONS) for row in API_EXPECTED.values())
+    assert all(set(row) == set(UI_ACTIONS) for row in UI_EXPECTED.values())
+
+
+@pytest.fixture
+def world(amsterdam, zaandam):
+    contact = UserFactory.with_role(
+        Role.CASEWORKER, municipality=amsterdam, first_name="Karin", last_name="Contactpersoon"
+    )
+    return SimpleNamespace(
+        contact=contact,
+        own=JobSeekerFactory(
+            municipality=amsterdam,
+            contact_person=contact,
+            first_name="Ilse",
+            last_name="Timmermans",
+        ),
+        neighbour=JobSeekerFactory(
+            municipality=amsterdam,
+            contact_person=contact,
+            first_name="Youssef",
+            last_name="Brouwer",
+        ),
+        other=JobSeekerFactory(municipality=zaandam, first_name="Kees", last_name="Zaanstra"),
+    )
+
+
+def user_for(role, world, role_user):
+    if role == ANONYMOUS:
+        return None
+    if role == Role.JOB_SEEKER:
+        return job_seeker_login(world.own)
+    return role_user(role)
+
+
+def state():
+    """Everything a write could change."""
+    return (
+        list(JobSeeker.objects.order_by("pk").values()),
+        list(LadderRungChange.objects.order_by("pk").values()),
+    )
+
+
+NEW_FILE = {
+    "bsn": "123456782",
+    "firstName": "Noor",
+    "lastName": "Matrix",
+    "birthDate": "1991-09-14",
+    "educationLevel": "havo_vwo",
+    "benefitType": "participatiewet",
+    "unemployedSince": "2025-02-03",
+    "ladderRung": 3,
+}
+
+
+def call_api(client, action, world):
+    own, other = world.own, world.other
+    base = "/api/v1/job-seekers"
+    change = {"city": "Matrixstad", "ladderRung": 4}
+    match action:
+        case "list":
+            return client.get(base)
+        case "read own municipality's file":
+            return client.get(f"{base}/{own.pk}")
+        case "read another municipality's file":
+            return client.get(f"{base}/{other.pk}")
+        case "create":
+            return client.post(base, NEW_FILE, format="json")
+        case "update own municipality's file":
+            return client.patch(f"{base}/{own.pk}", {"version": 1, **change}, format="json")
+        case "update another municipality's file":
+            return client.patch(f"{base}/{other.pk}", {"version": 1, **change}, format="json")
+        case "read access log":
+            return client.get(f"{base}/{own.pk}/access-log")
+        case "read another municipality's access log":
+            return client.get(f"{base}/{other.pk}/access-log")
+        case "read composition":
+            return client.get("/api/v1/insights/composition")
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize("action", API_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_api(role, action, world, role_user):
+    user = user_for(role, world, role_user)
+    client = APIClient()
+    if user is not None:
+        client.force_authenticate(user=user)
+    before = state()
+    response = call_api(client, action, world)
+    expected = API_EXPECTED[role][action]
+    assert response.status_code == expected, response.content
+    if expected >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+        assert state() == before, "a refused request changed something"
+        return
+    body = response.json()
+    if action == "list":
+        found = {row["id"] for row in body["results"]}
+        if role == Role.JOB_SEEKER:
+            assert found == {world.own.pk}
+        else:
+            assert found == {world.own.pk, world.neighbour.pk}
+    elif action == "read own municipality's file":
+        assert body["id"] == world.own.pk
+    elif action == "create":
+        assert JobSeeker.objects.filter(bsn=NEW_FILE["bsn"], municipality=world.own.municipality)
+    elif action == "update own municipality's file":
+        world.own.refresh_from_db()
+        assert (world.own.version, world.own.city, world.own.ladder_rung) == (2, "Matrixstad", 4)
+    elif action == "read access log":
+        assert body["count"] >= 0
+    elif action == "read composition":
+        assert body["suppressed"] is (role == Role.COUNCIL_MEMBER)
+        assert body["municipalityId"] == world.own.municipality_id
+
+
+def edit_form_data(job_seeker, **changes):
+    """What the edit form posts when submitted unchanged, plus ``changes``."""
+    from werkpad.jobseekers.forms import JobSeekerForm
+
+    form = JobSeekerForm(
+        instance=job_seeker, municipality=job_seeker.municipality, show_restricted=True
+    )
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if isinstance(field, forms.BooleanField):
+            if value:
+                data[name] = "on"
+            continue
+        data[name] = "" if value is None else getattr(value, "isoformat", lambda v=value: v)()
+    data.update(changes)
+    return data
+
+
+def call_ui(client, action, world):
+    own, other = world.own, world.other
+    match action:
+        case "list":
+            return client.get("/werkzoekenden/")
+        case "read own municipality's file":
+            return client.get(f"/werkzoekenden/{own.pk}/")
+        case "read another municipality's file":
+            return client.get(f"/werkzoekenden/{other.pk}/")
+        case "edit form":
+            return client.get(f"/werkzoekenden/{own.pk}/wijzigen/")
+        case "update own municipality's file":
+            data = edit_form_data(own, city="Matrixstad", ladder_rung="4", rung_reason="matrix")
+            return client.post(f"/werkzoekenden/{own.pk}/wijzigen/", data)
+        case "read access log":
+            return client.get(f"/werkzoekenden/{own.pk}/inzage/")
+        case "read another municipality's access log":
+            return client.get(f"/werkzoekenden/{other.pk}/inzage/")
+        case "create form":
+            return client.get("/werkzoekenden/nieuw/")
+        case "read composition":
+            return client.get("/inzicht/samenstelling/")
+        case "own pages":
+            return client.get("/mijn/")
+        case "own access log":
+            return client.get("/mijn/inzage/")
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize("action", UI_ACTIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_ui(role, action, world, role_user):
+    user = user_for(role, world, role_user)
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    before = state()
+    response = call_ui(client, action, world)
+    expected = UI_EXPECTED[role][action]
+    assert response.status_code == expected
+    if role == ANONYMOUS:
+        assert response["Location"].startswith("/accounts/login/?next=")
+    if action == "update own municipality's file" and role == Role.CASEWORKER:
+        assert response["Location"] == f"/werkzoekenden/{world.own.pk}/"
+        world.own.refresh_from_db()
+        assert (world.own.version, world.own.city, world.own.ladder_rung) == (2, "Matrixstad", 4)
+    elif expected != 200 or action == "update own municipality's file":
+        assert state() == before, "a refused request changed something"
+    if expected != 200:
+        return
+    page = response.content.decode()
+    assert world.other.last_name not in page
+    if action == "list":
+        assert world.own.last_name in page
+        assert (world.neighbour.last_name in page) is (role == Role.CASEWORKER)
+    elif action == "read own municipality's file":
+        assert world.own.full_name in page
+    elif action == "own pages":
+        assert world.own.first_name in page
+        assert world.contact.get_full_name() in page  # JS3: the contact person is shown
+        assert world.contact.email in page
