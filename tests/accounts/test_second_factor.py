@@ -34,8 +34,9 @@ def test_rfc_6238_reference_codes():
 
 
 @time_machine.travel(NOW, tick=False)
-def test_staff_member_sets_up_the_app_on_first_login_and_is_then_logged_in(client, settings,
-                                                                           amsterdam):
+def test_staff_member_sets_up_the_app_on_first_login_and_is_then_logged_in(
+    client, settings, amsterdam
+):
     settings.WERKPAD_STAFF_2FA = True
     user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="sanne")
     response = client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
@@ -55,8 +56,7 @@ def test_staff_member_sets_up_the_app_on_first_login_and_is_then_logged_in(clien
 def test_a_wrong_or_reused_code_is_refused(client, settings, amsterdam):
     settings.WERKPAD_STAFF_2FA = True
     user = UserFactory.with_role(Role.POLICY_OFFICER, municipality=amsterdam, username="beleid")
-    device = TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(),
-                                            confirmed_at=NOW)
+    device = TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(), confirmed_at=NOW)
     code = totp.code_at(device.secret, totp.step_of(NOW.timestamp()))
 
     client.post(reverse("accounts:login"), {"username": "beleid", "password": PASSWORD})
@@ -85,8 +85,9 @@ def test_the_second_step_expires_after_five_minutes(client, settings, amsterdam)
 def test_a_job_seeker_logs_in_without_a_second_step(client, settings, amsterdam):
     settings.WERKPAD_STAFF_2FA = True
     user = job_seeker_login(JobSeekerFactory(municipality=amsterdam))
-    response = client.post(reverse("accounts:login"),
-                           {"username": user.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.username, "password": PASSWORD}
+    )
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(user.pk)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -17,10 +20,14 @@ pytestmark = pytest.mark.django_db
 
 def form_data(job_seeker: JobSeeker, **changes) -> dict:
     data = {
-        "version": job_seeker.version, "bsn": job_seeker.bsn,
-        "first_name": job_seeker.first_name, "last_name": job_seeker.last_name,
-        "birth_date": job_seeker.birth_date.isoformat(), "gender": job_seeker.gender,
-        "education_level": job_seeker.education_level, "benefit_type": job_seeker.benefit_type,
+        "version": job_seeker.version,
+        "bsn": job_seeker.bsn,
+        "first_name": job_seeker.first_name,
+        "last_name": job_seeker.last_name,
+        "birth_date": job_seeker.birth_date.isoformat(),
+        "gender": job_seeker.gender,
+        "education_level": job_seeker.education_level,
+        "benefit_type": job_seeker.benefit_type,
         "unemployed_since": job_seeker.unemployed_since.isoformat(),
         "ladder_rung": job_seeker.ladder_rung,
         "contact_person": job_seeker.contact_person_id or "",
@@ -58,8 +65,9 @@ def test_htmx_search_answers_only_the_results(client, caseworker, amsterdam):
     JobSeekerFactory(municipality=amsterdam, first_name="Fatima", last_name="Zwanenburg")
     JobSeekerFactory(municipality=amsterdam, first_name="Piet", last_name="Bakker")
     client.force_login(caseworker)
-    response = client.get(reverse("jobseekers:list"), {"search": "zwanen"},
-                          headers={"HX-Request": "true"})
+    response = client.get(
+        reverse("jobseekers:list"), {"search": "zwanen"}, headers={"HX-Request": "true"}
+    )
     content = response.content.decode()
     assert "<html" not in content
     assert "Zwanenburg" in content and "Bakker" not in content
@@ -68,14 +76,19 @@ def test_htmx_search_answers_only_the_results(client, caseworker, amsterdam):
 def test_editing_the_rung_appends_history_with_reason_and_audits(client, job_seeker, caseworker):
     client.force_login(caseworker)
     url = reverse("jobseekers:edit", args=[job_seeker.pk])
-    response = client.post(url, form_data(job_seeker, ladder_rung=5,
-                                          rung_reason="Werkt 12 uur met jobcoach"))
+    response = client.post(
+        url, form_data(job_seeker, ladder_rung=5, rung_reason="Werkt 12 uur met jobcoach")
+    )
     assert response.status_code == 302
     job_seeker.refresh_from_db()
     assert job_seeker.ladder_rung == 5 and job_seeker.version == 2
     change = job_seeker.rung_history.first()
     assert (change.from_rung, change.to_rung, change.reason, change.changed_by) == (
-        3, 5, "Werkt 12 uur met jobcoach", caseworker)
+        3,
+        5,
+        "Werkt 12 uur met jobcoach",
+        caseworker,
+    )
     event = AuditEvent.objects.filter(action="update", job_seeker_id=job_seeker.pk).get()
     assert event.fields == ["ladder_rung"] and event.origin == "ui"
 
@@ -91,11 +104,13 @@ def test_a_stale_edit_is_refused_with_409_and_changes_nothing(client, job_seeker
     assert job_seeker.city == "Haarlem" and job_seeker.version == 2
 
 
-def test_invalid_bsn_is_refused_with_a_dutch_message_and_nothing_written(client, job_seeker,
-                                                                         caseworker):
+def test_invalid_bsn_is_refused_with_a_dutch_message_and_nothing_written(
+    client, job_seeker, caseworker
+):
     client.force_login(caseworker)
-    response = client.post(reverse("jobseekers:edit", args=[job_seeker.pk]),
-                           form_data(job_seeker, bsn="123456789"))
+    response = client.post(
+        reverse("jobseekers:edit", args=[job_seeker.pk]), form_data(job_seeker, bsn="123456789")
+    )
     assert response.status_code == 400
     assert "elfproef" in response.content.decode()
     job_seeker.refresh_from_db()
@@ -104,27 +119,43 @@ def test_invalid_bsn_is_refused_with_a_dutch_message_and_nothing_written(client,
 
 def test_restricted_items_are_shown_to_the_contact_person_only(client, amsterdam, caseworker):
     """JS4: special-category items reach only the contact person (and the job seeker)."""
-    job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker,
-                                  limitations="Kan niet lang staan")
+    job_seeker = JobSeekerFactory(
+        municipality=amsterdam, contact_person=caseworker, limitations="Kan niet lang staan"
+    )
     colleague = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
     client.force_login(colleague)
-    assert "Kan niet lang staan" not in client.get(
-        reverse("jobseekers:detail", args=[job_seeker.pk])).content.decode()
-    assert "limitations" not in client.get(
-        reverse("jobseekers:edit", args=[job_seeker.pk])).context["form"].fields
+    assert (
+        "Kan niet lang staan"
+        not in client.get(reverse("jobseekers:detail", args=[job_seeker.pk])).content.decode()
+    )
+    assert (
+        "limitations"
+        not in client.get(reverse("jobseekers:edit", args=[job_seeker.pk])).context["form"].fields
+    )
     client.force_login(caseworker)
-    assert "Kan niet lang staan" in client.get(
-        reverse("jobseekers:detail", args=[job_seeker.pk])).content.decode()
+    assert (
+        "Kan niet lang staan"
+        in client.get(reverse("jobseekers:detail", args=[job_seeker.pk])).content.decode()
+    )
 
 
 def test_registering_a_job_seeker_makes_the_caseworker_contact_person(client, caseworker):
     client.force_login(caseworker)
-    response = client.post(reverse("jobseekers:create"), {
-        "bsn": "111222333", "first_name": "Noor", "last_name": "Jansen",
-        "birth_date": "1990-04-02", "gender": "female", "education_level": "mbo4",
-        "benefit_type": "participatiewet", "unemployed_since": "2024-02-01",
-        "ladder_rung": "3", "contact_person": caseworker.pk,
-    })
+    response = client.post(
+        reverse("jobseekers:create"),
+        {
+            "bsn": "111222333",
+            "first_name": "Noor",
+            "last_name": "Jansen",
+            "birth_date": "1990-04-02",
+            "gender": "female",
+            "education_level": "mbo4",
+            "benefit_type": "participatiewet",
+            "unemployed_since": "2024-02-01",
+            "ladder_rung": "3",
+            "contact_person": caseworker.pk,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     job_seeker = JobSeeker.objects.get(bsn="111222333")
     assert job_seeker.contact_person == caseworker
@@ -141,12 +172,93 @@ def test_the_page_is_dutch_unless_english_was_chosen(client, caseworker):
     assert "Job seekers" in response.content.decode()
 
 
-def test_the_filter_form_sends_blanks_for_all_and_the_search_still_applies(client, caseworker,
-                                                                           amsterdam):
+def test_the_filter_form_sends_blanks_for_all_and_the_search_still_applies(
+    client, caseworker, amsterdam
+):
     JobSeekerFactory(municipality=amsterdam, first_name="Fatima", last_name="Zwanenburg")
     JobSeekerFactory(municipality=amsterdam, first_name="Piet", last_name="Bakker")
     client.force_login(caseworker)
-    response = client.get(reverse("jobseekers:list"), {
-        "search": "Zwanenburg", "ladderRung": "", "benefitType": "", "educationLevel": "",
-        "contactPerson": "", "profileOverdue": ""})
+    response = client.get(
+        reverse("jobseekers:list"),
+        {
+            "search": "Zwanenburg",
+            "ladderRung": "",
+            "benefitType": "",
+            "educationLevel": "",
+            "contactPerson": "",
+            "profileOverdue": "",
+        },
+    )
     assert [js.last_name for js in response.context["page"].object_list] == ["Zwanenburg"]
+
+
+def test_the_api_list_rows_equal_the_serializer_output(caseworker, amsterdam):
+    """The list's direct row builder says exactly what the declared serializer says."""
+    from werkpad.jobseekers.serializers import JobSeekerSummarySerializer
+
+    JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
+    JobSeekerFactory(municipality=amsterdam, contact_person=None)
+    rows = list(JobSeeker.objects.select_related("contact_person", "municipality"))
+    expected = [dict(row) for row in JobSeekerSummarySerializer(rows, many=True).data]
+    assert JobSeekerSummarySerializer.rows(rows) == expected
+
+
+@pytest.mark.time_machine(dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam")))
+def test_marking_the_profile_reviewed_clears_the_overdue_flag(client, api, caseworker, amsterdam):
+    """JS1: a profile not reviewed in time is flagged until it is reviewed again."""
+    job_seeker = JobSeekerFactory(
+        municipality=amsterdam, contact_person=caseworker, profile_overdue=True
+    )
+    assert job_seeker.profile_overdue()
+    client.force_login(caseworker)
+    response = client.post(
+        reverse("jobseekers:profile-review", args=[job_seeker.pk]), {"version": job_seeker.version}
+    )
+    assert response.status_code == 302
+    job_seeker.refresh_from_db()
+    assert job_seeker.profile_reviewed_on == dt.date(2026, 11, 23)
+    assert not job_seeker.profile_overdue()
+    event = AuditEvent.objects.filter(action="update", job_seeker_id=job_seeker.pk).get()
+    assert event.fields == ["profile_reviewed_on"]
+
+    stale = api.as_user(caseworker).post(
+        f"/api/v1/job-seekers/{job_seeker.pk}/profile-review", {"version": 1}, format="json"
+    )
+    assert stale.status_code == 409
+    fresh = api.as_user(caseworker).post(
+        f"/api/v1/job-seekers/{job_seeker.pk}/profile-review", {"version": 2}, format="json"
+    )
+    assert fresh.status_code == 200 and fresh.json()["profileReviewOverdue"] is False
+
+
+def test_a_refused_edit_leaves_no_read_in_the_access_log(client, job_seeker, job_seeker_user):
+    client.force_login(job_seeker_user)
+    response = client.get(reverse("jobseekers:edit", args=[job_seeker.pk]))
+    assert response.status_code == 403
+    assert not AuditEvent.objects.filter(job_seeker_id=job_seeker.pk).exists()
+
+
+def test_only_the_contact_person_records_special_category_items_at_registration(
+    caseworker, amsterdam
+):
+    from werkpad.core.errors import PermissionDeniedError
+    from werkpad.jobseekers.services import jobseeker_create
+
+    colleague = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+    data = {
+        "bsn": "111222333",
+        "first_name": "Noor",
+        "last_name": "Jansen",
+        "birth_date": dt.date(1990, 4, 2),
+        "education_level": "mbo4",
+        "benefit_type": "participatiewet",
+        "unemployed_since": dt.date(2024, 2, 1),
+        "ladder_rung": 3,
+        "contact_person": colleague,
+        "limitations": "Kan niet tillen",
+    }
+    with pytest.raises(PermissionDeniedError):
+        jobseeker_create(user=caseworker, municipality=amsterdam, data=data)
+    assert not JobSeeker.objects.filter(bsn="111222333").exists()
+    created = jobseeker_create(user=colleague, municipality=amsterdam, data=data)
+    assert created.limitations == "Kan niet tillen"

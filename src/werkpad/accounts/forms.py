@@ -17,8 +17,10 @@ class LoginForm(AuthenticationForm):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Code from your authenticator app"), max_length=8,
+        label=_("Code from your authenticator app"),
+        max_length=8,
         help_text=_("Six digits; a new code appears every 30 seconds."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )

@@ -57,8 +57,9 @@ class Membership(models.Model):
 class TwoFactorDevice(models.Model):
     """A staff member's authenticator app (TOTP). Confirmed once a first code matched."""
 
-    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="two_factor",
-                                verbose_name=_("user"))
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="two_factor", verbose_name=_("user")
+    )
     secret = models.CharField(_("secret"), max_length=64)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     last_step = models.BigIntegerField(_("last used time step"), default=-1)

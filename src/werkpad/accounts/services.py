@@ -76,8 +76,9 @@ def two_factor_enrolment_start(*, user: User) -> TwoFactorDevice:
     """A new, unconfirmed secret for the user's authenticator app (replaces an unconfirmed one)."""
     device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
     if device is not None and device.confirmed_at is not None:
-        raise ConflictError(_("Two-factor login is already set up for this account."),
-                            code="two-factor-exists")
+        raise ConflictError(
+            _("Two-factor login is already set up for this account."), code="two-factor-exists"
+        )
     if device is None:
         device = TwoFactorDevice(user=user)
     device.secret = totp.new_secret()
@@ -91,19 +92,43 @@ def two_factor_verify(*, user: User, code: str) -> TwoFactorDevice:
     """Check a code; the first good code confirms the device. A code works only once."""
     device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
     if device is None:
-        raise DomainError(_("Two-factor login is not set up for this account."),
-                          code="two-factor-missing")
-    step = totp.match(device.secret, code, unix_time=clock.now().timestamp(),
-                      after_step=device.last_step)
+        raise DomainError(
+            _("Two-factor login is not set up for this account."), code="two-factor-missing"
+        )
+    step = totp.match(
+        device.secret, code, unix_time=clock.now().timestamp(), after_step=device.last_step
+    )
     if step is None:
-        audit_record(user=user, action=AuditEvent.Action.LOGIN_FAILED, object_type="session",
-                     result=AuditEvent.Result.FAILED, detail="second factor refused")
-        raise DomainError(_("This code is not right, or was used already. Try the next one."),
-                          code="two-factor-code-invalid", field="code")
+        audit_record(
+            user=user,
+            action=AuditEvent.Action.LOGIN_FAILED,
+            object_type="session",
+            result=AuditEvent.Result.FAILED,
+            detail="second factor refused",
+        )
+        raise DomainError(
+            _("This code is not right, or was used already. Try the next one."),
+            code="two-factor-code-invalid",
+            field="code",
+        )
     device.last_step = step
     if device.confirmed_at is None:
         device.confirmed_at = clock.now()
-        audit_record(user=user, action=AuditEvent.Action.CREATE, object_type="two-factor-device",
-                     object_id=device.pk)
+        audit_record(
+            user=user,
+            action=AuditEvent.Action.CREATE,
+            object_type="two-factor-device",
+            object_id=device.pk,
+        )
     device.save()
     return device
+
+
+@transaction.atomic
+def membership_revoke(*, user: User, organisation: Organisation, role: str) -> int:
+    """End a role; the membership stays, inactive, as a record of who held it."""
+    ended = Membership.objects.filter(
+        user=user, organisation=organisation, role=role, is_active=True
+    ).update(is_active=False)
+    forget_scope(user)
+    return ended

@@ -28,7 +28,7 @@ def _key(secret: str) -> bytes:
 def code_at(secret: str, step: int) -> str:
     digest = hmac.new(_key(secret), struct.pack(">Q", step), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
     return f"{number % 10**DIGITS:0{DIGITS}d}"
 
 
@@ -36,8 +36,9 @@ def step_of(unix_time: float) -> int:
     return int(unix_time // STEP_SECONDS)
 
 
-def match(secret: str, code: str, *, unix_time: float, after_step: int = -1,
-          window: int = 1) -> int | None:
+def match(
+    secret: str, code: str, *, unix_time: float, after_step: int = -1, window: int = 1
+) -> int | None:
     """The step whose code equals ``code`` within ``window`` steps of now, else None.
 
     A step at or before ``after_step`` never matches, so a code is used once.
@@ -54,6 +55,7 @@ def match(secret: str, code: str, *, unix_time: float, after_step: int = -1,
 
 def provisioning_uri(secret: str, *, account: str, issuer: str = "werkpad") -> str:
     label = quote(f"{issuer}:{account}")
-    query = urlencode({"secret": secret, "issuer": issuer, "digits": DIGITS,
-                       "period": STEP_SECONDS})
+    query = urlencode(
+        {"secret": secret, "issuer": issuer, "digits": DIGITS, "period": STEP_SECONDS}
+    )
     return f"otpauth://totp/{label}?{query}"

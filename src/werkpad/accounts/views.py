@@ -43,7 +43,9 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         if second_factor_required(user):
             self.request.session[PENDING] = {
-                "user": user.pk, "backend": user.backend, "at": time.time(),
+                "user": user.pk,
+                "backend": user.backend,
+                "at": time.time(),
                 "next": self.get_success_url(),
             }
             return redirect("accounts:second-factor")
@@ -54,8 +56,13 @@ class LoginView(auth_views.LoginView):
 
     def form_invalid(self, form):
         username = (form.data.get("username") or "")[:150]
-        audit_record(user=None, action=AuditEvent.Action.LOGIN_FAILED, object_type="session",
-                     result=AuditEvent.Result.FAILED, detail=f"username: {username}")
+        audit_record(
+            user=None,
+            action=AuditEvent.Action.LOGIN_FAILED,
+            object_type="session",
+            result=AuditEvent.Result.FAILED,
+            detail=f"username: {username}",
+        )
         return super().form_invalid(form)
 
 
@@ -89,8 +96,12 @@ def second_factor(request):
         else:
             del request.session[PENDING]
             login(request, user, backend=pending["backend"])
-            audit_record(user=user, action=AuditEvent.Action.LOGIN, object_type="session",
-                         detail="with second factor")
+            audit_record(
+                user=user,
+                action=AuditEvent.Action.LOGIN,
+                object_type="session",
+                detail="with second factor",
+            )
             target = pending.get("next") or "/"
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 target = "/"
@@ -98,12 +109,17 @@ def second_factor(request):
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         uri = totp.provisioning_uri(device.secret, account=user.username)
-        context.update({
-            "secret_groups": " ".join(device.secret[i:i + 4] for i in range(0, len(device.secret), 4)),
-            "qr_svg": segno.make(uri, error="m").svg_inline(scale=5, dark="#1b1b1b"),
-        })
-    return render(request, "accounts/second_factor.html", context,
-                  status=400 if form.errors else 200)
+        context.update(
+            {
+                "secret_groups": " ".join(
+                    device.secret[i : i + 4] for i in range(0, len(device.secret), 4)
+                ),
+                "qr_svg": segno.make(uri, error="m").svg_inline(scale=5, dark="#1b1b1b"),
+            }
+        )
+    return render(
+        request, "accounts/second_factor.html", context, status=400 if form.errors else 200
+    )
 
 
 class LogoutView(auth_views.LogoutView):

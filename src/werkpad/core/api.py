@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from werkpad.core.errors import DomainError, InvalidInputError
+from werkpad.core.privacy import is_forbidden_attribute
 
 PROBLEM = "application/problem+json"
 
@@ -30,15 +31,28 @@ class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, naming each, so a typo never drops data."""
 
     def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            read_only = sorted(name for name in set(data) & set(self.fields)
-                               if self.fields[name].read_only)
-            errors = {name: [_("Unknown field.")] for name in unknown}
-            errors.update({name: [_("This field is read-only.")] for name in read_only})
-            if errors:
-                raise serializers.ValidationError(errors)
-        return super().to_internal_value(data)
+        if not isinstance(data, dict):
+            return super().to_internal_value(data)
+        errors: dict[str, list[str]] = {}
+        for name in sorted(set(data) - set(self.fields)):
+            errors[name] = [
+                _("werkpad never records this kind of data.")
+                if is_forbidden_attribute(name)
+                else _("Unknown field.")
+            ]
+        for name in sorted(set(data) & set(self.fields)):
+            if self.fields[name].read_only:
+                errors[name] = [_("This field is read-only.")]
+        known = {key: value for key, value in data.items() if key not in errors}
+        try:
+            value = super().to_internal_value(known)
+        except serializers.ValidationError as error:
+            if not isinstance(error.detail, dict):
+                raise
+            errors = {**error.detail, **errors}
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
 
 
 def camel(name: str) -> str:
@@ -53,25 +67,40 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     if isinstance(detail, dict):
         for key, value in detail.items():
             name = key if key not in ("non_field_errors", "__all__") else ""
-            params.extend(_flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name))
+            params.extend(
+                _flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name)
+            )
     elif isinstance(detail, list):
         if all(isinstance(item, (str, exceptions.ErrorDetail)) for item in detail):
             for item in detail:
-                params.append({"name": prefix, "code": getattr(item, "code", "invalid"),
-                               "reason": str(item)})
+                params.append(
+                    {"name": prefix, "code": getattr(item, "code", "invalid"), "reason": str(item)}
+                )
         else:
             for index, item in enumerate(detail):
                 params.extend(_flatten(item, f"{prefix}.{index}" if prefix else str(index)))
     else:
-        params.append({"name": prefix, "code": getattr(detail, "code", "invalid"),
-                       "reason": str(detail)})
+        params.append(
+            {"name": prefix, "code": getattr(detail, "code", "invalid"), "reason": str(detail)}
+        )
     return params
 
 
-def problem(*, status: int, title: str, detail: str, instance: str = "", code: str = "",
-            invalid_params: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status,
-                            "detail": detail}
+def problem(
+    *,
+    status: int,
+    title: str,
+    detail: str,
+    instance: str = "",
+    code: str = "",
+    invalid_params: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
     if instance:
         body["instance"] = instance
     if code:
@@ -87,8 +116,13 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, InvalidInputError):
         exc = exceptions.ValidationError({camel(name): msgs for name, msgs in exc.errors.items()})
     elif isinstance(exc, DomainError):
-        body = problem(status=exc.status, title=str(exc.title), detail=exc.message,
-                       instance=instance, code=exc.code)
+        body = problem(
+            status=exc.status,
+            title=str(exc.title),
+            detail=exc.message,
+            instance=instance,
+            code=exc.code,
+        )
         if exc.field:
             body["invalidParams"] = [{"name": exc.field, "code": exc.code, "reason": exc.message}]
         return Response(body, status=exc.status, content_type=PROBLEM)
@@ -101,15 +135,24 @@ def problem_exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         params = _flatten(exc.detail)
-        body = problem(status=400, title=_("The request is not valid"),
-                       detail=_("One or more fields are not valid: %(names)s.")
-                       % {"names": ", ".join(sorted({p["name"] or "body" for p in params}))},
-                       instance=instance, code="invalid", invalid_params=params)
+        body = problem(
+            status=400,
+            title=_("The request is not valid"),
+            detail=_("One or more fields are not valid: %(names)s.")
+            % {"names": ", ".join(sorted({p["name"] or "body" for p in params}))},
+            instance=instance,
+            code="invalid",
+            invalid_params=params,
+        )
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-        body = problem(status=response.status_code, title=str(_status_title(response.status_code)),
-                       detail=str(detail), instance=instance,
-                       code=getattr(getattr(exc, "detail", None), "code", "") or "")
+        body = problem(
+            status=response.status_code,
+            title=str(_status_title(response.status_code)),
+            detail=str(detail),
+            instance=instance,
+            code=getattr(getattr(exc, "detail", None), "code", "") or "",
+        )
     response.data = body
     response.content_type = PROBLEM
     return response
@@ -131,10 +174,14 @@ def _status_title(status: int) -> str:
 
 def problem_response(request, status: int) -> JsonResponse:
     """A problem+json answer for errors raised outside DRF (unknown path, server error)."""
-    body = problem(status=status, title=str(_status_title(status)),
-                   detail=_("There is no resource at this path.") if status == 404
-                   else _("The server could not handle this request."),
-                   instance=request.get_full_path())
+    body = problem(
+        status=status,
+        title=str(_status_title(status)),
+        detail=_("There is no resource at this path.")
+        if status == 404
+        else _("The server could not handle this request."),
+        instance=request.get_full_path(),
+    )
     response = JsonResponse(body, status=status, content_type=PROBLEM)
     response["API-Version"] = settings.API_VERSION
     return response

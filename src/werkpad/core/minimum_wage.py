@@ -48,7 +48,9 @@ def table() -> tuple[MinimumWage, ...]:
         MinimumWage(
             valid_from=dt.date.fromisoformat(row["valid_from"]),
             valid_until=_next_indexation(dt.date.fromisoformat(row["valid_from"])),
-            kind=row["kind"], age=int(row["age"]), share=Decimal(row["share"]),
+            kind=row["kind"],
+            age=int(row["age"]),
+            share=Decimal(row["share"]),
             hourly=Decimal(row["hourly"]),
         )
         for row in rows
@@ -68,7 +70,9 @@ def hourly_minimum(*, age: int, on: dt.date, apprentice: bool = False) -> Minimu
     if age < YOUNGEST_AGE:
         raise MinimumWageUnknownError(
             _("There is no statutory minimum wage for someone younger than %(age)s.")
-            % {"age": YOUNGEST_AGE}, field="age")
+            % {"age": YOUNGEST_AGE},
+            field="age",
+        )
     kind = "bbl" if apprentice and 18 <= age <= 20 else "regular"
     key_age = min(age, ADULT_AGE)
     for row in table():
@@ -76,23 +80,42 @@ def hourly_minimum(*, age: int, on: dt.date, apprentice: bool = False) -> Minimu
             return row
     first, last = table()[0].valid_from, max(r.valid_until for r in table())
     raise MinimumWageUnknownError(
-        _("The minimum-wage table covers %(first)s up to %(last)s; %(date)s lies outside it. "
-          "Add the amounts for that date before recording this wage.")
-        % {"first": first.strftime("%d-%m-%Y"),
-           "last": (last - dt.timedelta(days=1)).strftime("%d-%m-%Y"),
-           "date": on.strftime("%d-%m-%Y")},
-        field="start_date")
+        _(
+            "The minimum-wage table covers %(first)s up to %(last)s; %(date)s lies outside it. "
+            "Add the amounts for that date before recording this wage."
+        )
+        % {
+            "first": first.strftime("%d-%m-%Y"),
+            "last": (last - dt.timedelta(days=1)).strftime("%d-%m-%Y"),
+            "date": on.strftime("%d-%m-%Y"),
+        },
+        field="start_date",
+    )
 
 
-def check_wage(*, hourly_wage: Decimal, age: int, on: dt.date, apprentice: bool = False,
-               field: str = "hourly_wage") -> MinimumWage:
+def check_wage(
+    *,
+    hourly_wage: Decimal,
+    age: int,
+    on: dt.date,
+    apprentice: bool = False,
+    field: str = "hourly_wage",
+) -> MinimumWage:
     """Refuses a wage under the minimum, naming the minimum that applies."""
     minimum = hourly_minimum(age=age, on=on, apprentice=apprentice)
     if hourly_wage < minimum.hourly:
         raise DomainError(
-            _("The hourly wage of € %(wage)s is below the statutory minimum wage of € %(minimum)s "
-              "for someone aged %(age)s on %(date)s.")
-            % {"wage": number_format(hourly_wage, 2), "minimum": number_format(minimum.hourly, 2),
-               "age": age, "date": on.strftime("%d-%m-%Y")},
-            code="below-minimum-wage", field=field)
+            _(
+                "The hourly wage of € %(wage)s is below the statutory minimum wage of € %(minimum)s "
+                "for someone aged %(age)s on %(date)s."
+            )
+            % {
+                "wage": number_format(hourly_wage, 2),
+                "minimum": number_format(minimum.hourly, 2),
+                "age": age,
+                "date": on.strftime("%d-%m-%Y"),
+            },
+            code="below-minimum-wage",
+            field=field,
+        )
     return minimum

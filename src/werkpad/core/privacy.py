@@ -7,6 +7,8 @@ filter that names one is refused with a message saying why.
 
 from __future__ import annotations
 
+import re
+
 #: Words naming data werkpad never records, in Dutch and English; a column,
 #: field or filter whose name contains one of them is refused.
 FORBIDDEN_ATTRIBUTES = (
@@ -41,7 +43,14 @@ FORBIDDEN_ATTRIBUTES = (
 
 
 def is_forbidden_attribute(name: str) -> bool:
-    key = "".join(ch for ch in name.lower() if ch.isalnum() or ch == "_")
+    """Whether a field, column or filter name names data werkpad never records.
+
+    camelCase, kebab-case and spaces count as word breaks: ``raceCode``,
+    ``race-code`` and ``Race code`` are all ``race_code``.
+    """
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name.strip())
+    spaced = re.sub(r"[\s\-./]+", "_", spaced)
+    key = "".join(ch for ch in spaced.lower() if ch.isalnum() or ch == "_")
     squashed = key.replace("_", "")
     for word in FORBIDDEN_ATTRIBUTES:
         w = word.replace("_", "")

@@ -1,4 +1,4 @@
-"""Composition of the job-seeker file (JS6): counts and shares per dimension.
+"""Composition of the job-seeker population (JS6): counts and shares per dimension.
 
 Aggregates only, computed in the database (one grouped query per dimension).
 For roles in ``SUPPRESSED_ROLES`` (the client council) no cell under
@@ -15,6 +15,7 @@ from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+from werkpad.core.deadlines import add_months
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import AGGREGATE_ROLES, SUPPRESSED_ROLES, scope_of
@@ -30,10 +31,9 @@ def _years_ago(today: dt.date, years: int) -> dt.date:
 
 
 def _months_ago(today: dt.date, months: int) -> dt.date:
-    month = today.month - 1 - months
-    year = today.year + month // 12
-    month = month % 12 + 1
-    return dt.date(year, month, min(today.day, 28))
+    # The same day, clipped to the month's end: the bands then agree with
+    # JobSeeker.unemployed_months, also at the end of a month.
+    return add_months(today, -months)
 
 
 def _age_band(today: dt.date):
@@ -83,6 +83,12 @@ POLICY = [
     ("labour_market", _("Labour-market policy (rungs 5-6)")),
 ]
 
+#: The rungs of each policy: the policy dimension publishes their sums.
+POLICY_GROUPS = [
+    {str(rung) for rung in LadderRung.values if LadderRung.policy(rung) == policy}
+    for policy, _label in POLICY
+]
+
 
 @dataclass
 class Dimension:
@@ -118,6 +124,22 @@ def composition_municipalities(*, user) -> QuerySet[Municipality]:
     return Municipality.objects.filter(pk__in=scope_of(user).municipalities(*AGGREGATE_ROLES))
 
 
+def _protect_rungs(result: Composition) -> None:
+    """Withhold the policy split when a policy's rungs cannot protect a withheld rung.
+
+    When one rung of a policy is withheld and no other rung of it holds anyone
+    to withhold with it, that rung would be the policy's count minus the shown
+    rungs; without the split only the total is known.
+    """
+    dimensions = {d.key: d for d in result.dimensions}
+    rungs = dimensions["ladderRung"].cells
+    if any(
+        len([c for c in rungs if c.key in group and c.suppressed]) == 1 for group in POLICY_GROUPS
+    ):
+        for cell in dimensions["policy"].cells:
+            cell.count, cell.share, cell.suppressed = None, None, True
+
+
 def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     """The composition of one municipality's file, as this user may see it."""
     if not user.has_perm("insights.view_composition"):
@@ -128,7 +150,7 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
         municipality_id = scope.primary.municipality_id if scope.primary else None
     if municipality_id not in allowed:
         raise InvalidInputError(
-            {"municipality": [_("You have no insight into this municipality.")]}
+            {"municipality": [_("You may not see figures for this municipality.")]}
         )
     municipality = Municipality.objects.get(pk=municipality_id)
     # Suppress when the only grant for this municipality is one whose aggregates are suppressed.
@@ -156,8 +178,11 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
             for value, text in choices
         ]
         if must_suppress:
-            cells = suppress(cells, min_cell=min_cell)
+            groups = POLICY_GROUPS if key == "ladderRung" else ()
+            cells = suppress(cells, min_cell=min_cell, groups=groups)
         result.dimensions.append(Dimension(key=key, label=str(label), cells=cells))
+    if must_suppress:
+        _protect_rungs(result)
     if must_suppress and total < min_cell:
         result.total = None
         for dimension in result.dimensions:

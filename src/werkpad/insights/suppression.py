@@ -7,6 +7,7 @@ can be worked out as the total minus the others.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 
@@ -24,14 +25,29 @@ class Cell:
         return None if self.share is None else round(self.share * 100)
 
 
-def suppress(cells: list[Cell], *, min_cell: int) -> list[Cell]:
-    small = [c for c in cells if c.count is not None and 0 < c.count < min_cell]
-    for cell in small:
-        cell.suppressed = True
-    if len(small) == 1:
-        rest = sorted((c for c in cells if not c.suppressed and c.count), key=lambda c: c.count)
-        if rest:
-            rest[0].suppressed = True
+def suppress(
+    cells: list[Cell], *, min_cell: int, groups: Iterable[Collection[str]] = ()
+) -> list[Cell]:
+    """Withhold small cells, and enough others that none can be worked out.
+
+    ``groups`` are sets of cell keys whose sum is published elsewhere (rungs 1-4
+    add up to the activation count): within each of them, too, a withheld cell
+    never stands alone.
+    """
+    for cell in cells:
+        if cell.count is not None and 0 < cell.count < min_cell:
+            cell.suppressed = True
+    parts = [cells] + [[c for c in cells if c.key in group] for group in groups]
+    changed = True
+    while changed:
+        changed = False
+        for part in parts:
+            if len([c for c in part if c.suppressed and c.count]) != 1:
+                continue
+            rest = sorted((c for c in part if not c.suppressed and c.count), key=lambda c: c.count)
+            if rest:
+                rest[0].suppressed = True
+                changed = True
     for cell in cells:
         if cell.suppressed:
             cell.count = None

@@ -5,15 +5,18 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
+from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from werkpad.core.api import StrictSerializer
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
+from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.filters import JobSeekerFilter
+from werkpad.jobseekers.models import JobSeeker
 from werkpad.jobseekers.serializers import (
     AccessLogEntrySerializer,
     JobSeekerSerializer,
@@ -33,6 +36,12 @@ class JobSeekerListView(generics.GenericAPIView):
     filterset_class = JobSeekerFilter
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            # The schema generator asks for the model only, without a user.
+            return JobSeeker.objects.none()
+        self.known_count = selectors.jobseeker_list_count(
+            user=self.request.user, filters=self.request.query_params
+        )
         return selectors.jobseeker_list(
             user=self.request.user,
             filters=self.request.query_params,
@@ -43,10 +52,11 @@ class JobSeekerListView(generics.GenericAPIView):
         operation_id="jobSeekerList",
         summary="List job seekers",
         description="The job seekers you may see, 25 a page; the BSN is masked.",
+        responses={200: JobSeekerSummarySerializer(many=True)},
     )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(JobSeekerSummarySerializer(page, many=True).data)
+        return self.get_paginated_response(JobSeekerSummarySerializer.rows(page))
 
     @extend_schema(
         operation_id="jobSeekerCreate",
@@ -122,13 +132,70 @@ class JobSeekerDetailView(APIView):
 class AccessLogView(generics.GenericAPIView):
     schema_tags = ["job-seekers"]
     serializer_class = AccessLogEntrySerializer
+    filter_backends: list = []  # paged, not filtered
 
     @extend_schema(
         operation_id="jobSeekerAccessLog",
         summary="Who read or changed this file",
         parameters=[ID_PARAM],
+        responses={200: AccessLogEntrySerializer(many=True)},
     )
     def get(self, request, id: int):
         events = selectors.access_log_list(user=request.user, job_seeker_id=id)
         page = self.paginate_queryset(events)
         return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)
+
+
+class BsnLookupSerializer(StrictSerializer):
+    bsn = serializers.CharField(min_length=9, max_length=9, validators=[validate_bsn])
+
+
+class JobSeekerBsnLookupView(APIView):
+    """A BSN is personal data that must not travel in an address: look it up in the body."""
+
+    schema_tags = ["job-seekers"]
+
+    @extend_schema(
+        operation_id="jobSeekerBsnLookup",
+        summary="Find a job seeker's file by BSN",
+        description="The BSN goes in the request body, never in the address. Audited as a read.",
+        request=BsnLookupSerializer,
+        responses={200: JobSeekerSerializer},
+    )
+    def post(self, request):
+        serializer = BsnLookupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job_seeker = selectors.jobseeker_get_by_bsn(
+            user=request.user, bsn=serializer.validated_data["bsn"], purpose="BSN lookup (API)"
+        )
+        return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
+
+
+class VersionSerializer(StrictSerializer):
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version you read; a stale one is refused with 409."
+    )
+
+
+class ProfileReviewView(APIView):
+    """JS1: the profile was reviewed with the job seeker today."""
+
+    schema_tags = ["job-seekers"]
+
+    @extend_schema(
+        operation_id="jobSeekerProfileReview",
+        summary="Record that the profile was reviewed today",
+        parameters=[ID_PARAM],
+        request=VersionSerializer,
+        responses={200: JobSeekerSerializer},
+    )
+    def post(self, request, id: int):
+        serializer = VersionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.jobseeker_profile_review(
+            user=request.user,
+            job_seeker_id=id,
+            expected_version=serializer.validated_data["version"],
+        )
+        job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose="profile review")
+        return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from werkpad.core import clock
 from werkpad.jobseekers.models import (
@@ -15,6 +19,23 @@ from werkpad.jobseekers.models import (
     LadderRung,
     profile_overdue_q,
 )
+
+#: A search may end in at most this many digits of a BSN; the whole number never
+#: travels in an address (NL API Design Rules: no BSN in a URI).
+MAX_BSN_DIGITS_IN_SEARCH = 4
+
+
+def validate_no_bsn(value: str) -> None:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) > MAX_BSN_DIGITS_IN_SEARCH:
+        raise ValidationError(
+            _(
+                "Search with at most the last %(n)s digits of a BSN. Look up a whole BSN with "
+                "the BSN lookup, which does not put it in the address."
+            )
+            % {"n": MAX_BSN_DIGITS_IN_SEARCH},
+            code="bsn-in-uri",
+        )
 
 
 def _without_blanks(data):
@@ -31,11 +52,19 @@ def _without_blanks(data):
     return {key: value for key, value in data.items() if value not in ("", None, [])}
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number, documented as an integer."""
+
+    field_class = forms.IntegerField
+
+
 class JobSeekerFilter(django_filters.FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
+        validators=[validate_no_bsn],
         label=_("Search"),
-        help_text=_("A name, the whole BSN, or its last three digits."),
+        help_text=_("A name, or the last three digits of the BSN."),
     )
     ladderRung = django_filters.MultipleChoiceFilter(
         field_name="ladder_rung", choices=LadderRung.choices, label=_("Rung")
@@ -53,9 +82,7 @@ class JobSeekerFilter(django_filters.FilterSet):
     shelteredWork = django_filters.BooleanFilter(
         field_name="sheltered_work", label=_("Sheltered work")
     )
-    contactPerson = django_filters.NumberFilter(
-        field_name="contact_person_id", label=_("Contact person (user id)")
-    )
+    contactPerson = IdFilter(field_name="contact_person_id", label=_("Contact person (user id)"))
 
     profileOverdue = django_filters.BooleanFilter(
         method="filter_profile_overdue", label=_("Profile review overdue")
@@ -80,7 +107,7 @@ class JobSeekerFilter(django_filters.FilterSet):
         if not value:
             return queryset
         if value.isdigit():
-            return queryset.filter(Q(bsn=value) if len(value) == 9 else Q(bsn__endswith=value))
+            return queryset.filter(bsn__endswith=value)
         query = Q()
         for word in value.split():
             query &= Q(first_name__icontains=word) | Q(last_name__icontains=word)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Membership
 from werkpad.core.permissions import Role
+from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.jobseekers.services import EDITABLE_FIELDS
 
@@ -107,3 +108,13 @@ class JobSeekerForm(forms.ModelForm):
         if self.instance.pk:
             names = [n for n in names if n in self.changed_data]
         return {name: self.cleaned_data[name] for name in names}
+
+
+class BsnLookupForm(forms.Form):
+    bsn = forms.CharField(
+        label=_("Whole BSN"),
+        min_length=9,
+        max_length=9,
+        validators=[validate_bsn],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )

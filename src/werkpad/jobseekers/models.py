@@ -2,8 +2,8 @@
 
 What is never recorded (REFERENCE.md, AVG art. 9): ethnicity, race, migration
 background, nationality, country of birth (own or parents'), religion. There is
-no field for them, and ``FORBIDDEN_ATTRIBUTES`` makes imports, forms and filters
-refuse them; a test walks every model to keep it so.
+no field for them, and ``werkpad.core.privacy`` makes imports, the API and
+filters refuse them; a test walks every model to keep it so.
 """
 
 from __future__ import annotations
@@ -19,54 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
 from werkpad.core.models import Municipality, VersionedModel
+from werkpad.core.privacy import FORBIDDEN_ATTRIBUTES, is_forbidden_attribute  # noqa: F401
 from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
-
-#: Words naming data werkpad never records, in Dutch and English; a column,
-#: field or filter whose name contains one of them is refused.
-FORBIDDEN_ATTRIBUTES = (
-    "ethnic",
-    "etnic",
-    "etnisch",
-    "race",
-    "ras",
-    "afkomst",
-    "herkomst",
-    "migration",
-    "migratie",
-    "nationality",
-    "nationaliteit",
-    "country_of_birth",
-    "countryofbirth",
-    "geboorteland",
-    "birth_country",
-    "birthcountry",
-    "religion",
-    "religie",
-    "godsdienst",
-    "geloof",
-    # "origin" alone names innocent things too (the audit log's channel); ethnic
-    # origin is caught by "ethnic", the rest by these compounds.
-    "country_of_origin",
-    "origin_country",
-    "national_origin",
-    "allochto",
-    "autochto",
-)
-
-
-def is_forbidden_attribute(name: str) -> bool:
-    key = "".join(ch for ch in name.lower() if ch.isalnum() or ch == "_")
-    squashed = key.replace("_", "")
-    for word in FORBIDDEN_ATTRIBUTES:
-        w = word.replace("_", "")
-        if word in ("ras", "race"):
-            # only as a whole word: not "grasmaaier", not "tracer"
-            if key in (word,) or key.startswith(word + "_") or key.endswith("_" + word):
-                return True
-            continue
-        if w in squashed:
-            return True
-    return False
 
 
 def profile_overdue_q(today: dt.date) -> models.Q:
@@ -251,6 +205,15 @@ class JobSeeker(VersionedModel):
         return f"{self.first_name} {self.last_name}"
 
     @property
+    def ladder_rung_label(self) -> str:
+        """Like ``get_ladder_rung_display()``, without rebuilding the choices per call."""
+        return LadderRung(self.ladder_rung).label
+
+    @property
+    def benefit_type_label(self) -> str:
+        return BenefitType(self.benefit_type).label
+
+    @property
     def masked_bsn(self) -> str:
         return mask_bsn(self.bsn)
 
@@ -334,3 +297,24 @@ class LadderRungChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_rung} -> {self.to_rung} ({self.changed_on})"
+
+
+class JobSeekerTally(models.Model):
+    """How many job seekers a municipality has, kept by database triggers.
+
+    Every insert, delete or move of a job seeker updates it in the same
+    statement, whatever wrote it (a service, an import, a bulk load), so an
+    unfiltered list needs no ``COUNT(*)`` over its whole length.
+    """
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, primary_key=True, related_name="job_seeker_tally"
+    )
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("job-seeker tally")
+        verbose_name_plural = _("job-seeker tallies")
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.count}"

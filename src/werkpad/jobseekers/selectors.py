@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.jobseekers.filters import JobSeekerFilter
-from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChange
 
 OBJECT_TYPE = "jobseeker"
 
@@ -33,6 +34,39 @@ def jobseeker_scope(*, user) -> QuerySet[JobSeeker]:
     return JobSeeker.objects.filter(visible)
 
 
+#: What a row of a list shows (UI and API); the profile texts stay in the database.
+LIST_FIELDS = (
+    "id",
+    "version",
+    "municipality",
+    "bsn",
+    "first_name",
+    "last_name",
+    "birth_date",
+    "gender",
+    "education_level",
+    "benefit_type",
+    "unemployed_since",
+    "ladder_rung",
+    "labour_disability",
+    "sheltered_work",
+    "contact_person",
+    "municipality__id",
+    "municipality__name",
+    "municipality__cbs_code",
+    "contact_person__id",
+    "contact_person__first_name",
+    "contact_person__last_name",
+    "contact_person__email",
+    "contact_person__phone",
+)
+
+
+def _has_filters(filters: Mapping[str, object] | None) -> bool:
+    params = filters or {}
+    return any(str(params.get(name) or "").strip() for name in JobSeekerFilter.base_filters)
+
+
 def jobseeker_list(
     *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
 ) -> QuerySet[JobSeeker]:
@@ -43,22 +77,48 @@ def jobseeker_list(
     """
     if not user.has_perm("jobseekers.list_jobseeker"):
         raise PermissionDeniedError(code="jobseeker-list-denied")
-    queryset = jobseeker_scope(user=user).select_related("contact_person", "municipality")
-    filterset = JobSeekerFilter(filters or {}, queryset=queryset)
-    if not filterset.is_valid():
-        raise InvalidInputError({name: list(msgs) for name, msgs in filterset.errors.items()})
-    used = sorted(
-        k for k, v in (filterset.form.cleaned_data or {}).items() if v not in (None, "", [])
+    queryset = (
+        jobseeker_scope(user=user)
+        .select_related("contact_person", "municipality")
+        .only(*LIST_FIELDS)
+        .order_by("last_name", "first_name", "id")
     )
+    used: list[str] = []
+    if _has_filters(filters):
+        filterset = JobSeekerFilter(filters, queryset=queryset)
+        if not filterset.is_valid():
+            raise InvalidInputError({name: list(msgs) for name, msgs in filterset.errors.items()})
+        used = sorted(
+            k for k, v in (filterset.form.cleaned_data or {}).items() if v not in (None, "", [])
+        )
+        queryset = filterset.qs
+    primary = scope_of(user).primary
     audit_record(
         user=user,
         action=AuditEvent.Action.SEARCH,
         object_type=OBJECT_TYPE,
         purpose=purpose,
         fields=used,
-        municipality_id=scope_of(user).primary.municipality_id if scope_of(user).primary else None,
+        municipality_id=primary.municipality_id if primary else None,
     )
-    return filterset.qs.order_by("last_name", "first_name", "id")
+    return queryset
+
+
+def jobseeker_list_count(*, user, filters: Mapping[str, object] | None = None) -> int | None:
+    """How long the user's unfiltered list is, from the tally; None when it must be counted.
+
+    The tally (kept by database triggers) answers for a caseworker's whole
+    municipality; a filtered list, or a job seeker's own, is counted.
+    """
+    if _has_filters(filters):
+        return None
+    scope = scope_of(user)
+    if scope.has(Role.JOB_SEEKER) or not scope.has(*FILE_ROLES):
+        return None
+    counts = JobSeekerTally.objects.filter(
+        municipality_id__in=scope.municipalities(*FILE_ROLES)
+    ).values_list("count", flat=True)
+    return sum(counts)
 
 
 def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
@@ -85,6 +145,24 @@ def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
         fields=fields,
     )
     return job_seeker
+
+
+def jobseeker_get_by_bsn(*, user, bsn: str, purpose: str = "BSN lookup") -> JobSeeker:
+    """One file found by its whole BSN, which travels in a request body, never in an address."""
+    found = jobseeker_scope(user=user).filter(bsn=bsn).values_list("pk", flat=True).first()
+    if found is None:
+        audit_record(
+            user=user,
+            action=AuditEvent.Action.SEARCH,
+            object_type=OBJECT_TYPE,
+            purpose=purpose,
+            fields=["bsn"],
+            result=AuditEvent.Result.FAILED,
+        )
+        raise NotFoundError(
+            _("No job seeker you may see has this BSN."), code="jobseeker-not-found"
+        )
+    return jobseeker_get(user=user, id=found, purpose=purpose)
 
 
 def jobseeker_get_own(*, user) -> JobSeeker:

@@ -50,6 +50,47 @@ class JobSeekerSummarySerializer(serializers.Serializer):
     municipality = MunicipalityRefSerializer()
     version = serializers.IntegerField()
 
+    @staticmethod
+    def rows(job_seekers) -> list[dict]:
+        """The same output as ``JobSeekerSummarySerializer(job_seekers, many=True).data``,
+        built directly: a page of the list is the API's hottest path. A test keeps the two equal.
+        """
+        result = []
+        for js in job_seekers:
+            person = js.contact_person
+            municipality = js.municipality
+            result.append(
+                {
+                    "id": js.pk,
+                    "bsn": js.masked_bsn,
+                    "firstName": js.first_name,
+                    "lastName": js.last_name,
+                    "birthDate": js.birth_date.isoformat(),
+                    "gender": js.gender,
+                    "educationLevel": js.education_level,
+                    "benefitType": js.benefit_type,
+                    "unemployedSince": js.unemployed_since.isoformat(),
+                    "ladderRung": js.ladder_rung,
+                    "labourDisability": js.labour_disability,
+                    "shelteredWork": js.sheltered_work,
+                    "contactPerson": None
+                    if person is None
+                    else {
+                        "id": person.pk,
+                        "name": person.get_full_name(),
+                        "email": person.email,
+                        "phone": person.phone,
+                    },
+                    "municipality": {
+                        "id": municipality.pk,
+                        "name": municipality.name,
+                        "cbsCode": municipality.cbs_code,
+                    },
+                    "version": js.version,
+                }
+            )
+        return result
+
 
 class JobSeekerSerializer(JobSeekerSummarySerializer):
     """The whole file as this user may see it; restricted items only for those who may."""

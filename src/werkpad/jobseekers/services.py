@@ -73,7 +73,11 @@ def _check_fields(data: Mapping[str, Any]) -> None:
 
 def _validate(job_seeker: JobSeeker) -> None:
     try:
-        job_seeker.full_clean(exclude=["user", "municipality"], validate_unique=False)
+        # Constraints are the database's (rung) and the query below (BSN); checking
+        # them here would cost two queries per row of an import.
+        job_seeker.full_clean(
+            exclude=["user", "municipality"], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as error:
         raise InvalidInputError(error.message_dict) from error
     duplicate = JobSeeker.objects.filter(
@@ -109,6 +113,13 @@ def jobseeker_create(
     job_seeker = JobSeeker(municipality=municipality, **data)
     if job_seeker.contact_person_id is None and "contact_person" not in data:
         job_seeker.contact_person = user
+    if job_seeker.contact_person_id != user.pk and any(
+        data.get(name) for name in JobSeeker.RESTRICTED_FIELDS
+    ):
+        raise PermissionDeniedError(
+            _("Only the contact person records special-category items."),
+            code="jobseeker-restricted",
+        )
     _validate(job_seeker)
     _check_contact_person(job_seeker)
     job_seeker.save()
@@ -192,5 +203,32 @@ def jobseeker_update(
         job_seeker_id=job_seeker.pk,
         municipality_id=job_seeker.municipality_id,
         fields=changed,
+    )
+    return job_seeker
+
+
+@transaction.atomic
+def jobseeker_profile_review(*, user, job_seeker_id: int, expected_version: int) -> JobSeeker:
+    """Record that the profile was reviewed with the job seeker today (JS1: kept current)."""
+    job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
+    if job_seeker is None:
+        raise NotFoundError(code="jobseeker-not-found")
+    if not user.has_perm("jobseekers.change_jobseeker", job_seeker):
+        raise PermissionDeniedError(code="jobseeker-change-denied")
+    if job_seeker.version != expected_version:
+        raise StaleEditError(current_version=job_seeker.version)
+    job_seeker.profile_reviewed_on = clock.today()
+    job_seeker.version += 1
+    job_seeker.updated_at = clock.now()
+    job_seeker.save(update_fields=["profile_reviewed_on", "version", "updated_at"])
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.UPDATE,
+        object_type=OBJECT_TYPE,
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=job_seeker.municipality_id,
+        fields=["profile_reviewed_on"],
+        detail="profile reviewed",
     )
     return job_seeker

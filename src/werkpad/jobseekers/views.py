@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import (
     DomainError,
@@ -18,10 +19,11 @@ from werkpad.core.errors import (
     StaleEditError,
 )
 from werkpad.core.models import Municipality
+from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
 from werkpad.jobseekers.filters import JobSeekerFilter
-from werkpad.jobseekers.forms import JobSeekerForm
+from werkpad.jobseekers.forms import BsnLookupForm, JobSeekerForm
 
 PAGE_SIZE = 25
 
@@ -33,9 +35,43 @@ def _get_or_404(request, id: int, purpose: str):
         raise Http404(error.message) from error
 
 
+def _filter_selects(params, user) -> list[dict]:
+    """The list's select boxes with their options and what is selected, computed once."""
+
+    def options(choices, name):
+        chosen = set(params.getlist(name))
+        return [(str(value), label, str(value) in chosen) for value, label in choices]
+
+    def declared(name):
+        spec = JobSeekerFilter.base_filters[name]
+        return {
+            "name": name,
+            "label": spec.label,
+            "all": _("All"),
+            "options": options(spec.extra["choices"], name),
+        }
+
+    return [
+        declared("ladderRung"),
+        declared("benefitType"),
+        declared("educationLevel"),
+        {
+            "name": "contactPerson",
+            "label": _("Contact person"),
+            "all": _("Everyone"),
+            "options": options([(user.pk, _("My caseload"))], "contactPerson"),
+        },
+        {
+            "name": "profileOverdue",
+            "label": _("Profile review"),
+            "all": _("All"),
+            "options": options([("true", _("Overdue"))], "profileOverdue"),
+        },
+    ]
+
+
 @login_required
 def job_seeker_list(request):
-    filters = JobSeekerFilter(request.GET)
     try:
         queryset = selectors.jobseeker_list(
             user=request.user, filters=request.GET, purpose="job-seeker list"
@@ -47,18 +83,46 @@ def job_seeker_list(request):
         queryset = selectors.jobseeker_list(
             user=request.user, filters={}, purpose="job-seeker list"
         )
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    known_count = selectors.jobseeker_list_count(user=request.user, filters=request.GET)
+    page = IdFirstPaginator(queryset, PAGE_SIZE, known_count=known_count).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "page": page,
-        "filters": filters,
         "query": query.urlencode(),
+        "selects": _filter_selects(request.GET, request.user),
+        "search": request.GET.get("search", ""),
+        "labels": {
+            "name": _("Name"),
+            "bsn": _("BSN"),
+            "age": _("Age"),
+            "rung": _("Rung"),
+            "benefit": _("Benefit"),
+            "since": _("Unemployed since"),
+            "contact": _("Contact person"),
+        },
         "may_add": request.user.has_perm("jobseekers.add_jobseeker"),
-        "caseworker_id": request.user.pk,
     }
     template = "jobseekers/_results.html" if request.htmx else "jobseekers/list.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def job_seeker_bsn_lookup(request):
+    """Find a file by its whole BSN, sent in the body so that it stays out of addresses."""
+    form = BsnLookupForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["bsn"]))
+        return redirect("jobseekers:list")
+    try:
+        job_seeker = selectors.jobseeker_get_by_bsn(user=request.user, bsn=form.cleaned_data["bsn"])
+    except NotFoundError as error:
+        messages.error(request, error.message)
+        return redirect("jobseekers:list")
+    return redirect("jobseekers:detail", id=job_seeker.pk)
 
 
 @login_required
@@ -85,11 +149,19 @@ def _apply_errors(form, error: DomainError) -> None:
         form.add_error(None, error.message)
 
 
+def _may_change_or_refuse(request, id: int) -> None:
+    """Refuse before the file is read, so that a refused attempt is no read in the log."""
+    target = selectors.jobseeker_scope(user=request.user).filter(pk=id).first()
+    if target is None:
+        raise Http404
+    if not request.user.has_perm("jobseekers.change_jobseeker", target):
+        raise PermissionDenied
+
+
 @login_required
 def job_seeker_edit(request, id: int):
+    _may_change_or_refuse(request, id)
     job_seeker = _get_or_404(request, id, "edit file")
-    if not request.user.has_perm("jobseekers.change_jobseeker", job_seeker):
-        raise PermissionDenied
     show_restricted = request.user.has_perm("jobseekers.view_restricted", job_seeker)
     form = JobSeekerForm(
         request.POST or None,
@@ -125,6 +197,23 @@ def job_seeker_edit(request, id: int):
         },
         status=409 if stale else (400 if request.method == "POST" else 200),
     )
+
+
+@login_required
+@require_POST
+def job_seeker_profile_review(request, id: int):
+    _may_change_or_refuse(request, id)
+    try:
+        services.jobseeker_profile_review(
+            user=request.user,
+            job_seeker_id=id,
+            expected_version=int(request.POST.get("version") or 0),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The profile is marked as reviewed today."))
+    return redirect("jobseekers:detail", id=id)
 
 
 @login_required
