@@ -17,7 +17,7 @@ def shown(result):
 
 
 def test_cells_under_the_minimum_are_withheld():
-    result = suppress(cells(3, 4, 20, 30), min_cell=10)
+    result = suppress(cells(3, 8, 20, 30), min_cell=10)
     assert shown(result) == [None, None, 20, 30]
     assert [c.suppressed for c in result] == [True, True, False, False]
     assert all(c.share is None for c in result if c.suppressed)
@@ -84,3 +84,15 @@ def test_within_a_group_a_withheld_cell_has_company_where_the_group_allows(count
             assert not [n for n, c in members if n and not c.suppressed]
     if sum(counts) >= min_cell:
         assert len([n for n, c in zip(counts, result, strict=True) if c.suppressed and n]) != 1
+
+
+def test_withheld_cells_that_together_stay_under_the_minimum_take_another_with_them():
+    """Two withheld cells of 1 person each would still single out a group of 2."""
+    cells = [
+        Cell("man", "Man", 177, 0.41),
+        Cell("woman", "Woman", 251, 0.58),
+        Cell("x", "X", 1, 0.0),
+        Cell("unknown", "Unknown", 1, 0.0),
+    ]
+    suppress(cells, min_cell=10)
+    assert [c.key for c in cells if c.suppressed] == ["man", "x", "unknown"]

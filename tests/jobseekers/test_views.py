@@ -262,3 +262,14 @@ def test_only_the_contact_person_records_special_category_items_at_registration(
     assert not JobSeeker.objects.filter(bsn="111222333").exists()
     created = jobseeker_create(user=colleague, municipality=amsterdam, data=data)
     assert created.limitations == "Kan niet tillen"
+
+
+def test_list_rows_escape_what_people_typed(client, caseworker, amsterdam):
+    JobSeekerFactory(
+        municipality=amsterdam, first_name='<script>alert("x")</script>', last_name="O'Neil & Zn"
+    )
+    client.force_login(caseworker)
+    content = client.get(reverse("jobseekers:list")).content.decode()
+    assert "<script>alert" not in content
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
+    assert "O&#x27;Neil &amp; Zn" in content

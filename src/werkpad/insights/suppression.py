@@ -1,8 +1,10 @@
 """Small-cell suppression for aggregates shown to councils or exported.
 
-A cell under ``min_cell`` persons is withheld. When a dimension would then
-withhold a single cell, the next smallest is withheld as well, so that no cell
-can be worked out as the total minus the others.
+A cell under ``min_cell`` persons is withheld. While a dimension withholds a
+single cell, or withheld cells that together hold fewer than ``min_cell``
+persons, the next smallest is withheld as well: no cell can be worked out as
+the total minus the others, and the withheld ones together do not single out
+a small group either.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def suppress(
     while changed:
         changed = False
         for part in parts:
-            if len([c for c in part if c.suppressed and c.count]) != 1:
+            hidden = [c for c in part if c.suppressed and c.count]
+            if not hidden or (len(hidden) > 1 and sum(c.count for c in hidden) >= min_cell):
                 continue
             rest = sorted((c for c in part if not c.suppressed and c.count), key=lambda c: c.count)
             if rest:
