@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "werkpad.core",
     "werkpad.accounts",
     "werkpad.jobseekers",
+    "werkpad.instruments",
+    "werkpad.providers",
+    "werkpad.plans",
+    "werkpad.trajectories",
     "werkpad.insights",
     "werkpad.portal",
 ]
