@@ -273,3 +273,33 @@ def test_list_rows_escape_what_people_typed(client, caseworker, amsterdam):
     assert "<script>alert" not in content
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
     assert "O&#x27;Neil &amp; Zn" in content
+
+
+def test_nobody_makes_themselves_contact_person_of_someone_elses_file(api, job_seeker, amsterdam):
+    colleague = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+    response = api.as_user(colleague).patch(
+        f"/api/v1/job-seekers/{job_seeker.pk}",
+        {"contactPerson": colleague.pk, "version": job_seeker.version},
+        format="json",
+    )
+    assert response.status_code == 403
+    job_seeker.refresh_from_db()
+    assert job_seeker.contact_person != colleague
+
+
+def test_a_misspelt_or_forbidden_filter_is_refused_not_ignored(api, caseworker, job_seeker):
+    typo = api.as_user(caseworker).get("/api/v1/job-seekers", {"ladderrung": 6})
+    assert typo.status_code == 400
+    assert typo.json()["invalidParams"][0]["name"] == "ladderrung"
+    forbidden = api.as_user(caseworker).get("/api/v1/job-seekers", {"nationality": "NL"})
+    assert forbidden.status_code == 400
+
+
+def test_the_worklist_only_shows_files_of_municipalities_the_user_works_for(
+    client, caseworker, zaandam
+):
+    JobSeekerFactory(
+        municipality=zaandam, contact_person=caseworker, last_name="Elders", profile_overdue=True
+    )
+    client.force_login(caseworker)
+    assert "Elders" not in client.get("/").content.decode()

@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "werkpad.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from werkpad.core.middleware import remember_login_time
+
+        user_logged_in.connect(remember_login_time, dispatch_uid="werkpad-login-time")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, _user_has_perm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """Permissions follow roles only: being a superuser opens no one's file."""
+        return self.is_active and _user_has_perm(self, perm, obj)
 
 
 class Membership(models.Model):
@@ -63,6 +67,8 @@ class TwoFactorDevice(models.Model):
     secret = models.CharField(_("secret"), max_length=64)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     last_step = models.BigIntegerField(_("last used time step"), default=-1)
+    failed_codes = models.PositiveSmallIntegerField(_("wrong codes in a row"), default=0)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("two-factor device")

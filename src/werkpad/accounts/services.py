@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
@@ -39,11 +42,21 @@ def user_create(
 
 
 @transaction.atomic
-def membership_grant(*, user: User, organisation: Organisation, role: str) -> Membership:
+def membership_grant(
+    *, user: User, organisation: Organisation, role: str, actor: User | None = None
+) -> Membership:
+    """Give a role; audited with who gave it (``actor``; None for a process)."""
     membership, _created = Membership.objects.update_or_create(
         user=user, organisation=organisation, role=role, defaults={"is_active": True}
     )
     forget_scope(user)
+    audit_record(
+        user=actor,
+        action=AuditEvent.Action.CREATE,
+        object_type="membership",
+        object_id=membership.pk,
+        detail=f"{user.username}: {role} at {organisation}",
+    )
     return membership
 
 
@@ -68,7 +81,9 @@ def second_factor_required(user: User) -> bool:
     In production those two log in through DigiD and eHerkenning, whose own
     levels of assurance apply.
     """
-    return settings.WERKPAD_STAFF_2FA and scope_of(user).has(*STAFF_ROLES)
+    if not settings.WERKPAD_STAFF_2FA:
+        return False
+    return user.is_superuser or user.is_staff or scope_of(user).has(*STAFF_ROLES)
 
 
 @transaction.atomic
@@ -87,48 +102,102 @@ def two_factor_enrolment_start(*, user: User) -> TwoFactorDevice:
     return device
 
 
-@transaction.atomic
+#: Wrong codes in a row before the second step locks for LOCK_MINUTES.
+MAX_FAILED_CODES = 5
+LOCK_MINUTES = 15
+
+
+class SecondFactorLockedError(DomainError):
+    code = "two-factor-locked"
+
+
 def two_factor_verify(*, user: User, code: str) -> TwoFactorDevice:
-    """Check a code; the first good code confirms the device. A code works only once."""
-    device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
-    if device is None:
-        raise DomainError(
-            _("Two-factor login is not set up for this account."), code="two-factor-missing"
+    """Check a code; the first good code confirms the device. A code works only once.
+
+    A wrong code is counted and audited in a transaction that commits (the
+    refusal is raised after it); after MAX_FAILED_CODES wrong codes in a row
+    the second step is locked for LOCK_MINUTES, so a code cannot be guessed.
+    """
+    now = clock.now()
+    with transaction.atomic():
+        device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
+        if device is None:
+            raise DomainError(
+                _("Two-factor login is not set up for this account."), code="two-factor-missing"
+            )
+        if device.locked_until is not None and device.locked_until > now:
+            raise SecondFactorLockedError(
+                _("Too many wrong codes. Try again after %(time)s.")
+                % {"time": timezone.localtime(device.locked_until).strftime("%H:%M")},
+                field="code",
+            )
+        step = totp.match(
+            device.secret, code, unix_time=now.timestamp(), after_step=device.last_step
         )
-    step = totp.match(
-        device.secret, code, unix_time=clock.now().timestamp(), after_step=device.last_step
-    )
+        if step is None:
+            device.failed_codes += 1
+            if device.failed_codes >= MAX_FAILED_CODES:
+                device.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
+                device.failed_codes = 0
+            device.save(update_fields=["failed_codes", "locked_until"])
+            audit_record(
+                user=user,
+                action=AuditEvent.Action.LOGIN_FAILED,
+                object_type="session",
+                result=AuditEvent.Result.FAILED,
+                detail="second factor refused"
+                + (" and locked" if device.locked_until and device.locked_until > now else ""),
+            )
+        else:
+            device.last_step = step
+            device.failed_codes = 0
+            device.locked_until = None
+            if device.confirmed_at is None:
+                device.confirmed_at = now
+                audit_record(
+                    user=user,
+                    action=AuditEvent.Action.CREATE,
+                    object_type="two-factor-device",
+                    object_id=device.pk,
+                )
+            device.save()
     if step is None:
-        audit_record(
-            user=user,
-            action=AuditEvent.Action.LOGIN_FAILED,
-            object_type="session",
-            result=AuditEvent.Result.FAILED,
-            detail="second factor refused",
-        )
         raise DomainError(
             _("This code is not right, or was used already. Try the next one."),
             code="two-factor-code-invalid",
             field="code",
         )
-    device.last_step = step
-    if device.confirmed_at is None:
-        device.confirmed_at = clock.now()
-        audit_record(
-            user=user,
-            action=AuditEvent.Action.CREATE,
-            object_type="two-factor-device",
-            object_id=device.pk,
-        )
-    device.save()
     return device
 
 
 @transaction.atomic
-def membership_revoke(*, user: User, organisation: Organisation, role: str) -> int:
+def two_factor_reset(*, user: User, by: str) -> bool:
+    """Remove a user's authenticator so that they set it up again at their next login."""
+    removed, _detail = TwoFactorDevice.objects.filter(user=user).delete()
+    audit_record(
+        user=None,
+        action=AuditEvent.Action.UPDATE,
+        object_type="two-factor-device",
+        object_id=user.pk,
+        detail=f"reset by {by}"[:300],
+    )
+    return bool(removed)
+
+
+@transaction.atomic
+def membership_revoke(
+    *, user: User, organisation: Organisation, role: str, actor: User | None = None
+) -> int:
     """End a role; the membership stays, inactive, as a record of who held it."""
     ended = Membership.objects.filter(
         user=user, organisation=organisation, role=role, is_active=True
     ).update(is_active=False)
     forget_scope(user)
+    audit_record(
+        user=actor,
+        action=AuditEvent.Action.UPDATE,
+        object_type="membership",
+        object_id=user.pk,
+        detail=f"{user.username}: {role} at {organisation} ended",
+    )
     return ended

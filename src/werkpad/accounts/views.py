@@ -20,6 +20,7 @@ from werkpad.accounts import totp
 from werkpad.accounts.forms import CodeForm, LoginForm
 from werkpad.accounts.models import TwoFactorDevice, User
 from werkpad.accounts.services import (
+    SecondFactorLockedError,
     second_factor_required,
     two_factor_enrolment_start,
     two_factor_verify,
@@ -55,13 +56,16 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
-        username = (form.data.get("username") or "")[:150]
+        # Only a name that belongs to an account is kept: a password typed into
+        # the username field must never reach the log.
+        typed = (form.data.get("username") or "")[:150]
+        known = User.objects.filter(username=typed).exists()
         audit_record(
             user=None,
             action=AuditEvent.Action.LOGIN_FAILED,
             object_type="session",
             result=AuditEvent.Result.FAILED,
-            detail=f"username: {username}",
+            detail=f"username: {typed}" if known else "unknown username",
         )
         return super().form_invalid(form)
 
@@ -91,6 +95,10 @@ def second_factor(request):
     if request.method == "POST" and form.is_valid():
         try:
             two_factor_verify(user=user, code=form.cleaned_data["code"])
+        except SecondFactorLockedError as error:
+            request.session.pop(PENDING, None)
+            messages.error(request, error.message)
+            return redirect("accounts:login")
         except DomainError as error:
             form.add_error("code", error.message)
         else:

@@ -302,3 +302,21 @@ def postprocess_schema(result, generator, request, public):
             if method == "get":
                 _page_examples(result, path, operation)
     return result
+
+
+def refuse_unknown_query_keys(params, allowed) -> None:
+    """A list refuses query keys it does not know, naming each: a misspelt filter
+    must not answer with an unfiltered list, and a key of a kind werkpad never
+    records is refused with that reason."""
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        raise InvalidInputError(
+            {
+                key: [
+                    _("werkpad never records this kind of data.")
+                    if is_forbidden_attribute(key)
+                    else _("Unknown query parameter.")
+                ]
+                for key in unknown
+            }
+        )

@@ -28,10 +28,16 @@ def audit_record(
     origin: str | None = None,
 ) -> AuditEvent:
     authenticated = user is not None and getattr(user, "is_authenticated", False)
+    channel = origin or current_origin()
     grant = scope_of(user).primary if authenticated else None
     return AuditEvent.objects.create(
         actor=user if authenticated else None,
-        actor_label=(user.get_full_name() or user.get_username()) if authenticated else "anonymous",
+        actor_label=(user.get_full_name() or user.get_username())
+        if authenticated
+        # someone not logged in, or werkpad itself acting from a command or task
+        else (
+            "anonymous" if user is not None or channel in ("ui", "api") else f"werkpad ({channel})"
+        ),
         actor_organisation=grant.organisation_name if grant else "",
         actor_role=grant.role if grant else "",
         action=action,
@@ -43,5 +49,5 @@ def audit_record(
         fields=sorted(set(fields)),
         result=result,
         detail=detail[:300],
-        origin=origin or current_origin(),
+        origin=channel,
     )

@@ -34,11 +34,21 @@ class ApiMiddleware:
         return response
 
 
-class SessionTimeoutMiddleware:
-    """Ends a session that was idle for longer than WERKPAD_SESSION_IDLE_SECONDS.
+LOGIN_AT = "werkpad_login_at"
 
-    The absolute timeout is SESSION_COOKIE_AGE (the session is not extended on
-    activity).
+
+def remember_login_time(sender, request, user, **kwargs) -> None:
+    """Every login, whatever its backend, starts the absolute session clock."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_AT] = int(time.time())
+
+
+class SessionTimeoutMiddleware:
+    """Ends a session that was idle for WERKPAD_SESSION_IDLE_SECONDS, or that is
+    older than SESSION_COOKIE_AGE since its login, whatever happened in between.
+
+    API clients with a token have no session here; the UI and session-based
+    API calls both count.
     """
 
     KEY = "werkpad_last_seen"
@@ -48,20 +58,17 @@ class SessionTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and hasattr(request, "session")
-            and not request.path.startswith(API_PREFIX)
-        ):
+        if user is not None and hasattr(request, "session") and user.is_authenticated:
             now = int(time.time())
             last = request.session.get(self.KEY)
-            if last is not None and now - last > settings.WERKPAD_SESSION_IDLE_SECONDS:
+            login_at = request.session.get(LOGIN_AT)
+            if (last is not None and now - last > settings.WERKPAD_SESSION_IDLE_SECONDS) or (
+                login_at is not None and now - login_at > settings.SESSION_COOKIE_AGE
+            ):
                 logout(request)
-            else:
-                # Write at most once a minute: no session write on every request.
-                if last is None or now - last >= 60:
-                    request.session[self.KEY] = now
+            elif last is None or now - last >= 60:
+                # Written at most once a minute: no session write on every request.
+                request.session[self.KEY] = now
         return self.get_response(request)
 
 

@@ -9,7 +9,7 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import StrictSerializer, refuse_unknown_query_keys
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import FILE_ROLES, scope_of
@@ -39,6 +39,9 @@ class JobSeekerListView(generics.GenericAPIView):
         if getattr(self, "swagger_fake_view", False):
             # The schema generator asks for the model only, without a user.
             return JobSeeker.objects.none()
+        refuse_unknown_query_keys(
+            self.request.query_params, [*JobSeekerFilter.base_filters, "page", "pageSize"]
+        )
         self.known_count = selectors.jobseeker_list_count(
             user=self.request.user, filters=self.request.query_params
         )

@@ -20,9 +20,9 @@ from werkpad.jobseekers.models import (
     profile_overdue_q,
 )
 
-#: A search may end in at most this many digits of a BSN; the whole number never
+#: A search may hold at most this many digits of a BSN (as many as a list shows); the whole number never
 #: travels in an address (NL API Design Rules: no BSN in a URI).
-MAX_BSN_DIGITS_IN_SEARCH = 4
+MAX_BSN_DIGITS_IN_SEARCH = 3
 
 
 def validate_no_bsn(value: str) -> None:

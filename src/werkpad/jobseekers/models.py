@@ -244,7 +244,11 @@ class JobSeeker(VersionedModel):
         return add_months(self.profile_reviewed_on, self.municipality.profile_review_months)
 
     def profile_overdue(self, day: dt.date | None = None) -> bool:
-        return (day or clock.today()) > self.profile_review_due()
+        """The same rule as ``profile_overdue_q``: reviewed before today minus the period."""
+        today = day or clock.today()
+        return self.profile_reviewed_on < add_months(
+            today, -self.municipality.profile_review_months
+        )
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

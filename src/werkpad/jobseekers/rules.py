@@ -31,7 +31,9 @@ def is_self(user, job_seeker) -> bool:
 
 @rules.predicate
 def is_contact_person(user, job_seeker) -> bool:
-    return job_seeker is not None and job_seeker.contact_person_id == user.pk
+    return (
+        job_seeker is not None and user.is_authenticated and job_seeker.contact_person_id == user.pk
+    )
 
 
 @rules.predicate

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from werkpad.core import clock
@@ -18,7 +18,7 @@ from werkpad.core.errors import (
     StaleEditError,
 )
 from werkpad.core.models import AuditEvent, Municipality
-from werkpad.core.permissions import scope_of
+from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, is_forbidden_attribute
 from werkpad.jobseekers.selectors import OBJECT_TYPE, jobseeker_scope
 
@@ -101,6 +101,35 @@ def _check_contact_person(job_seeker: JobSeeker) -> None:
         )
 
 
+def _save(job_seeker: JobSeeker) -> None:
+    """Save; two registrations of one BSN at the same moment end in a clear refusal."""
+    try:
+        with transaction.atomic():
+            job_seeker.save()
+    except IntegrityError as error:
+        raise InvalidInputError(
+            {"bsn": [_("A job seeker with this BSN is already registered.")]}
+        ) from error
+
+
+def _check_handover(user, job_seeker: JobSeeker, new_person) -> None:
+    """Only the contact person hands a file over, so that nobody makes themselves
+    contact person to read its special-category items. A file whose contact
+    person is gone (none, or no longer a caseworker there) may be taken by any
+    caseworker of the municipality.
+    """
+    current = job_seeker.contact_person
+    new_id = getattr(new_person, "pk", new_person)
+    if current is None or current.pk == new_id or current.pk == user.pk:
+        return
+    if job_seeker.municipality_id not in scope_of(current).municipalities(Role.CASEWORKER):
+        return
+    raise PermissionDeniedError(
+        _("Only the contact person hands this file over to another caseworker."),
+        code="jobseeker-handover-denied",
+    )
+
+
 @transaction.atomic
 def jobseeker_create(
     *, user, municipality: Municipality, data: Mapping[str, Any], rung_reason: str = "intake"
@@ -122,7 +151,7 @@ def jobseeker_create(
         )
     _validate(job_seeker)
     _check_contact_person(job_seeker)
-    job_seeker.save()
+    _save(job_seeker)
     LadderRungChange.objects.create(
         job_seeker=job_seeker,
         from_rung=None,
@@ -170,6 +199,8 @@ def jobseeker_update(
                 _("Only the contact person changes special-category items."),
                 code="jobseeker-restricted",
             )
+    if "contact_person" in data:
+        _check_handover(user, job_seeker, data["contact_person"])
     old_rung = job_seeker.ladder_rung
     changed = []
     for name, value in data.items():
@@ -186,7 +217,7 @@ def jobseeker_update(
         _check_contact_person(job_seeker)
     job_seeker.version += 1
     job_seeker.updated_at = clock.now()
-    job_seeker.save()
+    _save(job_seeker)
     if job_seeker.ladder_rung != old_rung:
         LadderRungChange.objects.create(
             job_seeker=job_seeker,

@@ -199,6 +199,14 @@ def job_seeker_edit(request, id: int):
     )
 
 
+def _version(raw) -> int:
+    """The version a form carried; anything else counts as stale (0 matches no record)."""
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return 0
+
+
 @login_required
 @require_POST
 def job_seeker_profile_review(request, id: int):
@@ -207,7 +215,7 @@ def job_seeker_profile_review(request, id: int):
         services.jobseeker_profile_review(
             user=request.user,
             job_seeker_id=id,
-            expected_version=int(request.POST.get("version") or 0),
+            expected_version=_version(request.POST.get("version")),
         )
     except DomainError as error:
         messages.error(request, error.message)

@@ -9,8 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from werkpad.accounts.services import membership_grant, membership_revoke
-from werkpad.core.audit import audit_record
-from werkpad.core.models import AuditEvent, Organisation
+from werkpad.core.models import Organisation
 from werkpad.core.permissions import Role
 
 
@@ -37,21 +36,7 @@ class Command(BaseCommand):
             raise CommandError(f"No single organisation named '{organisation}'. Known: {known}")
         if revoke:
             changed = membership_revoke(user=user, organisation=matches[0], role=role)
-            audit_record(
-                user=None,
-                action=AuditEvent.Action.UPDATE,
-                object_type="membership",
-                object_id=user.pk,
-                detail=f"revoked {role} at {organisation}",
-            )
             self.stdout.write(f"{username}: {role} at {organisation} revoked ({changed}).")
             return
-        membership = membership_grant(user=user, organisation=matches[0], role=role)
-        audit_record(
-            user=None,
-            action=AuditEvent.Action.CREATE,
-            object_type="membership",
-            object_id=membership.pk,
-            detail=f"granted {role} at {organisation}",
-        )
+        membership_grant(user=user, organisation=matches[0], role=role)
         self.stdout.write(f"{username}: {role} at {organisation}.")

@@ -34,6 +34,9 @@ class Command(BaseCommand):
                 self.cfg.set("threads", threads)
                 self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
                 self.cfg.set("accesslog", "-")
+                # The path without its query string and no referer: a search for
+                # a name must not end up in a log line.
+                self.cfg.set("access_log_format", '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms')
                 self.cfg.set("timeout", 120)
                 self.cfg.set("graceful_timeout", 10)
                 self.cfg.set("forwarded_allow_ips", "127.0.0.1")
