@@ -96,3 +96,13 @@ def test_without_the_setting_staff_log_in_with_the_password(client, settings, am
     user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="sanne")
     client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_lost_authenticator_is_reset_from_the_command_line(amsterdam):
+    from django.core.management import call_command
+
+    user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="sanne")
+    TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(), confirmed_at=NOW)
+    call_command("reset_second_factor", "sanne")
+    assert not TwoFactorDevice.objects.filter(user=user).exists()
+    assert AuditEvent.objects.filter(object_type="two-factor-device", origin="cli").exists()
