@@ -95,3 +95,19 @@ def test_a_typed_password_in_the_username_field_never_reaches_the_log(client):
     client.post(reverse("accounts:login"), {"username": "Geheim-wachtwoord-1", "password": "x"})
     event = AuditEvent.objects.get(action="login_failed")
     assert "Geheim" not in event.detail
+
+
+def test_ten_failed_passwords_make_the_account_wait(client, settings, caseworker):
+    settings.WERKPAD_STAFF_2FA = False
+    for _ in range(10):
+        client.post(
+            reverse("accounts:login"),
+            {"username": caseworker.username, "password": "wrong-password"},
+        )
+    client.post(reverse("accounts:login"), {"username": caseworker.username, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    with time_machine.travel(dt.datetime.now(tz=ZoneInfo("UTC")) + dt.timedelta(minutes=16)):
+        client.post(
+            reverse("accounts:login"), {"username": caseworker.username, "password": PASSWORD}
+        )
+    assert client.session["_auth_user_id"] == str(caseworker.pk)
