@@ -35,13 +35,21 @@ class InstrumentType(models.TextChoices):
 
 
 class Instrument(VersionedModel):
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT,
-                                     related_name="instruments", verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="instruments",
+        verbose_name=_("municipality"),
+    )
     type = models.CharField(_("type"), max_length=40, choices=InstrumentType.choices)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    legal_basis = models.CharField(_("legal basis"), max_length=200, blank=True,
-                                   help_text=_("For example: Participatiewet art. 10d."))
+    legal_basis = models.CharField(
+        _("legal basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Participatiewet art. 10d."),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -49,8 +57,9 @@ class Instrument(VersionedModel):
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "type", "name"],
-                                    name="instrument_unique_name"),
+            models.UniqueConstraint(
+                fields=["municipality", "type", "name"], name="instrument_unique_name"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,38 @@
+"""Reads of the instruments catalogue; views and the API start here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db.models import QuerySet
+
+from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.permissions import scope_of
+from werkpad.instruments.filters import InstrumentFilter, as_query
+from werkpad.instruments.models import Instrument
+from werkpad.instruments.rules import READERS
+
+
+def instrument_scope(*, user) -> QuerySet[Instrument]:
+    """The instruments of the municipalities whose catalogue this user reads."""
+    return Instrument.objects.filter(municipality_id__in=scope_of(user).municipalities(*READERS))
+
+
+def instrument_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Instrument]:
+    """The user's catalogue, filtered by ``type`` and ``active``; ordered by type and name."""
+    if not user.has_perm("instruments.list_instrument"):
+        raise PermissionDeniedError(code="instrument-list-denied")
+    queryset = instrument_scope(user=user).order_by("type", "name", "id")
+    if filters:
+        filterset = InstrumentFilter(as_query(filters), queryset=queryset)
+        if not filterset.is_valid():
+            raise InvalidInputError({name: list(msgs) for name, msgs in filterset.errors.items()})
+        queryset = filterset.qs
+    return queryset
+
+
+def instrument_get(*, user, id: int) -> Instrument:
+    instrument = instrument_scope(user=user).select_related("municipality").filter(pk=id).first()
+    if instrument is None or not user.has_perm("instruments.view_instrument", instrument):
+        raise NotFoundError(code="instrument-not-found")
+    return instrument

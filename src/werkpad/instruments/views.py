@@ -1,0 +1,170 @@
+"""The instruments catalogue pages (IN1): everyone who uses it reads it, the functional
+administrator edits it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from werkpad.core.errors import (
+    DomainError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleEditError,
+)
+from werkpad.core.models import Municipality
+from werkpad.core.permissions import scope_of
+from werkpad.instruments import selectors, services
+from werkpad.instruments.forms import InstrumentForm
+from werkpad.instruments.models import InstrumentType
+from werkpad.instruments.rules import EDITORS
+
+
+def _edited_municipality(request) -> Municipality:
+    municipalities = scope_of(request.user).municipalities(*EDITORS)
+    if not municipalities:
+        raise PermissionDenied
+    return Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
+
+
+def _apply_errors(form, error: DomainError) -> None:
+    if isinstance(error, InvalidInputError):
+        for name, msgs in error.errors.items():
+            for msg in msgs:
+                form.add_error(name if name in form.fields else None, msg)
+    else:
+        form.add_error(None, error.message)
+
+
+@login_required
+def instrument_list(request):
+    try:
+        instruments = selectors.instrument_list(user=request.user, filters=request.GET)
+    except PermissionDeniedError as error:
+        raise PermissionDenied(error.message) from error
+    except InvalidInputError as error:
+        messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
+        instruments = selectors.instrument_list(user=request.user)
+    instruments = list(instruments)
+    chosen_type = request.GET.get("type", "")
+    chosen_active = request.GET.get("active", "")
+    present = {i.type for i in instruments}
+    return render(
+        request,
+        "instruments/list.html",
+        {
+            "instruments": instruments,
+            "types": [
+                (value, label, value == chosen_type) for value, label in InstrumentType.choices
+            ],
+            "chosen_active": chosen_active,
+            "may_edit": request.user.has_perm("instruments.add_instrument"),
+            "missing_types": not request.GET and len(present) < len(InstrumentType.values),
+        },
+    )
+
+
+@login_required
+def instrument_create(request):
+    if not request.user.has_perm("instruments.add_instrument"):
+        raise PermissionDenied
+    municipality = _edited_municipality(request)
+    form = InstrumentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.instrument_create(
+                user=request.user, municipality=municipality, data=form.changes()
+            )
+        except DomainError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The instrument is added."))
+            return redirect("providers:instrument-list")
+    return render(
+        request,
+        "instruments/form.html",
+        {"form": form, "instrument": None},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def instrument_edit(request, id: int):
+    target = selectors.instrument_scope(user=request.user).filter(pk=id).first()
+    if target is None:
+        raise Http404
+    if not request.user.has_perm("instruments.change_instrument", target):
+        raise PermissionDenied
+    try:
+        instrument = selectors.instrument_get(user=request.user, id=id)
+    except NotFoundError as error:
+        raise Http404(error.message) from error
+    form = InstrumentForm(request.POST or None, instance=instrument)
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.instrument_update(
+                user=request.user,
+                instrument_id=id,
+                expected_version=form.cleaned_data["version"] or 0,
+                data=form.changes(),
+            )
+        except StaleEditError as error:
+            stale = True
+            form.add_error(None, error.message)
+        except DomainError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The instrument is saved."))
+            return redirect("providers:instrument-list")
+    return render(
+        request,
+        "instruments/form.html",
+        {"form": form, "instrument": instrument, "stale": stale},
+        status=409 if stale else (400 if request.method == "POST" else 200),
+    )
+
+
+@login_required
+@require_POST
+def instrument_deactivate(request, id: int):
+    try:
+        services.instrument_deactivate(
+            user=request.user,
+            instrument_id=id,
+            expected_version=int(request.POST.get("version") or 0),
+        )
+    except NotFoundError as error:
+        raise Http404(error.message) from error
+    except PermissionDeniedError as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The instrument is deactivated."))
+    return redirect("providers:instrument-list")
+
+
+@login_required
+@require_POST
+def instrument_seed(request):
+    """Add every instrument type the catalogue does not hold yet, with its default."""
+    municipality = _edited_municipality(request)
+    created = services.instrument_catalogue_seed(user=request.user, municipality=municipality)
+    messages.success(
+        request,
+        ngettext(
+            "%(n)s instrument added from the default catalogue.",
+            "%(n)s instruments added from the default catalogue.",
+            len(created),
+        )
+        % {"n": len(created)},
+    )
+    return redirect("providers:instrument-list")

@@ -1,0 +1,46 @@
+"""The policy officer's worklist section from the provider register (PR1)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkpad.core import clock
+from werkpad.core.permissions import Role, scope_of
+from werkpad.core.worklist import WorklistItem, WorklistSection
+from werkpad.providers.models import CERTIFICATION_WARNING_DAYS
+from werkpad.providers.selectors import provider_certification_due
+
+
+def policy_officer_sections(user) -> list[WorklistSection]:
+    today = clock.today()
+    due = provider_certification_due(
+        municipality_ids=scope_of(user).municipalities(Role.POLICY_OFFICER), today=today
+    )
+    items = []
+    for provider in due[:5]:
+        expires = provider.certification_expires_on
+        expired = expires < today
+        items.append(
+            WorklistItem(
+                title=provider.name,
+                url=reverse("providers:provider-detail", args=[provider.pk]),
+                detail=(_("expired on %(date)s") if expired else _("expires on %(date)s"))
+                % {"date": expires.strftime("%d-%m-%Y")},
+                overdue=expired,
+            )
+        )
+    return [
+        WorklistSection(
+            key="certification",
+            title=_("Blik op Werk certification"),
+            count=due.count(),
+            items=items,
+            more_url=reverse("providers:provider-list"),
+            empty_text=_(
+                "No provider's certification expires within %(days)s days or expired "
+                "less than %(days)s days ago."
+            )
+            % {"days": CERTIFICATION_WARNING_DAYS},
+        )
+    ]
