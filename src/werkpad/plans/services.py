@@ -1,0 +1,436 @@
+"""Every write on a plan: one transaction each, the audit event in it.
+
+The caseworker writes and shares a version (``plan_create``, ``plan_update``,
+``plan_propose``); the job seeker answers (``plan_agree``, ``plan_disagree``),
+upon which the version takes effect and the one before it is superseded; both
+comment (``plan_comment``). A change to a plan that was shared starts a new
+version (``plan_revise``); a periodic review (``plan_review``) records whether
+the rung and the instruments were reconsidered and starts one if anything changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from werkpad.core import clock
+from werkpad.core.audit import audit_record
+from werkpad.core.deadlines import add_months
+from werkpad.core.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleEditError,
+)
+from werkpad.core.models import AuditEvent
+from werkpad.instruments.models import Instrument
+from werkpad.jobseekers.selectors import jobseeker_scope
+from werkpad.plans.models import (
+    REVIEW_PERIOD_MONTHS,
+    Plan,
+    PlanComment,
+    PlanReview,
+    PlanStatusChange,
+    PlanVersion,
+)
+from werkpad.plans.selectors import OBJECT_TYPE, plan_scope
+from werkpad.plans.workflow import OPEN, SHARED, Status, check_transition
+
+#: The content of a version a caseworker sets; ``instruments`` is a list of Instrument rows.
+CONTENT_FIELDS = frozenset(
+    {
+        "kind",
+        "goals",
+        "target_rung",
+        "approach",
+        "rights_and_obligations",
+        "activities",
+        "instruments",
+        "personal_budget",
+        "review_due_on",
+        "reason",
+    }
+)
+REQUIRED_FIELDS = ("kind", "goals", "target_rung", "rights_and_obligations", "activities")
+#: Longest comment or reason, in characters.
+MAX_TEXT = 4000
+
+
+def review_due_after(day: dt.date) -> dt.date:
+    """The default review date of a plan that takes effect on ``day`` (PL4)."""
+    return add_months(day, REVIEW_PERIOD_MONTHS)
+
+
+def _audit(user, plan: Plan, action: str, *, fields=(), detail: str = "") -> None:
+    audit_record(
+        user=user,
+        action=action,
+        object_type=OBJECT_TYPE,
+        object_id=plan.pk,
+        job_seeker_id=plan.job_seeker_id,
+        municipality_id=plan.municipality_id,
+        fields=fields,
+        detail=detail,
+    )
+
+
+def _locked(user, plan_id: int, perm: str, denied_code: str) -> Plan:
+    """The plan, locked for this transaction, if the user may see it and holds ``perm``."""
+    plan = (
+        plan_scope(user=user)
+        .select_for_update(of=("self",))
+        .select_related("job_seeker")
+        .filter(pk=plan_id)
+        .first()
+    )
+    if plan is None or not user.has_perm("plans.view_plan", plan):
+        raise NotFoundError(_("There is no plan you may see here."), code="plan-not-found")
+    if not user.has_perm(perm, plan):
+        raise PermissionDeniedError(code=denied_code)
+    return plan
+
+
+def _check_version(plan: Plan, expected_version: int | None) -> None:
+    if expected_version is not None and plan.version != expected_version:
+        raise StaleEditError(current_version=plan.version)
+
+
+def _latest(plan: Plan) -> PlanVersion:
+    return plan.versions.select_for_update().get(number=plan.latest_number)
+
+
+def _transition(user, version: PlanVersion, target: str, reason: str = "") -> None:
+    """Move ``version`` to ``target`` if the table allows it, appending the history row."""
+    check_transition(version.status, target)
+    PlanStatusChange.objects.create(
+        version=version,
+        from_status=version.status,
+        to_status=target,
+        changed_by=user,
+        reason=reason,
+    )
+    version.status = target
+
+
+def _touch(plan: Plan, status: str, *extra: str) -> None:
+    plan.status = status
+    plan.version += 1
+    plan.updated_at = clock.now()
+    plan.save(update_fields=["status", "version", "updated_at", *extra])
+
+
+def _check_content(data: Mapping[str, Any]) -> None:
+    unknown = sorted(set(data) - CONTENT_FIELDS)
+    if unknown:
+        raise InvalidInputError({name: [_("Unknown field.")] for name in unknown})
+
+
+def _check_instruments(plan_municipality_id: int, instruments: Sequence[Instrument]) -> None:
+    foreign = [i for i in instruments if i.municipality_id != plan_municipality_id or not i.active]
+    if foreign:
+        raise InvalidInputError(
+            {
+                "instruments": [
+                    _("Choose active instruments of the job seeker's municipality: not %(names)s.")
+                    % {"names": ", ".join(i.name for i in foreign)}
+                ]
+            }
+        )
+
+
+def _apply(version: PlanVersion, data: Mapping[str, Any]) -> list[str]:
+    """Set the content on ``version`` (not saved); the names of what changed."""
+    changed = []
+    for name, value in data.items():
+        if name == "instruments":
+            continue
+        if getattr(version, name) != value:
+            setattr(version, name, value)
+            changed.append(name)
+    return changed
+
+
+def _validate(version: PlanVersion) -> None:
+    try:
+        version.full_clean(exclude=["plan", "number", "created_by"], validate_constraints=False)
+    except ValidationError as error:
+        raise InvalidInputError(error.message_dict) from error
+
+
+def _set_instruments(version: PlanVersion, data: Mapping[str, Any]) -> bool:
+    if "instruments" not in data:
+        return False
+    new = {i.pk for i in data["instruments"]}
+    old = set(version.instruments.values_list("pk", flat=True))
+    if new == old:
+        return False
+    version.instruments.set(data["instruments"])
+    return True
+
+
+@transaction.atomic
+def plan_create(*, user, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
+    """Start the job seeker's plan as a draft (version 1). A job seeker has one plan."""
+    if not user.has_perm("plans.add_plan"):
+        raise PermissionDeniedError(code="plan-create-denied")
+    job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
+    if job_seeker is None:
+        raise NotFoundError(code="jobseeker-not-found")
+    if not user.has_perm("jobseekers.change_jobseeker", job_seeker):
+        raise PermissionDeniedError(code="plan-create-denied")
+    _check_content(data)
+    if Plan.objects.filter(job_seeker=job_seeker).exists():
+        raise ConflictError(
+            _("This job seeker already has a plan: change that one or start a new version."),
+            code="plan-exists",
+        )
+    missing = [name for name in REQUIRED_FIELDS if data.get(name) in (None, "")]
+    if missing:
+        raise InvalidInputError({name: [_("This field is required.")] for name in missing})
+    _check_instruments(job_seeker.municipality_id, data.get("instruments", ()))
+    plan = Plan(municipality_id=job_seeker.municipality_id, job_seeker=job_seeker, created_by=user)
+    version = PlanVersion(number=1, created_by=user)
+    _apply(version, data)
+    _validate(version)
+    plan.save()
+    version.plan = plan
+    version.save()
+    if data.get("instruments"):
+        version.instruments.set(data["instruments"])
+    PlanStatusChange.objects.create(
+        version=version, from_status="", to_status=Status.DRAFT, changed_by=user
+    )
+    _audit(user, plan, AuditEvent.Action.CREATE, fields=data.keys())
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, user, plan_id: int, expected_version: int, data: Mapping[str, Any]) -> Plan:
+    """Change the draft version. A version once shared is never changed: revise it instead."""
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    _check_content(data)
+    version = _latest(plan)
+    if version.status != Status.DRAFT:
+        raise ConflictError(
+            _("Only a draft can be changed. Start a new version to change this plan."),
+            code="plan-not-draft",
+        )
+    _check_instruments(plan.municipality_id, data.get("instruments", ()))
+    changed = _apply(version, data)
+    _validate(version)
+    if _set_instruments(version, data):
+        changed.append("instruments")
+    if not changed:
+        return plan
+    version.save()
+    _touch(plan, version.status)
+    _audit(user, plan, AuditEvent.Action.UPDATE, fields=changed)
+    return plan
+
+
+@transaction.atomic
+def plan_propose(*, user, plan_id: int, expected_version: int | None = None) -> Plan:
+    """Share the draft with the job seeker, who can then read, comment and answer it."""
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    version = _latest(plan)
+    _transition(user, version, Status.PROPOSED)
+    _validate(version)
+    version.proposed_at = clock.now()
+    version.save(update_fields=["status", "proposed_at"])
+    _touch(plan, version.status)
+    _audit(user, plan, AuditEvent.Action.UPDATE, fields=["status"], detail="proposed")
+    return plan
+
+
+@transaction.atomic
+def plan_withdraw(*, user, plan_id: int, expected_version: int | None = None) -> Plan:
+    """Take an unanswered proposal back into draft to change it."""
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    version = _latest(plan)
+    _transition(user, version, Status.DRAFT, reason="withdrawn to change it")
+    version.proposed_at = None
+    version.save(update_fields=["status", "proposed_at"])
+    _touch(plan, version.status)
+    _audit(user, plan, AuditEvent.Action.UPDATE, fields=["status"], detail="withdrawn")
+    return plan
+
+
+def _take_effect(user, plan: Plan, version: PlanVersion) -> None:
+    """The answered version takes effect today; the one in effect before it is superseded."""
+    today = clock.today()
+    previous = plan.current_version_id
+    if previous is not None:
+        old = PlanVersion.objects.select_for_update().get(pk=previous)
+        _transition(user, old, Status.SUPERSEDED, reason=f"v{version.number}")
+        old.save(update_fields=["status"])
+    _transition(user, version, Status.IN_EFFECT)
+    version.effective_on = today
+    if version.review_due_on is None or version.review_due_on < today:
+        version.review_due_on = review_due_after(today)
+    version.save()
+    plan.current_version = version
+    plan.review_due_on = version.review_due_on
+    _touch(plan, version.status, "current_version", "review_due_on")
+
+
+def _proposal(user, plan_id: int) -> tuple[Plan, PlanVersion]:
+    plan = _locked(user, plan_id, "plans.answer_plan", "plan-answer-denied")
+    return plan, _latest(plan)
+
+
+@transaction.atomic
+def plan_agree(*, user, plan_id: int) -> Plan:
+    """The job seeker agrees to the proposed version; it takes effect."""
+    plan, version = _proposal(user, plan_id)
+    _transition(user, version, Status.AGREED)
+    version.answered_at = clock.now()
+    _take_effect(user, plan, version)
+    _audit(user, plan, AuditEvent.Action.UPDATE, fields=["status"], detail="agreed")
+    return plan
+
+
+@transaction.atomic
+def plan_disagree(*, user, plan_id: int, reason: str) -> Plan:
+    """The job seeker records their disagreement, with their reason; the version takes effect."""
+    reason = (reason or "").strip()
+    plan, version = _proposal(user, plan_id)
+    if not reason:
+        raise InvalidInputError({"reason": [_("Tell us why you do not agree.")]})
+    if len(reason) > MAX_TEXT:
+        raise InvalidInputError({"reason": [_("At most %(n)s characters.") % {"n": MAX_TEXT}]})
+    _transition(user, version, Status.DISAGREEMENT_RECORDED, reason=reason)
+    version.answered_at = clock.now()
+    version.disagreement_reason = reason
+    _take_effect(user, plan, version)
+    _audit(
+        user,
+        plan,
+        AuditEvent.Action.UPDATE,
+        fields=["status", "disagreement_reason"],
+        detail="disagreement recorded",
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_comment(*, user, plan_id: int, text: str) -> PlanComment:
+    """A comment on the newest version the author sees; the job seeker's and the caseworker's
+    comments are visible to both."""
+    text = (text or "").strip()
+    plan = _locked(user, plan_id, "plans.comment_plan", "plan-comment-denied")
+    if not text:
+        raise InvalidInputError({"text": [_("Write a comment first.")]})
+    if len(text) > MAX_TEXT:
+        raise InvalidInputError({"text": [_("At most %(n)s characters.") % {"n": MAX_TEXT}]})
+    by_job_seeker = user.has_perm("plans.answer_plan", plan)
+    versions = plan.versions.order_by("-number")
+    if by_job_seeker:
+        versions = versions.filter(status__in=SHARED)
+    version = versions.first()
+    comment = PlanComment.objects.create(
+        plan=plan, version=version, author=user, by_job_seeker=by_job_seeker, text=text
+    )
+    _touch(plan, plan.status)
+    _audit(user, plan, AuditEvent.Action.UPDATE, fields=["comments"], detail="comment")
+    return comment
+
+
+def _new_version(user, plan: Plan, reason: str) -> PlanVersion:
+    if plan.versions.filter(status__in=OPEN).exists():
+        raise ConflictError(
+            _("This plan already has a version being prepared: finish that one first."),
+            code="plan-open-version-exists",
+        )
+    base = plan.versions.get(number=plan.latest_number)
+    instruments = list(base.instruments.all())
+    version = PlanVersion(
+        plan=plan,
+        number=plan.latest_number + 1,
+        created_by=user,
+        reason=reason[:300],
+        **{
+            name: getattr(base, name)
+            for name in CONTENT_FIELDS - {"instruments", "reason", "review_due_on"}
+        },
+    )
+    version.save()
+    version.instruments.set(instruments)
+    PlanStatusChange.objects.create(
+        version=version, from_status="", to_status=Status.DRAFT, changed_by=user, reason=reason
+    )
+    plan.latest_number = version.number
+    _touch(plan, version.status, "latest_number")
+    return version
+
+
+@transaction.atomic
+def plan_revise(
+    *, user, plan_id: int, reason: str, expected_version: int | None = None
+) -> PlanVersion:
+    """Start a new draft version from the latest one; the version in effect stays until the
+    new one is answered."""
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    version = _new_version(user, plan, reason)
+    _audit(user, plan, AuditEvent.Action.CREATE, fields=["version"], detail=f"v{version.number}")
+    return version
+
+
+@transaction.atomic
+def plan_review(
+    *,
+    user,
+    plan_id: int,
+    rung_reconsidered: bool,
+    instruments_reconsidered: bool,
+    notes: str = "",
+    changes_needed: bool,
+    expected_version: int | None = None,
+) -> PlanReview:
+    """Record the periodic review of the plan in effect (PL4).
+
+    When something changes, a new draft version is started from the current one;
+    either way the next review is due ``REVIEW_PERIOD_MONTHS`` from today.
+    """
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    if plan.current_version_id is None:
+        raise ConflictError(_("Only a plan in effect is reviewed."), code="plan-not-in-effect")
+    today = clock.today()
+    review = PlanReview(
+        plan=plan,
+        version_id=plan.current_version_id,
+        held_on=today,
+        rung_reconsidered=rung_reconsidered,
+        instruments_reconsidered=instruments_reconsidered,
+        notes=(notes or "").strip()[:MAX_TEXT],
+        recorded_by=user,
+    )
+    # The review was held: the next is due a period from today, also while a new
+    # version waits for the job seeker's answer (which then sets its own date).
+    due = review_due_after(today)
+    PlanVersion.objects.filter(pk=plan.current_version_id).update(review_due_on=due)
+    plan.review_due_on = due
+    _touch(plan, plan.status, "review_due_on")
+    if changes_needed:
+        review.new_version = _new_version(
+            user, plan, _("Review of %(date)s") % {"date": today.strftime("%d-%m-%Y")}
+        )
+    review.save()
+    _audit(
+        user,
+        plan,
+        AuditEvent.Action.UPDATE,
+        fields=["reviews"] + (["version"] if changes_needed else ["review_due_on"]),
+        detail="review",
+    )
+    return review

@@ -1,0 +1,101 @@
+"""The demo's plans: most job seekers have one, some none, some reviews overdue, and the
+``werkzoekende`` login has a proposal waiting for an answer; the same seed, the same plans."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.db import transaction
+from django.test.utils import override_settings
+
+from werkpad.core import clock
+from werkpad.core.models import Municipality
+from werkpad.demo import demo_anchor, populate
+from werkpad.demo.plans import create_plans
+from werkpad.jobseekers.models import JobSeeker
+from werkpad.plans.models import Plan, PlanVersion
+from werkpad.plans.workflow import Status
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def snapshot():
+    return list(
+        PlanVersion.objects.order_by("plan__job_seeker__bsn", "number").values_list(
+            "plan__job_seeker__bsn",
+            "number",
+            "status",
+            "kind",
+            "goals",
+            "target_rung",
+            "effective_on",
+            "review_due_on",
+            "disagreement_reason",
+        )
+    )
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=FAST_HASHER),
+        transaction.atomic(),
+    ):
+        populate(size="small", seed=7, stdout=io.StringIO())
+        yield snapshot()
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+class TestDemoPlans:
+    def test_most_have_a_plan_in_effect_some_none_some_overdue(self, demo):
+        total = JobSeeker.objects.count()
+        plans = Plan.objects.count()
+        in_effect = Plan.objects.filter(current_version__isnull=False).count()
+        overdue = Plan.objects.filter(
+            current_version__isnull=False, review_due_on__lt=clock.today()
+        ).count()
+        assert 0.75 <= plans / total <= 0.95
+        assert 0.7 <= in_effect / total <= 0.9
+        assert 0.05 <= overdue / in_effect <= 0.4
+        assert Plan.objects.filter(status=Status.DRAFT).exists()
+        assert PlanVersion.objects.filter(status=Status.SUPERSEDED).exists()
+        assert PlanVersion.objects.filter(instruments__isnull=False).exists()
+        for version in PlanVersion.objects.filter(instruments__isnull=False).select_related("plan")[
+            :50
+        ]:
+            assert {i.municipality_id for i in version.instruments.all()} == {
+                version.plan.municipality_id
+            }
+        assert (
+            PlanVersion.objects.filter(status=Status.IN_EFFECT)
+            .exclude(disagreement_reason="")
+            .exists()
+        )
+
+    def test_every_plan_is_consistent_with_its_versions_and_history(self, demo):
+        for plan in Plan.objects.prefetch_related("versions__history"):
+            versions = sorted(plan.versions.all(), key=lambda v: v.number)
+            assert [v.number for v in versions] == list(range(1, plan.latest_number + 1))
+            assert plan.status == versions[-1].status
+            current = [v for v in versions if v.status == Status.IN_EFFECT]
+            assert [v.pk for v in current] == ([plan.current_version_id] if current else [])
+            for version in versions:
+                history = [h.to_status for h in version.history.all()]
+                assert history[0] == Status.DRAFT and history[-1] == version.status
+
+    def test_werkzoekende_has_a_proposal_waiting_for_an_answer(self, demo):
+        plan = Plan.objects.get(job_seeker__user__username="werkzoekende")
+        assert plan.status == Status.PROPOSED
+        assert plan.versions.get(number=plan.latest_number).proposed_at is not None
+
+    def test_the_same_seed_gives_the_same_plans_and_another_seed_others(self, demo):
+        municipalities = list(Municipality.objects.order_by("pk"))
+        Plan.objects.all().delete()
+        create_plans(municipalities=municipalities, seed=7, anchor=demo_anchor())
+        assert snapshot() == demo
+        Plan.objects.all().delete()
+        create_plans(municipalities=municipalities, seed=8, anchor=demo_anchor())
+        assert snapshot() != demo
