@@ -1,0 +1,213 @@
+"""Every read of trajectories. Views and the API start here; reads are audited.
+
+A coach reads what was referred to their own provider: the referral itself
+(programme, reasons, needs against expertise) from the start, the handover
+from acceptance on, and the health section only with the job seeker's consent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from werkpad.core import clock
+from werkpad.core.audit import audit_record
+from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.models import AuditEvent
+from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.trajectories import handover, rules
+from werkpad.trajectories.models import ProgressReport, Trajectory
+from werkpad.trajectories.workflow import Status
+
+OBJECT_TYPE = "trajectory"
+FILTERS = ("status", "jobSeeker", "programme", "provider", "reportOverdue")
+
+
+def trajectory_scope(*, user) -> QuerySet[Trajectory]:
+    scope = scope_of(user)
+    visible = Q(pk__in=[])
+    municipalities = scope.municipalities(*FILE_ROLES)
+    if municipalities:
+        visible |= Q(municipality_id__in=municipalities)
+    organisations = scope.organisations(Role.COACH)
+    if organisations:
+        visible |= Q(provider__organisation_id__in=organisations)
+    if scope.has(Role.JOB_SEEKER):
+        visible |= Q(job_seeker__user_id=user.pk)
+    return Trajectory.objects.filter(visible)
+
+
+def _filtered(queryset: QuerySet[Trajectory], filters: Mapping[str, object]) -> QuerySet:
+    errors: dict[str, list[str]] = {}
+    status = str(filters.get("status") or "").strip()
+    if status:
+        wanted = [s for s in status.split(",") if s]
+        if set(wanted) - set(Status.values):
+            errors["status"] = [_("Unknown status.")]
+        else:
+            queryset = queryset.filter(status__in=wanted)
+    for key, field in (
+        ("jobSeeker", "job_seeker_id"),
+        ("programme", "programme_id"),
+        ("provider", "provider_id"),
+    ):
+        value = str(filters.get(key) or "").strip()
+        if value:
+            if not value.isdigit():
+                errors[key] = [_("Give a number.")]
+            else:
+                queryset = queryset.filter(**{field: int(value)})
+    overdue = str(filters.get("reportOverdue") or "").strip().lower()
+    if overdue in ("true", "1"):
+        queryset = queryset.filter(status=Status.STARTED, next_report_due__lt=clock.today())
+    elif overdue not in ("", "false", "0"):
+        errors["reportOverdue"] = [_("Give true or false.")]
+    if errors:
+        raise InvalidInputError(errors)
+    return queryset
+
+
+def trajectory_list(
+    *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
+) -> QuerySet[Trajectory]:
+    """The trajectories this user may see: a caseworker's municipality, a coach's provider,
+    a job seeker's own."""
+    scope = scope_of(user)
+    if not (user.has_perm("trajectories.list_trajectory") or scope.has(Role.JOB_SEEKER)):
+        raise PermissionDeniedError(code="trajectory-list-denied")
+    queryset = _filtered(trajectory_scope(user=user), filters or {})
+    primary = scope.primary
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.SEARCH,
+        object_type=OBJECT_TYPE,
+        purpose=purpose,
+        fields=sorted(k for k in FILTERS if str((filters or {}).get(k) or "").strip()),
+        municipality_id=primary.municipality_id if primary else None,
+    )
+    return queryset.select_related("programme", "provider", "job_seeker", "coach").order_by(
+        "-referred_on", "-id"
+    )
+
+
+def trajectory_get(*, user, id: int, purpose: str = "") -> Trajectory:
+    """One trajectory, if the user may see it; the read is audited in the job seeker's log."""
+    trajectory = (
+        trajectory_scope(user=user)
+        .select_related(
+            "programme",
+            "provider",
+            "job_seeker",
+            "coach",
+            "referred_by",
+            "municipality",
+            "end_report",
+            "evaluation",
+        )
+        .filter(pk=id)
+        .first()
+    )
+    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
+        raise NotFoundError(code="trajectory-not-found")
+    fields = ["status", "programme", "reason"]
+    if user.has_perm("trajectories.view_handover", trajectory):
+        fields += [
+            f
+            for f in trajectory.handover
+            if f not in handover.HEALTH_FIELDS or may_read_health(user, trajectory)
+        ]
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.READ,
+        object_type=OBJECT_TYPE,
+        object_id=trajectory.pk,
+        job_seeker_id=trajectory.job_seeker_id,
+        municipality_id=trajectory.municipality_id,
+        purpose=purpose,
+        fields=fields,
+    )
+    return trajectory
+
+
+def may_read_health(user, trajectory: Trajectory) -> bool:
+    """TR4: the job seeker, their contact person, and the provider's coach with consent."""
+    if (
+        trajectory.job_seeker.user_id == user.pk
+        or trajectory.job_seeker.contact_person_id == user.pk
+    ):
+        return True
+    return trajectory.health_consent and rules.is_coach_of(user, trajectory)
+
+
+def handover_rows(*, user, trajectory: Trajectory) -> list[tuple[str, str, bool]] | None:
+    """The handover as this user may read it, or None before the provider may see it."""
+    if not user.has_perm("trajectories.view_handover", trajectory):
+        return None
+    return handover.display(trajectory.handover, include_health=may_read_health(user, trajectory))
+
+
+def needs_match(*, user, trajectory: Trajectory) -> list[handover.NeedMatch]:
+    """TR9 on an existing referral: the needs recorded in the handover against the expertise."""
+    snap = trajectory.handover
+    needs = []
+    birth = snap.get("birth_date")
+    age = trajectory.job_seeker.age_on(trajectory.referred_on)
+    if snap.get("attention_older") or (birth and age >= 50):
+        needs.append(("older", _("older job seeker")))
+    if birth and age < 27:
+        needs.append(("young", _("young (under 27)")))
+    if snap.get("attention_psychological") and may_read_health(user, trajectory):
+        needs.append(("psychological", _("psychologically vulnerable")))
+    if snap.get("labour_disability"):
+        needs.append(("labour_disability", _("labour disability")))
+    return handover.expertise_match(needs, trajectory.programme.staff_expertise)
+
+
+def progress_report_list(*, user, trajectory: Trajectory) -> list[ProgressReport]:
+    """Reports of a trajectory the caller obtained through ``trajectory_get``.
+
+    The health section is blanked for whoever may not read it (TR4).
+    """
+    reports = list(trajectory.progress_reports.select_related("written_by"))
+    if not may_read_health(user, trajectory):
+        for report in reports:
+            report.health_section = ""
+    return reports
+
+
+def history_list(*, trajectory: Trajectory):
+    return trajectory.history.select_related("changed_by")
+
+
+def report_overdue(trajectory: Trajectory, today: dt.date | None = None) -> bool:
+    return (
+        trajectory.status == Status.STARTED
+        and trajectory.next_report_due is not None
+        and trajectory.next_report_due < (today or clock.today())
+    )
+
+
+def job_seeker_trajectories(*, user, job_seeker_id: int) -> list[Trajectory]:
+    """The trajectories on a job seeker's file page or own pages (no extra audit: the file
+    read is audited by its own page)."""
+    return list(
+        trajectory_scope(user=user)
+        .filter(job_seeker_id=job_seeker_id)
+        .select_related("programme", "provider", "job_seeker")
+        .order_by("-referred_on", "-id")
+    )
+
+
+def referable_programmes(*, job_seeker):
+    """The open programmes of the job seeker's municipality, those serving their rung first."""
+    from werkpad.providers.models import Programme
+
+    programmes = list(
+        Programme.objects.filter(municipality_id=job_seeker.municipality_id, active=True)
+        .select_related("provider")
+        .order_by("name")
+    )
+    return sorted(programmes, key=lambda p: not p.serves_rung(job_seeker.ladder_rung))

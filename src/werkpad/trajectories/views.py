@@ -1,0 +1,322 @@
+"""The trajectory pages: list and inbox, referral, the trajectory with its actions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from werkpad.core import clock
+from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.pagination import IdFirstPaginator
+from werkpad.core.permissions import Role, scope_of
+from werkpad.jobseekers import selectors as jobseeker_selectors
+from werkpad.trajectories import handover, rules, selectors, services
+from werkpad.trajectories.forms import (
+    EndReportForm,
+    EvaluationForm,
+    ProgressReportForm,
+    ReferralForm,
+)
+from werkpad.trajectories.models import Trajectory
+from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status
+
+PAGE_SIZE = 25
+
+
+def _apply_errors(form, error: DomainError) -> None:
+    if isinstance(error, InvalidInputError):
+        for name, msgs in error.errors.items():
+            for msg in msgs:
+                form.add_error(name if name in form.fields else None, msg)
+    else:
+        form.add_error(None, error.message)
+
+
+def _get_or_404(request, id: int, purpose: str) -> Trajectory:
+    try:
+        return selectors.trajectory_get(user=request.user, id=id, purpose=purpose)
+    except NotFoundError as error:
+        raise Http404(error.message) from error
+
+
+def _visible_or_404(request, id: int) -> Trajectory:
+    """Check before acting, so that a refused attempt reads nothing."""
+    trajectory = (
+        selectors.trajectory_scope(user=request.user)
+        .select_related("provider", "job_seeker")
+        .filter(pk=id)
+        .first()
+    )
+    if trajectory is None or not request.user.has_perm("trajectories.view_trajectory", trajectory):
+        raise Http404
+    return trajectory
+
+
+@login_required
+def trajectory_list(request):
+    try:
+        queryset = selectors.trajectory_list(
+            user=request.user, filters=request.GET, purpose="trajectory list"
+        )
+    except PermissionDeniedError as error:
+        raise PermissionDenied(error.message) from error
+    except InvalidInputError as error:
+        messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
+        queryset = selectors.trajectory_list(user=request.user, purpose="trajectory list")
+    page = IdFirstPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "t": t,
+            "name": t.job_seeker.full_name
+            if request.user.has_perm("trajectories.view_handover", t)
+            else None,
+            "overdue": selectors.report_overdue(t),
+        }
+        for t in page
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "trajectories/list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+            "statuses": Status.choices,
+            "status": request.GET.get("status", ""),
+            "is_coach": scope_of(request.user).has(Role.COACH),
+        },
+    )
+
+
+@login_required
+def trajectory_refer(request, job_seeker_id: int):
+    if not request.user.has_perm("trajectories.refer"):
+        raise PermissionDenied
+    target = jobseeker_selectors.jobseeker_scope(user=request.user).filter(pk=job_seeker_id).first()
+    if target is None or not rules.is_caseworker_of(request.user, target):
+        raise Http404
+    job_seeker = jobseeker_selectors.jobseeker_get(
+        user=request.user, id=job_seeker_id, purpose="referral"
+    )
+    programmes = selectors.referable_programmes(job_seeker=job_seeker)
+    form = ReferralForm(request.POST or None, programmes=programmes)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            trajectory = services.trajectory_refer(
+                user=request.user,
+                job_seeker_id=job_seeker.pk,
+                programme_id=data["programme"],
+                reason=data["reason"],
+                handover_fields=data["handover_fields"],
+                health_consent=data["health_consent"],
+                alternative_ids=data["alternatives"],
+                alternatives_note=data["alternatives_note"],
+                activity_format=data["activity_format"],
+                group_alternative=data["group_alternative"],
+            )
+        except DomainError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The referral is sent to the provider."))
+            return redirect("trajectories:detail", id=trajectory.pk)
+    show_health = request.user.has_perm("jobseekers.view_restricted", job_seeker)
+    needs = handover.needs_of(job_seeker, include_health=show_health, on=clock.today())
+    matches = [
+        {
+            "programme": p,
+            "serves_rung": p.serves_rung(job_seeker.ladder_rung),
+            "needs": handover.expertise_match(needs, p.staff_expertise),
+        }
+        for p in programmes
+    ]
+    return render(
+        request,
+        "trajectories/refer.html",
+        {
+            "form": form,
+            "js": job_seeker,
+            "needs": needs,
+            "matches": matches,
+            "required": [handover.label(f) for f in handover.REQUIRED_FIELDS],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _actions(user, trajectory: Trajectory) -> dict[str, bool]:
+    """Which action forms the page offers: the lifecycle's next steps this user may take."""
+    nexts = ALLOWED_TRANSITIONS[trajectory.status]
+    coach = rules.is_coach_of(user, trajectory)
+    caseworker = rules.is_caseworker_of(user, trajectory)
+    return {
+        "accept": coach and Status.ACCEPTED in nexts,
+        "decline": coach and Status.DECLINED in nexts,
+        "start": coach and Status.STARTED in nexts and trajectory.status == Status.ACCEPTED,
+        "suspend": coach and Status.SUSPENDED in nexts,
+        "resume": coach and trajectory.status == Status.SUSPENDED,
+        "complete": coach and Status.COMPLETED in nexts,
+        "end_early": (coach or caseworker) and Status.ENDED_EARLY in nexts,
+        "report": coach and trajectory.status in (Status.STARTED, Status.SUSPENDED),
+        "evaluate": (coach or caseworker)
+        and trajectory.status in (Status.COMPLETED, Status.ENDED_EARLY)
+        and not hasattr(trajectory, "evaluation"),
+    }
+
+
+@login_required
+def trajectory_detail(request, id: int):
+    trajectory = _get_or_404(request, id, "trajectory")
+    user = request.user
+    reports = selectors.progress_report_list(user=user, trajectory=trajectory)
+    if trajectory.job_seeker.user_id == user.pk:
+        return render(
+            request,
+            "trajectories/mine.html",
+            {
+                "t": trajectory,
+                "reports": reports,
+                "history": selectors.history_list(trajectory=trajectory),
+            },
+        )
+    actions = _actions(user, trajectory)
+    health_allowed = trajectory.health_consent and rules.is_coach_of(user, trajectory)
+    return render(
+        request,
+        "trajectories/detail.html",
+        {
+            "t": trajectory,
+            "handover": selectors.handover_rows(user=user, trajectory=trajectory),
+            "matches": selectors.needs_match(user=user, trajectory=trajectory),
+            "history": selectors.history_list(trajectory=trajectory),
+            "reports": reports,
+            "actions": actions,
+            "overdue": selectors.report_overdue(trajectory),
+            "report_form": ProgressReportForm(health_allowed=health_allowed)
+            if actions["report"]
+            else None,
+            "health_allowed": health_allowed,
+            "is_caseworker": rules.is_caseworker_of(user, trajectory),
+        },
+    )
+
+
+_SIMPLE = {
+    "accept": (services.trajectory_accept, False, gettext_lazy("You accepted the referral.")),
+    "decline": (services.trajectory_decline, True, gettext_lazy("You declined the referral.")),
+    "start": (services.trajectory_start, False, gettext_lazy("The trajectory has started.")),
+    "suspend": (services.trajectory_suspend, True, gettext_lazy("The trajectory is suspended.")),
+    "resume": (services.trajectory_resume, False, gettext_lazy("The trajectory is resumed.")),
+    "end-early": (
+        services.trajectory_end_early,
+        True,
+        gettext_lazy("The trajectory has ended early."),
+    ),
+}
+
+
+@login_required
+@require_POST
+def trajectory_action(request, id: int, action: str):
+    if action not in _SIMPLE:
+        raise Http404
+    _visible_or_404(request, id)
+    service, needs_reason, done = _SIMPLE[action]
+    kwargs = {"user": request.user, "trajectory_id": id}
+    try:
+        kwargs["expected_version"] = int(request.POST.get("version") or 0)
+    except ValueError:
+        kwargs["expected_version"] = 0
+    if needs_reason or action == "resume":
+        kwargs["reason"] = request.POST.get("reason", "")
+    try:
+        service(**kwargs)
+    except PermissionDeniedError as error:
+        raise PermissionDenied(error.message) from error
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, str(done))
+    return redirect("trajectories:detail", id=id)
+
+
+@login_required
+@require_POST
+def progress_report_create(request, id: int):
+    trajectory = _visible_or_404(request, id)
+    if not rules.is_coach_of(request.user, trajectory):
+        raise PermissionDenied
+    form = ProgressReportForm(request.POST, health_allowed=trajectory.health_consent)
+    if form.is_valid():
+        try:
+            services.progress_report_create(
+                user=request.user, trajectory_id=id, **form.cleaned_data
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The progress report is saved."))
+    else:
+        messages.error(request, _("Describe the progress."))
+    return redirect("trajectories:detail", id=id)
+
+
+@login_required
+def trajectory_complete(request, id: int):
+    trajectory = _visible_or_404(request, id)
+    if not rules.is_coach_of(request.user, trajectory):
+        raise PermissionDenied
+    trajectory = _get_or_404(request, id, "end report")
+    form = EndReportForm(request.POST or None, initial={"version": trajectory.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trajectory_complete(
+                user=request.user,
+                trajectory_id=id,
+                expected_version=form.cleaned_data["version"],
+                end_report=form.end_report(),
+            )
+        except DomainError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The trajectory is completed with its end report."))
+            return redirect("trajectories:detail", id=id)
+    return render(
+        request,
+        "trajectories/complete.html",
+        {"t": trajectory, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def trajectory_evaluate(request, id: int):
+    trajectory = _visible_or_404(request, id)
+    if not request.user.has_perm("trajectories.evaluate", trajectory):
+        raise PermissionDenied
+    trajectory = _get_or_404(request, id, "evaluation")
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.trajectory_evaluate(
+                user=request.user, trajectory_id=id, data=form.cleaned_data
+            )
+        except DomainError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("The evaluation is saved."))
+            return redirect("trajectories:detail", id=id)
+    return render(
+        request,
+        "trajectories/evaluate.html",
+        {"t": trajectory, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

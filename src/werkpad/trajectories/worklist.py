@@ -1,0 +1,85 @@
+"""Worklist sections from trajectories (TR3): referrals to answer, reports due, overdue first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkpad.core import clock
+from werkpad.core.permissions import Role, scope_of
+from werkpad.core.worklist import WorklistItem, WorklistSection
+from werkpad.trajectories.models import Trajectory
+from werkpad.trajectories.workflow import Status
+
+#: A report shows in the worklist this many days before it falls due.
+DUE_SOON_DAYS = 7
+
+
+def _reports_section(
+    key: str, trajectories: QuerySet[Trajectory], more_url: str
+) -> WorklistSection:
+    today = clock.today()
+    due = trajectories.filter(
+        status=Status.STARTED, next_report_due__lte=today + dt.timedelta(days=DUE_SOON_DAYS)
+    )
+    first = due.select_related("job_seeker", "programme").order_by("next_report_due", "id")[:5]
+    items = []
+    for trajectory in first:
+        overdue = trajectory.next_report_due < today
+        date = trajectory.next_report_due.strftime("%d-%m-%Y")
+        items.append(
+            WorklistItem(
+                title=f"{trajectory.job_seeker.full_name} · {trajectory.programme.name}",
+                url=reverse("trajectories:detail", args=[trajectory.pk]),
+                detail=(_("overdue since %(date)s") if overdue else _("due on %(date)s"))
+                % {"date": date},
+                overdue=overdue,
+            )
+        )
+    return WorklistSection(
+        key=key,
+        title=_("Progress reports due"),
+        count=due.count(),
+        items=items,
+        more_url=more_url,
+        empty_text=_("No progress report is due in the coming week."),
+    )
+
+
+def coach_sections(user) -> list[WorklistSection]:
+    organisations = scope_of(user).organisations(Role.COACH)
+    mine = Trajectory.objects.filter(provider__organisation_id__in=organisations)
+    inbox = mine.filter(status=Status.REFERRED)
+    list_url = reverse("trajectories:list")
+    return [
+        WorklistSection(
+            key="referrals-inbox",
+            title=_("New referrals"),
+            count=inbox.count(),
+            items=[
+                WorklistItem(
+                    title=t.programme.name,
+                    url=reverse("trajectories:detail", args=[t.pk]),
+                    detail=_("referred on %(date)s") % {"date": t.referred_on.strftime("%d-%m-%Y")},
+                )
+                for t in inbox.select_related("programme").order_by("referred_on", "id")[:5]
+            ],
+            more_url=f"{list_url}?status=referred",
+            empty_text=_("No referral is waiting for an answer."),
+        ),
+        _reports_section("coach-reports", mine, f"{list_url}?status=started"),
+    ]
+
+
+def caseworker_sections(user) -> list[WorklistSection]:
+    caseload = Trajectory.objects.filter(job_seeker__contact_person_id=user.pk)
+    return [
+        _reports_section(
+            "caseload-reports",
+            caseload,
+            f"{reverse('trajectories:list')}?reportOverdue=true",
+        )
+    ]

@@ -1,0 +1,172 @@
+"""/api/v1/trajectories: referral, lifecycle sub-resources, progress reports, query counts."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import JobSeekerFactory, TrajectoryFactory
+from werkpad.core.models import AuditEvent
+from werkpad.trajectories.handover import DEFAULT_FIELDS
+from werkpad.trajectories.models import ProgressReport, Trajectory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.time_machine(
+        dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
+    ),
+]
+BASE = "/api/v1/trajectories"
+
+
+def camel(name):
+    head, *rest = name.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def referral_body(job_seeker, programme, **extra):
+    return {
+        "jobSeeker": job_seeker.pk,
+        "programme": programme.pk,
+        "reason": "Wil in de zorg werken.",
+        "handoverFields": [camel(f) for f in DEFAULT_FIELDS],
+    } | extra
+
+
+def test_refer_accept_start_report_and_read(api, caseworker, coach, complete_job_seeker, programme):
+    response = api.as_user(caseworker).post(
+        BASE, referral_body(complete_job_seeker, programme), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["status"] == "referred" and body["reason"] == "Wil in de zorg werken."
+    assert body["handover"]["wishes"] == "Werken in de zorg"
+    assert body["referredOn"] == "2026-11-23"
+    tid = body["id"]
+
+    coach_api = api.as_user(coach)
+    before = coach_api.get(f"{BASE}/{tid}").json()
+    assert before["handover"] is None and before["jobSeekerName"] is None
+    assert before["expertiseMatch"] == []
+    accepted = coach_api.post(f"{BASE}/{tid}/acceptance", {"version": 1}, format="json")
+    assert accepted.status_code == 200, accepted.json()
+    assert accepted.json()["handover"]["firstName"] == complete_job_seeker.first_name
+    started = coach_api.post(f"{BASE}/{tid}/start", {"version": 2}, format="json").json()
+    assert started["status"] == "started" and started["nextReportDue"] == "2026-12-21"
+    report = coach_api.post(
+        f"{BASE}/{tid}/progress-reports", {"progress": "Goed begonnen."}, format="json"
+    )
+    assert report.status_code == 201, report.json()
+    listed = coach_api.get(f"{BASE}/{tid}/progress-reports").json()
+    assert listed["count"] == 1 and listed["results"][0]["progress"] == "Goed begonnen."
+
+
+def test_an_illegal_transition_answers_409_problem_json(api, coach, referral):
+    response = api.as_user(coach).post(
+        f"{BASE}/{referral.pk}/completion",
+        {"version": 1, "endReport": {"outcome": "none"}},
+        format="json",
+    )
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["code"] == "trajectory-transition-refused"
+    referral.refresh_from_db()
+    assert referral.status == "referred" and referral.version == 1
+
+
+def test_a_stale_version_answers_409(api, coach, referral):
+    response = api.as_user(coach).post(
+        f"{BASE}/{referral.pk}/acceptance", {"version": 5}, format="json"
+    )
+    assert response.status_code == 409 and response.json()["code"] == "stale-edit"
+
+
+def test_missing_handover_fields_answer_400_naming_them(
+    api, caseworker, complete_job_seeker, programme
+):
+    response = api.as_user(caseworker).post(
+        BASE,
+        referral_body(complete_job_seeker, programme, handoverFields=["firstName"]),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    params = response.json()["invalidParams"]
+    assert params[0]["name"] == "handoverFields"
+    assert "wishes" in params[0]["reason"] or "wensen" in params[0]["reason"]
+    assert not Trajectory.objects.exists()
+
+
+def test_unknown_fields_are_refused(api, caseworker, complete_job_seeker, programme):
+    response = api.as_user(caseworker).post(
+        BASE, referral_body(complete_job_seeker, programme, ethnicity="x"), format="json"
+    )
+    assert response.status_code == 400
+
+
+def test_early_end_needs_a_reason(api, caseworker, complete_job_seeker):
+    trajectory = TrajectoryFactory(job_seeker=complete_job_seeker, started=True)
+    response = api.as_user(caseworker).post(
+        f"{BASE}/{trajectory.pk}/early-end", {"version": 1, "reason": ""}, format="json"
+    )
+    assert response.status_code == 400
+    response = api.as_user(caseworker).post(
+        f"{BASE}/{trajectory.pk}/early-end", {"version": 1, "reason": "Verhuisd."}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["endReason"] == "Verhuisd."
+
+
+def test_the_health_section_reaches_only_who_may_read_it(
+    api, caseworker, colleague, complete_job_seeker, coach, programme
+):
+    """TR4: written with consent; the contact person reads it, another caseworker does not."""
+    trajectory = TrajectoryFactory(
+        job_seeker=complete_job_seeker, programme=programme, started=True, health_consent=True
+    )
+    api.as_user(coach).post(
+        f"{BASE}/{trajectory.pk}/progress-reports",
+        {"progress": "Gaat goed.", "healthSection": "Slaapt slecht."},
+        format="json",
+    )
+    seen = api.as_user(caseworker).get(f"{BASE}/{trajectory.pk}/progress-reports").json()
+    assert seen["results"][0]["healthSection"] == "Slaapt slecht."
+    other = api.as_user(colleague).get(f"{BASE}/{trajectory.pk}/progress-reports").json()
+    assert other["results"][0]["healthSection"] == ""
+
+
+def test_list_filters(api, caseworker, complete_job_seeker):
+    TrajectoryFactory(job_seeker=complete_job_seeker)
+    overdue = TrajectoryFactory(job_seeker=complete_job_seeker, report_overdue=True)
+    client = api.as_user(caseworker)
+    assert client.get(BASE).json()["count"] == 2
+    assert [r["id"] for r in client.get(f"{BASE}?reportOverdue=true").json()["results"]] == [
+        overdue.pk
+    ]
+    assert client.get(f"{BASE}?status=referred").json()["count"] == 1
+    assert client.get(f"{BASE}?status=nonsense").status_code == 400
+    assert AuditEvent.objects.filter(object_type="trajectory", action="search").exists()
+
+
+@pytest.mark.parametrize("path", ["", "/progress-reports"])
+def test_query_counts_are_flat(api, caseworker, amsterdam, path):
+    counts = []
+    client = api.as_user(caseworker)
+    client.get(BASE)  # reads the user's memberships once
+    job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
+    target = TrajectoryFactory(job_seeker=job_seeker, started=True)
+    made = 1
+    for size in (1, 10, 50):
+        while made < size:
+            if path:
+                ProgressReport.objects.create(trajectory=target, progress="Verslag")
+            else:
+                TrajectoryFactory(job_seeker=JobSeekerFactory(municipality=amsterdam))
+            made += 1
+        url = f"{BASE}/{target.pk}{path}?pageSize=100" if path else f"{BASE}?pageSize=100"
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2], counts

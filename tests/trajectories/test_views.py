@@ -1,0 +1,156 @@
+"""The trajectory pages: referral form, actions with reasons, end report, evaluation."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tests.factories import TrajectoryFactory
+from werkpad.trajectories.handover import DEFAULT_FIELDS
+from werkpad.trajectories.models import EndReport, Evaluation, Trajectory
+from werkpad.trajectories.workflow import Status
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.time_machine(
+        dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _english(client, settings):
+    settings.WERKPAD_STAFF_2FA = False
+    client.cookies["django_language"] = "en"
+
+
+def test_referral_form_shows_expertise_against_needs_and_refers(
+    client, caseworker, complete_job_seeker, programme
+):
+    """TR1, TR9."""
+    complete_job_seeker.attention_older = True
+    complete_job_seeker.save()
+    client.force_login(caseworker)
+    url = f"/trajecten/aanmelden/{complete_job_seeker.pk}/"
+    page = client.get(url).content.decode()
+    assert "Werkfit Zorg" in page and "older job seeker: expertise" in page
+    response = client.post(
+        url,
+        {
+            "programme": programme.pk,
+            "reason": "Past goed.",
+            "activity_format": "individual",
+            "handover_fields": list(DEFAULT_FIELDS),
+        },
+    )
+    trajectory = Trajectory.objects.get()
+    assert response.status_code == 302 and response.url == f"/trajecten/{trajectory.pk}/"
+    assert trajectory.reason == "Past goed."
+
+
+def test_referral_form_names_missing_required_fields(
+    client, caseworker, complete_job_seeker, programme
+):
+    client.force_login(caseworker)
+    response = client.post(
+        f"/trajecten/aanmelden/{complete_job_seeker.pk}/",
+        {
+            "programme": programme.pk,
+            "reason": "Past goed.",
+            "activity_format": "individual",
+            "handover_fields": ["first_name"],
+        },
+    )
+    assert response.status_code == 400
+    assert "wishes" in response.content.decode()
+    assert not Trajectory.objects.exists()
+
+
+def test_decline_needs_a_reason(client, coach, referral):
+    client.force_login(coach)
+    client.post(f"/trajecten/{referral.pk}/decline/", {"version": 1, "reason": ""})
+    referral.refresh_from_db()
+    assert referral.status == Status.REFERRED
+    client.post(f"/trajecten/{referral.pk}/decline/", {"version": 1, "reason": "Vol."})
+    referral.refresh_from_db()
+    assert referral.status == Status.DECLINED and referral.decline_reason == "Vol."
+
+
+def test_end_report_form_refuses_a_wage_under_the_minimum_then_completes(
+    client, coach, complete_job_seeker, programme
+):
+    trajectory = TrajectoryFactory(
+        job_seeker=complete_job_seeker, programme=programme, started=True
+    )
+    client.force_login(coach)
+    url = f"/trajecten/{trajectory.pk}/afronden/"
+    assert client.get(url).status_code == 200
+    data = {
+        "version": 1,
+        "outcome": "work",
+        "contract_type": "fixed_term",
+        "hours_per_week": "32",
+        "hourly_wage": "12.00",
+        "employer_name": "Zorggroep Noord",
+        "work_start_date": "2026-06-01",
+        "cao_conform": "true",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "14.71" in response.content.decode() or "14,71" in response.content.decode()
+    assert not EndReport.objects.exists()
+    response = client.post(url, data | {"hourly_wage": "15.10"})
+    assert response.status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.status == Status.COMPLETED
+    assert str(trajectory.end_report.minimum_wage) == "14.71"
+    page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert "Zorggroep Noord" in page and "Write the evaluation" in page
+
+
+def test_evaluation_form(client, caseworker, complete_job_seeker, programme):
+    trajectory = TrajectoryFactory(
+        job_seeker=complete_job_seeker, programme=programme, completed=True
+    )
+    client.force_login(caseworker)
+    url = f"/trajecten/{trajectory.pk}/evaluatie/"
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"choices_made": "Stage."}).status_code == 400
+    response = client.post(
+        url,
+        {
+            "choices_made": "Stage.",
+            "guidance_style": "Coachend.",
+            "what_worked": "De stage.",
+            "what_did_not": "Groepen.",
+            "job_seeker_view": "Tevreden.",
+        },
+    )
+    assert response.status_code == 302
+    assert Evaluation.objects.get().what_did_not == "Groepen."
+
+
+def test_job_seeker_sees_reason_and_reports_on_own_pages(
+    client, job_seeker_user, complete_job_seeker, programme
+):
+    trajectory = TrajectoryFactory(
+        job_seeker=complete_job_seeker,
+        programme=programme,
+        started=True,
+        reason="Omdat u in de zorg wilt werken.",
+    )
+    trajectory.progress_reports.create(progress="Eerste weken gaan goed.")
+    client.force_login(job_seeker_user)
+    home = client.get("/mijn/").content.decode()
+    assert "Omdat u in de zorg wilt werken." in home
+    page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert "Eerste weken gaan goed." in page and "Reports about you" in page
+
+
+def test_caseworker_file_page_lists_trajectories(
+    client, caseworker, complete_job_seeker, programme
+):
+    TrajectoryFactory(job_seeker=complete_job_seeker, programme=programme)
+    client.force_login(caseworker)
+    page = client.get(f"/werkzoekenden/{complete_job_seeker.pk}/").content.decode()
+    assert "Werkfit Zorg" in page and "Refer to a programme" in page
