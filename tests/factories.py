@@ -8,15 +8,22 @@ holding that role in an organisation of the right kind.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
 
 from werkpad.accounts.models import Membership, User
+from werkpad.core.deadlines import add_months
 from werkpad.core.models import LabourMarketRegion, Municipality, Organisation
 from werkpad.core.permissions import Role
+from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.bsn import make_bsn
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+from werkpad.plans.models import Plan, PlanStatusChange, PlanVersion
+from werkpad.plans.workflow import Status as PlanStatus
+from werkpad.providers.models import Programme, Provider
+from werkpad.trajectories.models import StatusChange, Trajectory
 
 ORGANISATION_KIND = {
     Role.JOB_SEEKER: Organisation.Kind.MUNICIPALITY,
@@ -151,3 +158,202 @@ def job_seeker_login(job_seeker: JobSeeker) -> User:
     ).first() or OrganisationFactory(municipality=job_seeker.municipality)
     Membership.objects.create(user=user, organisation=organisation, role=Role.JOB_SEEKER)
     return user
+
+
+class ProviderFactory(DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    municipality = factory.LazyFunction(
+        lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
+    )
+    organisation = factory.LazyAttribute(
+        lambda p: OrganisationFactory(
+            municipality=p.municipality, kind=Organisation.Kind.PROVIDER, name=p.name
+        )
+    )
+    name = factory.Sequence(lambda n: f"Re-integratiebureau {n}")
+    kvk_number = factory.Sequence(lambda n: f"{n + 60000000:08d}")
+    certified = True
+    certification_expires_on = dt.date(2027, 12, 31)
+
+    class Params:
+        # Blik op Werk on 23 November 2026, the date the provider tests freeze.
+        certification_expiring = factory.Trait(certification_expires_on=dt.date(2026, 12, 20))
+        certification_expired = factory.Trait(certification_expires_on=dt.date(2026, 10, 30))
+        certification_long_expired = factory.Trait(certification_expires_on=dt.date(2026, 8, 1))
+        uncertified = factory.Trait(certified=False, certification_expires_on=None)
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    provider = factory.SubFactory(ProviderFactory)
+    municipality = factory.LazyAttribute(lambda p: p.provider.municipality)
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+    name = factory.Sequence(lambda n: f"Werkfit {n}")
+    lot = 1
+    goal = "Binnen zes maanden aan het werk."
+    content = "Sollicitatietraining, werkervaring en begeleiding."
+    plain_summary = "Samen met een coach zoekt u werk dat bij u past."
+    target_groups = factory.LazyFunction(lambda: ["everyone"])
+    rung_from = 2
+    rung_to = 6
+    duration_weeks = 26
+    price = Decimal("2500.00")
+    format = "individual"
+    staff_expertise = factory.LazyFunction(lambda: ["older"])
+    report_interval_weeks = 4
+
+    class Params:
+        group_only = factory.Trait(format="group")
+        with_job_guarantee = factory.Trait(job_guarantee=True)
+
+
+class TrajectoryFactory(DjangoModelFactory):
+    """A referral; one trait per state: accepted, started, suspended, completed, ended_early."""
+
+    class Meta:
+        model = Trajectory
+        skip_postgeneration_save = True
+
+    job_seeker = factory.SubFactory(JobSeekerFactory)
+    municipality = factory.LazyAttribute(lambda t: t.job_seeker.municipality)
+    programme = factory.LazyAttribute(
+        lambda t: ProgrammeFactory(provider=ProviderFactory(municipality=t.job_seeker.municipality))
+    )
+    provider = factory.LazyAttribute(lambda t: t.programme.provider)
+    status = "referred"
+    referred_on = dt.date(2026, 9, 1)
+    reason = "Past bij de wens om in de zorg te werken."
+    handover = factory.LazyAttribute(
+        lambda t: {
+            "first_name": t.job_seeker.first_name,
+            "last_name": t.job_seeker.last_name,
+            "phone": "0612345678",
+            "education_level": t.job_seeker.education_level,
+            "ladder_rung": t.job_seeker.ladder_rung,
+            "wishes": "Werken in de zorg",
+            "possibilities": "Fulltime beschikbaar",
+        }
+    )
+
+    class Params:
+        accepted = factory.Trait(status="accepted")
+        started = factory.Trait(
+            status="started", started_on=dt.date(2026, 9, 14), next_report_due=dt.date(2026, 10, 12)
+        )
+        suspended = factory.Trait(
+            status="suspended",
+            started_on=dt.date(2026, 9, 14),
+            next_report_due=dt.date(2026, 10, 12),
+        )
+        completed = factory.Trait(
+            status="completed", started_on=dt.date(2026, 9, 14), ended_on=dt.date(2026, 11, 2)
+        )
+        ended_early = factory.Trait(
+            status="ended_early",
+            started_on=dt.date(2026, 9, 14),
+            ended_on=dt.date(2026, 10, 20),
+            end_reason="Verhuisd",
+        )
+        report_overdue = factory.Trait(
+            status="started", started_on=dt.date(2026, 9, 14), next_report_due=dt.date(2026, 10, 12)
+        )
+
+    @factory.post_generation
+    def history(self, create, extracted, **kwargs):
+        if not create:
+            return
+        path = {
+            "referred": ["referred"],
+            "accepted": ["referred", "accepted"],
+            "declined": ["referred", "declined"],
+            "started": ["referred", "accepted", "started"],
+            "suspended": ["referred", "accepted", "started", "suspended"],
+            "completed": ["referred", "accepted", "started", "completed"],
+            "ended_early": ["referred", "accepted", "started", "ended_early"],
+        }[self.status]
+        previous = ""
+        for status in path:
+            StatusChange.objects.create(trajectory=self, from_status=previous, to_status=status)
+            previous = status
+
+
+class InstrumentFactory(DjangoModelFactory):
+    class Meta:
+        model = Instrument
+
+    municipality = factory.LazyFunction(
+        lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
+    )
+    type = "job_coaching"
+    name = factory.Sequence(lambda n: f"Jobcoaching {n}")
+
+    class Params:
+        inactive = factory.Trait(active=False)
+
+
+#: The lifecycle rows a version in each status has behind it.
+_PLAN_PATHS = {
+    PlanStatus.DRAFT: [PlanStatus.DRAFT],
+    PlanStatus.PROPOSED: [PlanStatus.DRAFT, PlanStatus.PROPOSED],
+    PlanStatus.IN_EFFECT: [
+        PlanStatus.DRAFT,
+        PlanStatus.PROPOSED,
+        PlanStatus.AGREED,
+        PlanStatus.IN_EFFECT,
+    ],
+}
+
+
+class PlanFactory(DjangoModelFactory):
+    """A job seeker's plan with version 1; one trait per state: ``proposed``,
+    ``in_effect`` (review due 1 March 2027) and ``review_overdue`` (due 1 October 2026)."""
+
+    class Meta:
+        model = Plan
+        skip_postgeneration_save = True
+
+    job_seeker = factory.SubFactory(JobSeekerFactory)
+    municipality = factory.LazyAttribute(lambda p: p.job_seeker.municipality)
+    created_by = factory.LazyAttribute(lambda p: p.job_seeker.contact_person)
+    status = PlanStatus.DRAFT
+
+    class Params:
+        proposed = factory.Trait(status=PlanStatus.PROPOSED)
+        in_effect = factory.Trait(status=PlanStatus.IN_EFFECT, review_due_on=dt.date(2027, 3, 1))
+        review_overdue = factory.Trait(
+            status=PlanStatus.IN_EFFECT, review_due_on=dt.date(2026, 10, 1)
+        )
+
+    @factory.post_generation
+    def first_version(self, create, extracted, **kwargs):
+        if not create:
+            return
+        in_effect = self.status == PlanStatus.IN_EFFECT
+        version = PlanVersion.objects.create(
+            plan=self,
+            number=1,
+            status=self.status,
+            kind="activation",
+            goals="Vrijwilligerswerk bij de voedselbank.",
+            target_rung=4,
+            rights_and_obligations="U komt naar afspraken; de gemeente biedt een jobcoach.",
+            activities="Twee ochtenden per week meedoen.",
+            created_by=self.created_by,
+            review_due_on=self.review_due_on,
+            effective_on=add_months(self.review_due_on, -6) if in_effect else None,
+            answered_at=self.created_at if in_effect else None,
+            **kwargs,
+        )
+        previous = ""
+        for status in _PLAN_PATHS[self.status]:
+            PlanStatusChange.objects.create(
+                version=version, from_status=previous, to_status=status, changed_by=self.created_by
+            )
+            previous = status
+        if in_effect:
+            self.current_version = version
+            self.save(update_fields=["current_version"])

@@ -5,6 +5,11 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
 from werkpad.insights.api import CompositionView
+from werkpad.instruments.api import (
+    InstrumentDeactivationView,
+    InstrumentDetailView,
+    InstrumentListView,
+)
 from werkpad.jobseekers.api import (
     AccessLogView,
     JobSeekerBsnLookupView,
@@ -12,6 +17,24 @@ from werkpad.jobseekers.api import (
     JobSeekerListView,
     ProfileReviewView,
 )
+from werkpad.plans.api import (
+    PlanAgreementView,
+    PlanCommentsView,
+    PlanDetailView,
+    PlanDisagreementView,
+    PlanListView,
+    PlanProposalView,
+    PlanReviewsView,
+    PlanVersionsView,
+    PlanWithdrawalView,
+)
+from werkpad.providers.api import (
+    ProgrammeDetailView,
+    ProgrammeListView,
+    ProviderDetailView,
+    ProviderListView,
+)
+from werkpad.trajectories import api as trajectories
 
 
 class OpenApiView(SpectacularAPIView):
@@ -35,4 +58,44 @@ urlpatterns = [
     ),
     path("job-seekers/<int:id>/access-log", AccessLogView.as_view(), name="job-seeker-access-log"),
     path("insights/composition", CompositionView.as_view(), name="composition"),
+    path("plans", PlanListView.as_view(), name="plan-list"),
+    path("plans/<int:id>", PlanDetailView.as_view(), name="plan-detail"),
+    path("plans/<int:id>/proposal", PlanProposalView.as_view(), name="plan-proposal"),
+    path("plans/<int:id>/withdrawal", PlanWithdrawalView.as_view(), name="plan-withdrawal"),
+    path("plans/<int:id>/agreement", PlanAgreementView.as_view(), name="plan-agreement"),
+    path("plans/<int:id>/disagreement", PlanDisagreementView.as_view(), name="plan-disagreement"),
+    path("plans/<int:id>/comments", PlanCommentsView.as_view(), name="plan-comments"),
+    path("plans/<int:id>/versions", PlanVersionsView.as_view(), name="plan-versions"),
+    path("plans/<int:id>/reviews", PlanReviewsView.as_view(), name="plan-reviews"),
+    path("trajectories", trajectories.TrajectoryListView.as_view(), name="trajectory-list"),
+    path(
+        "trajectories/<int:id>",
+        trajectories.TrajectoryDetailView.as_view(),
+        name="trajectory-detail",
+    ),
+    *[
+        path(f"trajectories/<int:id>/{segment}", view.as_view(), name=f"trajectory-{segment}")
+        for segment, view in (
+            ("acceptance", trajectories.AcceptanceView),
+            ("declination", trajectories.DeclinationView),
+            ("start", trajectories.StartView),
+            ("suspension", trajectories.SuspensionView),
+            ("resumption", trajectories.ResumptionView),
+            ("completion", trajectories.CompletionView),
+            ("early-end", trajectories.EarlyEndView),
+            ("evaluation", trajectories.EvaluationView),
+            ("progress-reports", trajectories.ProgressReportListView),
+        )
+    ],
+    path("instruments", InstrumentListView.as_view(), name="instrument-list"),
+    path("instruments/<int:id>", InstrumentDetailView.as_view(), name="instrument-detail"),
+    path(
+        "instruments/<int:id>/deactivation",
+        InstrumentDeactivationView.as_view(),
+        name="instrument-deactivation",
+    ),
+    path("providers", ProviderListView.as_view(), name="provider-list"),
+    path("providers/<int:id>", ProviderDetailView.as_view(), name="provider-detail"),
+    path("programmes", ProgrammeListView.as_view(), name="programme-list"),
+    path("programmes/<int:id>", ProgrammeDetailView.as_view(), name="programme-detail"),
 ]

@@ -256,7 +256,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "job-seekers", "description": "The job-seeker file and who accessed it."},
         {"name": "insights", "description": "Aggregates; small cells suppressed where required."},
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
+        "PlanStatusEnum": "werkpad.plans.workflow.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "werkpad.core.api.postprocess_schema",

@@ -9,7 +9,11 @@ urlpatterns = [
     path("accounts/", include("werkpad.accounts.urls")),
     path("werkzoekenden/", include("werkpad.jobseekers.urls")),
     path("inzicht/", include("werkpad.insights.urls")),
+    path("plannen/", include("werkpad.plans.urls")),
+    path("mijn/plan/", include("werkpad.plans.urls_own")),
     path("mijn/", include("werkpad.portal.urls")),
+    path("trajecten/", include("werkpad.trajectories.urls")),
+    path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),
 ]
 

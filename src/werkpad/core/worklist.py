@@ -35,11 +35,21 @@ class WorklistSection:
 
 def worklist_for(user) -> list[WorklistSection]:
     from werkpad.jobseekers.worklist import caseworker_sections
+    from werkpad.plans import worklist as plan_worklist
+    from werkpad.trajectories import worklist as trajectory_worklist
 
     scope = scope_of(user)
     sections: list[WorklistSection] = []
     if scope.has(Role.CASEWORKER):
         sections.extend(caseworker_sections(user))
+        sections.extend(plan_worklist.caseworker_sections(user))
+        sections.extend(trajectory_worklist.caseworker_sections(user))
+    if scope.has(Role.COACH):
+        sections.extend(trajectory_worklist.coach_sections(user))
+    if scope.has(Role.POLICY_OFFICER):
+        from werkpad.providers.worklist import policy_officer_sections
+
+        sections.extend(policy_officer_sections(user))
     if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
         sections.append(
             WorklistSection(

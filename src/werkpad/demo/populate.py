@@ -39,6 +39,9 @@ from werkpad.demo.data import (
     SIZES,
 )
 from werkpad.demo.jobseekers import create_job_seekers, slug
+from werkpad.demo.plans import create_plans
+from werkpad.demo.providers import create_catalogue
+from werkpad.demo.trajectories import create_trajectories
 from werkpad.jobseekers.models import JobSeeker
 
 
@@ -266,8 +269,15 @@ def populate(
             f"municipalities: {len(cast.municipalities)}, organisations: "
             f"{len(MUNICIPALITIES) + len(ORGANISATIONS)}, users: {len(builder.usernames)}"
         )
+        create_catalogue(organisations=cast.organisations, user=cast.users["beleid"], anchor=anchor)
         load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
         link_job_seeker_login(builder, cast)
+        create_plans(
+            municipalities=cast.municipalities, seed=seed, anchor=anchor, progress=printer.line
+        )
+        create_trajectories(
+            organisations=cast.organisations, seed=seed, anchor=anchor, progress=printer.line
+        )
         audit_record(
             user=None,
             action=AuditEvent.Action.IMPORT,

@@ -104,6 +104,8 @@ class Composition:
     min_cell: int
     suppressed: bool
     dimensions: list[Dimension] = field(default_factory=list)
+    #: PL1: job seekers without a plan in effect (suppressed like the dimensions).
+    without_current_plan: Cell | None = None
 
 
 def _dimensions(today: dt.date):
@@ -183,9 +185,44 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
         result.dimensions.append(Dimension(key=key, label=str(label), cells=cells))
     if must_suppress:
         _protect_rungs(result)
+    result.without_current_plan = without_current_plan(
+        base, total=total, min_cell=min_cell, suppressed=must_suppress
+    )
     if must_suppress and total < min_cell:
         result.total = None
         for dimension in result.dimensions:
             for cell in dimension.cells:
                 cell.count, cell.share, cell.suppressed = None, None, True
     return result
+
+
+def without_current_plan(
+    job_seekers: QuerySet[JobSeeker], *, total: int, min_cell: int, suppressed: bool
+) -> Cell:
+    """PL1: how many of ``job_seekers`` have no plan in effect, and their share.
+
+    Suppressed for the council like the composition: the complement (those with a
+    plan) is withheld along with a small cell, and nothing shows under ``min_cell``
+    job seekers in all.
+    """
+    with_plan = job_seekers.filter(plan__current_version__isnull=False).count()
+    cells = [
+        Cell(
+            key="without",
+            label=str(_("Without a current plan")),
+            count=total - with_plan,
+            share=((total - with_plan) / total) if total else 0.0,
+        ),
+        Cell(
+            key="with",
+            label=str(_("With a current plan")),
+            count=with_plan,
+            share=(with_plan / total) if total else 0.0,
+        ),
+    ]
+    if suppressed:
+        cells = suppress(cells, min_cell=min_cell)
+        if total < min_cell:
+            for cell in cells:
+                cell.count, cell.share, cell.suppressed = None, None, True
+    return cells[0]

@@ -24,3 +24,7 @@ class CompositionSerializer(serializers.Serializer):
     )
     suppressed = serializers.BooleanField(help_text="Whether small cells are suppressed for you.")
     dimensions = DimensionSerializer(many=True)
+    withoutCurrentPlan = CellSerializer(
+        source="without_current_plan",
+        help_text="PL1: job seekers without a plan in effect; count and share null when suppressed.",
+    )
