@@ -10,6 +10,8 @@ import pytest
 from werkpad.core.errors import DomainError
 from werkpad.core.minimum_wage import MinimumWageUnknownError, check_wage, hourly_minimum, source
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("age", "on", "expected"),
@@ -61,3 +63,36 @@ def test_a_wage_below_the_minimum_is_refused_naming_the_minimum():
 
 def test_the_table_names_its_source():
     assert "SZW" in source()
+
+
+def test_a_newly_published_date_is_added_with_the_youth_amounts_from_their_shares():
+    from django.core.management import call_command
+
+    from werkpad.core.models import AuditEvent
+
+    with pytest.raises(MinimumWageUnknownError):
+        hourly_minimum(age=30, on=dt.date(2026, 7, 1))
+    call_command("minimum_wage", "add", "2026-07-01", "15.00", "--source", "SZW besluit")
+    assert hourly_minimum(age=30, on=dt.date(2026, 7, 1)).hourly == Decimal("15.00")
+    assert hourly_minimum(age=20, on=dt.date(2026, 12, 31)).hourly == Decimal("12.00")
+    assert hourly_minimum(age=17, on=dt.date(2026, 7, 1)).hourly == Decimal("5.93")
+    assert hourly_minimum(age=19, on=dt.date(2026, 7, 1), apprentice=True).hourly == Decimal("7.88")
+    assert AuditEvent.objects.filter(object_type="minimum-wage", origin="cli").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        ("2027-01-01", "minimum-wage-gap"),
+        ("2026-08-01", "minimum-wage-date"),
+        ("2026-01-01", "minimum-wage-exists"),
+    ],
+)
+def test_a_date_that_would_break_the_table_is_refused(day, code):
+    from werkpad.core.minimum_wage import minimum_wage_add
+
+    with pytest.raises(DomainError) as refused:
+        minimum_wage_add(
+            valid_from=dt.date.fromisoformat(day), adult_hourly=Decimal("15"), source="x"
+        )
+    assert refused.value.code == code

@@ -1,23 +1,23 @@
 """The statutory minimum wage by age and date (TR6, MA3).
 
-The table ships as data (``data/minimum_wage_hourly.csv``, with its source).
-Each row applies from its ``valid_from`` until the next indexation date
-(1 January or 1 July). A date the table does not cover is refused, never
-guessed: the table is updated when a new amount is published.
+The table ships as data (``data/minimum_wage_hourly.csv``, with its source)
+and lives in the database (``MinimumWageRate``), where ``werkpad minimum_wage
+add`` puts the amounts of a new indexation date when they are published. Each
+rate applies from its ``valid_from`` until the next indexation date (1 January
+or 1 July). A date the table does not cover is refused, never guessed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from werkpad.core.errors import DomainError
-from werkpad.core.reference import read_table
+from werkpad.core.models import MinimumWageRate
 
 ADULT_AGE = 21
 YOUNGEST_AGE = 15
@@ -41,24 +41,28 @@ def _next_indexation(day: dt.date) -> dt.date:
     return dt.date(day.year, 7, 1) if day.month < 7 else dt.date(day.year + 1, 1, 1)
 
 
-@lru_cache(maxsize=1)
+def _row(rate) -> MinimumWage:
+    return MinimumWage(
+        valid_from=rate.valid_from,
+        valid_until=_next_indexation(rate.valid_from),
+        kind=rate.kind,
+        age=rate.age,
+        share=rate.share,
+        hourly=rate.hourly,
+    )
+
+
 def table() -> tuple[MinimumWage, ...]:
-    rows, _source = read_table("minimum_wage_hourly.csv")
+    """Every rate, oldest first."""
     return tuple(
-        MinimumWage(
-            valid_from=dt.date.fromisoformat(row["valid_from"]),
-            valid_until=_next_indexation(dt.date.fromisoformat(row["valid_from"])),
-            kind=row["kind"],
-            age=int(row["age"]),
-            share=Decimal(row["share"]),
-            hourly=Decimal(row["hourly"]),
-        )
-        for row in rows
+        _row(rate) for rate in MinimumWageRate.objects.order_by("valid_from", "kind", "-age")
     )
 
 
 def source() -> str:
-    return read_table("minimum_wage_hourly.csv")[1]
+    """Where the newest rates come from."""
+    newest = MinimumWageRate.objects.order_by("-valid_from").values_list("source", flat=True)
+    return newest.first() or ""
 
 
 def hourly_minimum(*, age: int, on: dt.date, apprentice: bool = False) -> MinimumWage:
@@ -75,10 +79,15 @@ def hourly_minimum(*, age: int, on: dt.date, apprentice: bool = False) -> Minimu
         )
     kind = "bbl" if apprentice and 18 <= age <= 20 else "regular"
     key_age = min(age, ADULT_AGE)
-    for row in table():
-        if row.kind == kind and row.age == key_age and row.valid_from <= on < row.valid_until:
-            return row
-    first, last = table()[0].valid_from, max(r.valid_until for r in table())
+    rate = (
+        MinimumWageRate.objects.filter(kind=kind, age=key_age, valid_from__lte=on)
+        .order_by("-valid_from")
+        .first()
+    )
+    if rate is not None and on < _next_indexation(rate.valid_from):
+        return _row(rate)
+    rows = table()
+    first, last = rows[0].valid_from, max(r.valid_until for r in rows)
     raise MinimumWageUnknownError(
         _(
             "The minimum-wage table covers %(first)s up to %(last)s; %(date)s lies outside it. "
@@ -119,3 +128,70 @@ def check_wage(
             field=field,
         )
     return minimum
+
+
+def minimum_wage_add(
+    *, valid_from: dt.date, adult_hourly: Decimal, source: str
+) -> list[MinimumWage]:
+    """Add the rates of a new indexation date from the published adult hourly amount.
+
+    The youth and apprentice amounts follow from their statutory shares (those
+    of the latest date already known), rounded to cents. Audited; one transaction.
+    """
+    from django.db import transaction
+
+    from werkpad.core.audit import audit_record
+    from werkpad.core.models import AuditEvent
+
+    if (valid_from.month, valid_from.day) not in {(1, 1), (7, 1)}:
+        raise DomainError(
+            _("The minimum wage changes on 1 January and 1 July only."),
+            code="minimum-wage-date",
+            field="valid_from",
+        )
+    if not source.strip():
+        raise DomainError(
+            _("Name the source of the amount (the published decision)."),
+            code="minimum-wage-source",
+            field="source",
+        )
+    with transaction.atomic():
+        if MinimumWageRate.objects.filter(valid_from=valid_from).exists():
+            raise DomainError(
+                _("The rates of this date are already in the table."),
+                code="minimum-wage-exists",
+                field="valid_from",
+            )
+        latest = (
+            MinimumWageRate.objects.order_by("-valid_from")
+            .values_list("valid_from", flat=True)
+            .first()
+        )
+        if latest is None or valid_from != _next_indexation(latest):
+            raise DomainError(
+                _(
+                    "Add the next indexation date after the last one in the table, so that "
+                    "the table has no gap."
+                ),
+                code="minimum-wage-gap",
+                field="valid_from",
+            )
+        created = [
+            MinimumWageRate.objects.create(
+                valid_from=valid_from,
+                kind=rate.kind,
+                age=rate.age,
+                share=rate.share,
+                hourly=(adult_hourly * rate.share).quantize(Decimal("0.01"), ROUND_HALF_UP),
+                source=source.strip()[:300],
+            )
+            for rate in MinimumWageRate.objects.filter(valid_from=latest)
+        ]
+        audit_record(
+            user=None,
+            action=AuditEvent.Action.CREATE,
+            object_type="minimum-wage",
+            object_id=valid_from.isoformat(),
+            detail=f"adult hourly {adult_hourly}; {source}"[:300],
+        )
+    return [_row(rate) for rate in created]

@@ -199,3 +199,35 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The audit log is append-only.")
+
+
+class MinimumWageRate(models.Model):
+    """One hourly statutory minimum wage, from one indexation date on.
+
+    Shipped from ``data/minimum_wage_hourly.csv``; later dates are added with
+    ``werkpad minimum_wage add`` when the government publishes them.
+    """
+
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("by age")
+        BBL = "bbl", _("apprentice (BBL)")
+
+    valid_from = models.DateField(_("valid from"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    age = models.PositiveSmallIntegerField(_("age"), help_text=_("21 means 21 and older."))
+    share = models.DecimalField(_("share of the adult amount"), max_digits=4, decimal_places=3)
+    hourly = models.DecimalField(_("hourly amount (euro)"), max_digits=6, decimal_places=2)
+    source = models.CharField(_("source"), max_length=300)
+
+    class Meta:
+        ordering = ["-valid_from", "kind", "-age"]
+        verbose_name = _("minimum-wage rate")
+        verbose_name_plural = _("minimum-wage rates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["valid_from", "kind", "age"], name="minimum_wage_unique_rate"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from} {self.kind} {self.age}: {self.hourly}"

@@ -29,3 +29,16 @@ def load_labour_market_regions(region_model) -> int:
             defaults={"name": row["name"], "data_version": row["data_version"], "source": source},
         )
     return len(rows)
+
+
+def load_minimum_wage(rate_model) -> int:
+    """Create the shipped minimum-wage rates (existing rows are left as they are)."""
+    rows, source = read_table("minimum_wage_hourly.csv")
+    for row in rows:
+        rate_model.objects.get_or_create(
+            valid_from=row["valid_from"],
+            kind=row["kind"],
+            age=int(row["age"]),
+            defaults={"share": row["share"], "hourly": row["hourly"], "source": source},
+        )
+    return len(rows)
