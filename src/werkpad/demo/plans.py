@@ -128,7 +128,9 @@ class _Builder:
         return {
             "kind": kind,
             "goals": rng.choice(GOALS[kind]),
-            "target_rung": min(6, rung + 1),
+            # an activation plan aims at taking part (up to unpaid work, rung 4),
+            # an integration plan at paid work
+            "target_rung": min(6, rung + 1) if kind == Kind.INTEGRATION else min(4, rung + 1),
             "approach": rng.choice(Approach.values) if kind == Kind.INTEGRATION else "",
             "rights_and_obligations": RIGHTS_AND_OBLIGATIONS,
             "activities": "\n".join(rng.sample(ACTIVITIES[kind], 2)),
