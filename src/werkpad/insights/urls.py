@@ -6,4 +6,6 @@ app_name = "insights"
 
 urlpatterns = [
     path("samenstelling/", views.composition, name="composition"),
+    path("hiaten/", views.gaps, name="gaps"),
+    path("verwijzingen/", views.concentration, name="concentration"),
 ]
