@@ -253,7 +253,7 @@ def call_ui(client, action, world):
         case "referral form":
             return client.get(f"/trajecten/aanmelden/{world.person.pk}/")
         case "accept":
-            return client.post(f"/trajecten/{world.referred.pk}/accept/", {"version": 1})
+            return client.post(f"/trajecten/{world.referred.pk}/accepteren/", {"version": 1})
         case "report":
             return client.post(
                 f"/trajecten/{world.running.pk}/rapportage/", {"progress": "Voortgang."}

@@ -68,10 +68,10 @@ def test_referral_form_names_missing_required_fields(
 
 def test_decline_needs_a_reason(client, coach, referral):
     client.force_login(coach)
-    client.post(f"/trajecten/{referral.pk}/decline/", {"version": 1, "reason": ""})
+    client.post(f"/trajecten/{referral.pk}/afwijzen/", {"version": 1, "reason": ""})
     referral.refresh_from_db()
     assert referral.status == Status.REFERRED
-    client.post(f"/trajecten/{referral.pk}/decline/", {"version": 1, "reason": "Vol."})
+    client.post(f"/trajecten/{referral.pk}/afwijzen/", {"version": 1, "reason": "Vol."})
     referral.refresh_from_db()
     assert referral.status == Status.DECLINED and referral.decline_reason == "Vol."
 

@@ -209,13 +209,14 @@ def trajectory_detail(request, id: int):
     )
 
 
+#: The actions of the trajectory page: URL name -> (service, needs a reason, message).
 _SIMPLE = {
-    "accept": (services.trajectory_accept, False, gettext_lazy("You accepted the referral.")),
-    "decline": (services.trajectory_decline, True, gettext_lazy("You declined the referral.")),
-    "start": (services.trajectory_start, False, gettext_lazy("The trajectory has started.")),
-    "suspend": (services.trajectory_suspend, True, gettext_lazy("The trajectory is suspended.")),
-    "resume": (services.trajectory_resume, False, gettext_lazy("The trajectory is resumed.")),
-    "end-early": (
+    "accepteren": (services.trajectory_accept, False, gettext_lazy("You accepted the referral.")),
+    "afwijzen": (services.trajectory_decline, True, gettext_lazy("You declined the referral.")),
+    "starten": (services.trajectory_start, False, gettext_lazy("The trajectory has started.")),
+    "onderbreken": (services.trajectory_suspend, True, gettext_lazy("The trajectory is suspended.")),
+    "hervatten": (services.trajectory_resume, False, gettext_lazy("The trajectory is resumed.")),
+    "voortijdig-beeindigen": (
         services.trajectory_end_early,
         True,
         gettext_lazy("The trajectory has ended early."),
@@ -235,7 +236,7 @@ def trajectory_action(request, id: int, action: str):
         kwargs["expected_version"] = int(request.POST.get("version") or 0)
     except ValueError:
         kwargs["expected_version"] = 0
-    if needs_reason or action == "resume":
+    if needs_reason or action == "hervatten":
         kwargs["reason"] = request.POST.get("reason", "")
     try:
         service(**kwargs)
