@@ -19,6 +19,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.forms import show_refusal
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of
 from werkpad.instruments import selectors, services
@@ -32,15 +33,6 @@ def _edited_municipality(request) -> Municipality:
     if not municipalities:
         raise PermissionDenied
     return Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
-
-
-def _apply_errors(form, error: DomainError) -> None:
-    if isinstance(error, InvalidInputError):
-        for name, msgs in error.errors.items():
-            for msg in msgs:
-                form.add_error(name if name in form.fields else None, msg)
-    else:
-        form.add_error(None, error.message)
 
 
 @login_required
@@ -83,7 +75,7 @@ def instrument_create(request):
                 user=request.user, municipality=municipality, data=form.changes()
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The instrument is added."))
             return redirect("providers:instrument-list")
@@ -120,7 +112,7 @@ def instrument_edit(request, id: int):
             stale = True
             form.add_error(None, error.message)
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The instrument is saved."))
             return redirect("providers:instrument-list")

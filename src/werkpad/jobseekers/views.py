@@ -18,6 +18,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.forms import show_refusal
 from werkpad.core.models import Municipality
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import FILE_ROLES, scope_of
@@ -140,15 +141,6 @@ def job_seeker_detail(request, id: int):
     )
 
 
-def _apply_errors(form, error: DomainError) -> None:
-    if isinstance(error, InvalidInputError):
-        for name, msgs in error.errors.items():
-            for msg in msgs:
-                form.add_error(name if name in form.fields else None, msg)
-    else:
-        form.add_error(None, error.message)
-
-
 def _may_change_or_refuse(request, id: int) -> None:
     """Refuse before the file is read, so that a refused attempt is no read in the log."""
     target = selectors.jobseeker_scope(user=request.user).filter(pk=id).first()
@@ -183,7 +175,7 @@ def job_seeker_edit(request, id: int):
             stale = True
             form.add_error(None, error.message)
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("jobseekers:detail", id=job_seeker.pk)
@@ -242,7 +234,7 @@ def job_seeker_create(request):
                 user=request.user, municipality=municipality, data=form.changes()
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("%(name)s is registered.") % {"name": job_seeker.full_name})
             return redirect("jobseekers:detail", id=job_seeker.pk)

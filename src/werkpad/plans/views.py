@@ -12,21 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, StaleEditError
+from werkpad.core.forms import show_refusal
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.plans import selectors, services
 from werkpad.plans.forms import CommentForm, DisagreementForm, PlanForm, ReviewForm, RevisionForm
 from werkpad.plans.models import REVIEW_PERIOD_MONTHS
 from werkpad.plans.workflow import OPEN, Status
-
-
-def _apply_errors(form, error: DomainError) -> None:
-    if isinstance(error, InvalidInputError):
-        for name, msgs in error.errors.items():
-            for msg in msgs:
-                form.add_error(name if name in form.fields else None, msg)
-    else:
-        form.add_error(None, error.message)
 
 
 def _may_change_or_refuse(request, id: int):
@@ -93,7 +85,7 @@ def plan_create(request, job_seeker_id: int):
                 user=request.user, job_seeker_id=job_seeker.pk, data=form.changes()
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The plan is saved as a draft."))
             return redirect("plans:detail", id=plan.pk)
@@ -156,7 +148,7 @@ def plan_edit(request, id: int):
             stale = True
             form.add_error(None, error.message)
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("plans:detail", id=plan.pk)

@@ -18,6 +18,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.forms import show_refusal
 from werkpad.providers import selectors, services
 from werkpad.providers.filters import ProgrammeFilter
 from werkpad.providers.forms import ProgrammeForm, ProviderForm
@@ -26,15 +27,6 @@ from werkpad.providers.models import Programme, Provider
 PAGE_SIZE = 25
 #: The "at most ... weeks" choices of the catalogue's filter.
 DURATION_CHOICES = (4, 8, 13, 26, 52)
-
-
-def _apply_errors(form, error: DomainError) -> None:
-    if isinstance(error, InvalidInputError):
-        for name, msgs in error.errors.items():
-            for msg in msgs:
-                form.add_error(name if name in form.fields else None, msg)
-    else:
-        form.add_error(None, error.message)
 
 
 def _catalogue_selects(params, providers) -> list[dict]:
@@ -161,7 +153,7 @@ def _programme_form_page(request, *, programme: Programme | None, provider: Prov
             stale = True
             form.add_error(None, error.message)
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The programme is saved."))
             return redirect("providers:programme-detail", id=saved.pk)
@@ -253,7 +245,7 @@ def provider_edit(request, id: int):
             stale = True
             form.add_error(None, error.message)
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The provider is saved."))
             return redirect("providers:provider-detail", id=provider.pk)

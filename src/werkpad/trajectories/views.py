@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from werkpad.core import clock
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.forms import show_refusal
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -27,15 +28,6 @@ from werkpad.trajectories.models import Trajectory
 from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status
 
 PAGE_SIZE = 25
-
-
-def _apply_errors(form, error: DomainError) -> None:
-    if isinstance(error, InvalidInputError):
-        for name, msgs in error.errors.items():
-            for msg in msgs:
-                form.add_error(name if name in form.fields else None, msg)
-    else:
-        form.add_error(None, error.message)
 
 
 def _get_or_404(request, id: int, purpose: str) -> Trajectory:
@@ -124,7 +116,7 @@ def trajectory_refer(request, job_seeker_id: int):
                 group_alternative=data["group_alternative"],
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The referral is sent to the provider."))
             return redirect("trajectories:detail", id=trajectory.pk)
@@ -214,7 +206,11 @@ _SIMPLE = {
     "accepteren": (services.trajectory_accept, False, gettext_lazy("You accepted the referral.")),
     "afwijzen": (services.trajectory_decline, True, gettext_lazy("You declined the referral.")),
     "starten": (services.trajectory_start, False, gettext_lazy("The trajectory has started.")),
-    "onderbreken": (services.trajectory_suspend, True, gettext_lazy("The trajectory is suspended.")),
+    "onderbreken": (
+        services.trajectory_suspend,
+        True,
+        gettext_lazy("The trajectory is suspended."),
+    ),
     "hervatten": (services.trajectory_resume, False, gettext_lazy("The trajectory is resumed.")),
     "voortijdig-beeindigen": (
         services.trajectory_end_early,
@@ -286,7 +282,7 @@ def trajectory_complete(request, id: int):
                 end_report=form.end_report(),
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The trajectory is completed with its end report."))
             return redirect("trajectories:detail", id=id)
@@ -311,7 +307,7 @@ def trajectory_evaluate(request, id: int):
                 user=request.user, trajectory_id=id, data=form.cleaned_data
             )
         except DomainError as error:
-            _apply_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The evaluation is saved."))
             return redirect("trajectories:detail", id=id)
