@@ -8,6 +8,8 @@ transition the lifecycle does not allow answers 409.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
@@ -143,12 +145,15 @@ class PlanDetailView(APIView):
         return _read(request, id, "plan changed (API)")
 
 
-class _Transition(APIView):
+class _Transition(APIView, ABC):
+    """A state change as a POST on a named sub-resource; each subclass names its service."""
+
     schema_tags = ["plans"]
     input_serializer = VersionOnlySerializer
 
+    @abstractmethod
     def act(self, request, id: int, data: dict) -> None:
-        raise NotImplementedError
+        """Call the one service this sub-resource stands for."""
 
     def post(self, request, id: int):
         serializer = self.input_serializer(data=request.data)
