@@ -259,6 +259,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
         "PlanStatusEnum": "werkpad.plans.workflow.Status",
+        "SuppressionEnum": "werkpad.insights.suppression.Suppression",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

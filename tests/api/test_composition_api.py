@@ -132,3 +132,34 @@ def test_roles_without_insight_get_403(api, role_user, population, role):
     response = api.as_user(role_user(role)).get(URL)
     assert response.status_code == 403
     assert response.json()["code"] == "composition-denied"
+
+
+def test_the_api_says_why_a_cell_is_hidden(api, role_user, amsterdam):
+    """177 men hidden only to protect 1 X and 1 unknown: complementary, not small."""
+    make = JobSeekerFactory.create_batch
+    make(177, municipality=amsterdam, gender="male")
+    make(251, municipality=amsterdam, gender="female")
+    make(1, municipality=amsterdam, gender="x")
+    make(1, municipality=amsterdam, gender="unknown")
+    body = api.as_user(role_user(Role.COUNCIL_MEMBER)).get(URL).json()
+    gender = cells(body, "gender")
+    assert {key: (c["count"], c["suppressed"]) for key, c in gender.items()} == {
+        "male": (None, "complementary"),
+        "female": (251, None),
+        "x": (None, "small"),
+        "unknown": (None, "small"),
+    }
+    exact = api.as_user(role_user(Role.POLICY_OFFICER)).get(URL).json()
+    assert {c["suppressed"] for c in cells(exact, "gender").values()} == {None}
+
+
+def test_the_reason_is_documented_in_the_schema(api, role_user):
+    document = api.as_user(role_user(Role.POLICY_OFFICER)).get(
+        "/api/v1/openapi.json", HTTP_ACCEPT="application/vnd.oai.openapi+json"
+    )
+    schemas = document.json()["components"]["schemas"]
+    suppressed = schemas["Cell"]["properties"]["suppressed"]
+    assert suppressed["nullable"] is True
+    assert "complementary" in suppressed["description"]
+    enums = [schemas[part["$ref"].rsplit("/", 1)[-1]]["enum"] for part in suppressed["oneOf"]]
+    assert ["small", "complementary"] in enums

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 
 from tests.factories import JobSeekerFactory
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
@@ -232,3 +234,94 @@ def test_the_composition_reads_no_persons(role_user, amsterdam, django_assert_ma
     with django_assert_max_num_queries(len(DIMENSIONS) + 4):
         composition_get(user=officer)
     assert JobSeeker.objects.count() == 30
+
+
+def council_population(municipality):
+    """The council's case: 177 men beside 1 X and 1 unknown, 23 HBO graduates beside 4
+    university graduates. The men and the HBO graduates are hidden only to protect the
+    small cells beside them."""
+    make = JobSeekerFactory.create_batch
+    make(177, municipality=municipality, gender="male")
+    make(224, municipality=municipality, gender="female")
+    make(23, municipality=municipality, gender="female", education_level="hbo")
+    make(4, municipality=municipality, gender="female", education_level="wo")
+    make(1, municipality=municipality, gender="x")
+    make(1, municipality=municipality, gender="unknown")
+
+
+def table_value(page: str, label: str) -> str:
+    """The number column of the table row headed ``label``."""
+    found = re.search(
+        rf'<th scope="row">{re.escape(label)}</th>\s*<td class="wp-num">(.*?)</td>', page, re.S
+    )
+    assert found, label
+    return found.group(1)
+
+
+@pytest.mark.time_machine(NOW, tick=False)
+class TestComplementaryCells:
+    """A cell hidden to protect another says it is hidden, never "<10"."""
+
+    def test_the_177_men_are_complementary_and_the_small_cells_small(self, role_user, amsterdam):
+        council_population(amsterdam)
+        composition = composition_get(user=role_user(Role.COUNCIL_MEMBER))
+        (gender,) = [d for d in composition.dimensions if d.key == "gender"]
+        assert {c.key: (c.count, c.suppressed) for c in gender.cells} == {
+            "male": (None, "complementary"),
+            "female": (251, None),
+            "x": (None, "small"),
+            "unknown": (None, "small"),
+        }
+        (education,) = [d for d in composition.dimensions if d.key == "educationLevel"]
+        reasons = {c.key: c.suppressed for c in education.cells}
+        assert (reasons["hbo"], reasons["wo"], reasons["mbo2"]) == ("complementary", "small", None)
+        assert composition.suppression_reasons == ["small", "complementary"]
+
+    def test_the_page_says_hidden_for_the_men_and_under_10_for_the_small_cells(
+        self, client, role_user, amsterdam
+    ):
+        council_population(amsterdam)
+        client.force_login(role_user(Role.COUNCIL_MEMBER))
+        client.cookies["django_language"] = "nl"
+        page = client.get(reverse("insights:composition")).content.decode()
+        for label in ("Man", "HBO"):
+            assert "afgeschermd" in table_value(page, label), label
+            assert "&lt;10" not in table_value(page, label), label
+        for label in ("X (non-binair)", "Onbekend", "Universiteit (WO)"):
+            assert table_value(page, label).strip().endswith("&lt;10</span>"), label
+        assert table_value(page, "Vrouw").strip() == "251"
+        legend = page[page.index('id="suppression-legend"') :]
+        legend = legend[: legend.index("</dl>")]
+        assert "&lt;10" in legend and "Minder dan 10 mensen" in legend
+        assert "afgeschermd" in legend and "10 mensen of meer" in legend
+
+    def test_the_share_without_a_plan_hidden_to_protect_its_complement_says_so(
+        self, client, role_user, amsterdam
+    ):
+        """3 of 15 have a plan in effect: the 12 without one are hidden only because the
+        total minus them would show the 3."""
+        from tests.factories import PlanFactory
+
+        caseworker = role_user(Role.CASEWORKER)
+        JobSeekerFactory.create_batch(12, municipality=amsterdam, contact_person=caseworker)
+        for job_seeker in JobSeekerFactory.create_batch(
+            3, municipality=amsterdam, contact_person=caseworker
+        ):
+            PlanFactory(job_seeker=job_seeker, in_effect=True)
+        cell = composition_get(user=role_user(Role.COUNCIL_MEMBER)).without_current_plan
+        assert (cell.count, cell.suppressed) == (None, "complementary")
+        client.force_login(role_user(Role.COUNCIL_MEMBER))
+        client.cookies["django_language"] = "nl"
+        page = client.get(reverse("insights:composition")).content.decode()
+        card = page[page.index('id="without-plan"') :]
+        card = card[: card.index("</section>")]
+        assert "afgeschermd" in card and "&lt;10" not in card
+        assert "Te weinig werkzoekenden" not in card
+
+    def test_a_small_population_says_under_10_everywhere(self, client, role_user, amsterdam):
+        JobSeekerFactory.create_batch(4, municipality=amsterdam, gender="male")
+        client.force_login(role_user(Role.COUNCIL_MEMBER))
+        client.cookies["django_language"] = "nl"
+        page = client.get(reverse("insights:composition")).content.decode()
+        assert "afgeschermd" not in page
+        assert table_value(page, "Man").strip().endswith("&lt;10</span>")

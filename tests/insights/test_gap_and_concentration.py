@@ -231,3 +231,55 @@ def test_the_concentration_page_is_for_policy_officers(
         assert client.get(url).status_code == 403
         with pytest.raises(PermissionDeniedError):
             referral_concentration_list(user=user)
+
+
+@pytest.fixture
+def protected_gap(amsterdam, offer):
+    """2 people in one gap and 12 in another: the 12 are hidden only to protect the 2."""
+    make = JobSeekerFactory.create_batch
+    make(2, municipality=amsterdam, ladder_rung=1, prefers_no_group_activities=True)
+    make(12, municipality=amsterdam, ladder_rung=3, attention_older=True)
+    make(30, municipality=amsterdam, ladder_rung=3, attention_higher_educated=True)
+
+
+def test_a_gap_hidden_to_protect_a_small_one_is_complementary(role_user, protected_gap):
+    gaps = programme_gap_list(user=role_user(Role.COUNCIL_MEMBER))
+    assert {r.cell.key: (r.cell.count, r.cell.suppressed) for r in gaps.rows} == {
+        "1-none-1": (None, "small"),
+        "3-older-0": (None, "complementary"),
+        "3-higher_educated-0": (30, None),
+    }
+    assert gaps.suppression_reasons == ["small", "complementary"]
+    exact = programme_gap_list(user=role_user(Role.POLICY_OFFICER))
+    assert {r.cell.key: r.cell.suppressed for r in exact.rows} == dict.fromkeys(
+        ["1-none-1", "3-older-0", "3-higher_educated-0"]
+    )
+
+
+def test_the_gap_page_says_hidden_for_a_protecting_gap_and_under_10_for_a_small_one(
+    client, role_user, protected_gap
+):
+    client.force_login(role_user(Role.COUNCIL_MEMBER))
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("insights:gaps")).content.decode()
+
+    def count_cell(key):
+        row = page[page.index(f'data-segment="{key}"') :]
+        return row[: row.index("</tr>")].rsplit('<td class="wp-num">', 1)[1]
+
+    assert "afgeschermd" in count_cell("3-older-0")
+    assert "&lt;10" not in count_cell("3-older-0")
+    assert count_cell("1-none-1").startswith('<span data-suppressed="small">&lt;10</span>')
+    assert count_cell("3-higher_educated-0").startswith("30")
+    legend = page[page.index('id="suppression-legend"') :]
+    legend = legend[: legend.index("</dl>")]
+    assert "Minder dan 10 mensen" in legend and "10 mensen of meer" in legend
+
+
+def test_a_small_psychological_gap_says_under_10_for_everyone(client, role_user, population):
+    client.force_login(role_user(Role.POLICY_OFFICER))
+    client.cookies["django_language"] = "nl"
+    page = client.get(reverse("insights:gaps")).content.decode()
+    row = page[page.index('data-segment="4-psychological-0"') :]
+    assert 'data-suppressed="small">&lt;10' in row[: row.index("</tr>")]
+    assert "afgeschermd" not in page

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from werkpad.insights.suppression import Cell, suppress
+from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 
 
 def cells(*counts):
@@ -19,7 +19,7 @@ def shown(result):
 def test_cells_under_the_minimum_are_withheld():
     result = suppress(cells(3, 8, 20, 30), min_cell=10)
     assert shown(result) == [None, None, 20, 30]
-    assert [c.suppressed for c in result] == [True, True, False, False]
+    assert [c.suppressed for c in result] == ["small", "small", None, None]
     assert all(c.share is None for c in result if c.suppressed)
 
 
@@ -96,3 +96,56 @@ def test_withheld_cells_that_together_stay_under_the_minimum_take_another_with_t
     ]
     suppress(cells, min_cell=10)
     assert [c.key for c in cells if c.suppressed] == ["man", "x", "unknown"]
+
+
+def test_a_cell_withheld_to_protect_another_is_complementary_not_small():
+    """The council's 177 men were hidden only so that 1 X and 1 unknown cannot be worked
+    out: they are complementary, the two small cells are small."""
+    cells = [
+        Cell("male", "Man", 177, 0.41),
+        Cell("female", "Woman", 251, 0.58),
+        Cell("x", "X", 1, 0.0),
+        Cell("unknown", "Unknown", 1, 0.0),
+    ]
+    suppress(cells, min_cell=10)
+    assert {c.key: c.suppressed for c in cells} == {
+        "male": Suppression.COMPLEMENTARY,
+        "female": None,
+        "x": Suppression.SMALL,
+        "unknown": Suppression.SMALL,
+    }
+    assert reasons_of(cells) == ["small", "complementary"]
+
+
+def test_withholding_again_keeps_a_small_cell_small():
+    small, large = Cell("a", "A", 3, 0.1), Cell("b", "B", 30, 0.9)
+    suppress([small, large], min_cell=10)
+    small.withhold(Suppression.COMPLEMENTARY)
+    assert (small.suppressed, large.suppressed) == ("small", "complementary")
+
+
+def test_every_cell_of_a_population_under_the_minimum_is_small():
+    """An empty cell is shown elsewhere; in a population of 7 it is withheld as small too."""
+    result = suppress(cells(3, 4, 0), min_cell=10)
+    assert [c.suppressed for c in result] == ["small", "small", None]
+    withhold_all(result, total=7, min_cell=10)
+    assert [(c.count, c.suppressed) for c in result] == [(None, "small")] * 3
+    shown = cells(30, 40)
+    withhold_all(shown, total=70, min_cell=10)
+    assert [c.suppressed for c in shown] == [None, None]
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=40), min_size=2, max_size=10),
+    st.integers(min_value=2, max_value=15),
+)
+def test_the_reason_tells_the_truth_about_the_hidden_count(counts, min_cell):
+    """ "small" only for a cell under the minimum; "complementary" only for one that is not."""
+    result = suppress(cells(*counts), min_cell=min_cell)
+    for original, cell in zip(counts, result, strict=True):
+        if cell.suppressed == Suppression.SMALL:
+            assert 0 < original < min_cell
+        elif cell.suppressed == Suppression.COMPLEMENTARY:
+            assert original >= min_cell
+        else:
+            assert cell.suppressed is None and cell.count == original

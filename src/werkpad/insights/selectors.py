@@ -19,7 +19,7 @@ from werkpad.core.deadlines import add_months
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import AGGREGATE_ROLES, SUPPRESSED_ROLES, scope_of
-from werkpad.insights.suppression import Cell, suppress
+from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender, JobSeeker, LadderRung
 
 
@@ -107,6 +107,12 @@ class Composition:
     #: PL1: job seekers without a plan in effect (suppressed like the dimensions).
     without_current_plan: Cell | None = None
 
+    @property
+    def suppression_reasons(self) -> list[str]:
+        """Why cells on this page are withheld ("small", "complementary"), for the legend."""
+        cells = [c for d in self.dimensions for c in d.cells]
+        return reasons_of([*cells, self.without_current_plan])
+
 
 def _dimensions(today: dt.date):
     return [
@@ -131,7 +137,8 @@ def _protect_rungs(result: Composition) -> None:
 
     When one rung of a policy is withheld and no other rung of it holds anyone
     to withhold with it, that rung would be the policy's count minus the shown
-    rungs; without the split only the total is known.
+    rungs; without the split only the total is known. A policy count withheld
+    only for this is complementary.
     """
     dimensions = {d.key: d for d in result.dimensions}
     rungs = dimensions["ladderRung"].cells
@@ -139,7 +146,7 @@ def _protect_rungs(result: Composition) -> None:
         len([c for c in rungs if c.key in group and c.suppressed]) == 1 for group in POLICY_GROUPS
     ):
         for cell in dimensions["policy"].cells:
-            cell.count, cell.share, cell.suppressed = None, None, True
+            cell.withhold(Suppression.COMPLEMENTARY)
 
 
 def composition_get(*, user, municipality_id: int | None = None) -> Composition:
@@ -191,8 +198,7 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     if must_suppress and total < min_cell:
         result.total = None
         for dimension in result.dimensions:
-            for cell in dimension.cells:
-                cell.count, cell.share, cell.suppressed = None, None, True
+            withhold_all(dimension.cells, total=total, min_cell=min_cell)
     return result
 
 
@@ -222,7 +228,5 @@ def without_current_plan(
     ]
     if suppressed:
         cells = suppress(cells, min_cell=min_cell)
-        if total < min_cell:
-            for cell in cells:
-                cell.count, cell.share, cell.suppressed = None, None, True
+        withhold_all(cells, total=total, min_cell=min_cell)
     return cells[0]

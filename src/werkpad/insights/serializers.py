@@ -1,12 +1,24 @@
 from rest_framework import serializers
 
+from werkpad.insights.suppression import Suppression
+
 
 class CellSerializer(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
     count = serializers.IntegerField(allow_null=True, help_text="null when suppressed.")
     share = serializers.FloatField(allow_null=True, help_text="0..1; null when suppressed.")
-    suppressed = serializers.BooleanField()
+    suppressed = serializers.ChoiceField(
+        choices=Suppression.choices,
+        allow_null=True,
+        help_text=(
+            "null when the cell is shown. Otherwise why it is withheld: `small` when it holds "
+            'fewer than `minCell` persons (it may be shown as "fewer than minCell"); '
+            "`complementary` when it holds at least `minCell` persons and is withheld only so "
+            "that a small cell cannot be worked out from the totals (show it as hidden, never "
+            "as a number)."
+        ),
+    )
 
 
 class DimensionSerializer(serializers.Serializer):

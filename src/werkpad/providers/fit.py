@@ -39,7 +39,7 @@ from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import Role, scope_of
 from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS
-from werkpad.insights.suppression import Cell, suppress
+from werkpad.insights.suppression import Cell, reasons_of, suppress
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 from werkpad.jobseekers.rules import is_caseworker_of
 from werkpad.providers import matching
@@ -334,6 +334,11 @@ class Gaps:
     suppressed: bool
     active_programmes: int
     segments_checked: int
+
+    @property
+    def suppression_reasons(self) -> list[str]:
+        """Why rows are withheld ("small", "complementary"), for the legend."""
+        return reasons_of(r.cell for r in self.rows)
 
 
 def _years_ago(today: dt.date, years: int) -> dt.date:
