@@ -332,7 +332,8 @@ class TestAccessLog:
         assert read["role"] == "caseworker"
         assert read["organisation"]
         assert read["origin"] == "api"
-        assert read["purpose"]
+        assert (read["purpose"], read["purposeLabel"]) == ("file (API)", "dossier inzien (API)")
+        assert (changed["purpose"], changed["purposeLabel"]) == ("", "")
         assert read["occurredAt"].startswith("2026-11-23T")
         assert "Diemen" not in str(body)
 
@@ -343,6 +344,18 @@ class TestAccessLog:
         user = job_seeker_login(job_seeker)
         body = api.as_user(user).get(f"{detail(job_seeker)}/access-log").json()
         assert [e["actor"] for e in body["results"]] == [caseworker.get_full_name()]
+
+    def test_the_purpose_label_is_dutch_unless_english_was_chosen(
+        self, api, caseworker, job_seeker
+    ):
+        api.as_user(caseworker).get(detail(job_seeker))
+        client = api.as_user(caseworker)
+        url = f"{detail(job_seeker)}/access-log"
+        (read,) = client.get(url).json()["results"]
+        assert (read["purpose"], read["purposeLabel"]) == ("file (API)", "dossier inzien (API)")
+        client.cookies["django_language"] = "en"
+        (read,) = client.get(url).json()["results"]
+        assert (read["purpose"], read["purposeLabel"]) == ("file (API)", "view the file (API)")
 
     def test_pages_like_every_list(self, api, caseworker, job_seeker):
         client = api.as_user(caseworker)

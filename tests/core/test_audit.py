@@ -29,7 +29,7 @@ def event(caseworker):
         object_type="jobseeker",
         object_id=7,
         job_seeker_id=7,
-        purpose="intake",
+        purpose=AuditEvent.Purpose.FILE,
         fields=["last_name", "bsn", "bsn"],
     )
 
@@ -40,7 +40,7 @@ class TestWhatIsRecorded:
         assert event.actor_label == caseworker.get_full_name()
         assert event.actor_role == Role.CASEWORKER
         assert event.actor_organisation == caseworker.memberships.get().organisation.name
-        assert event.purpose == "intake"
+        assert event.purpose == "file"
         assert event.occurred_at == NOW
         assert event.result == AuditEvent.Result.SUCCESS
         assert event.object_id == "7"
@@ -83,13 +83,15 @@ class TestWhatIsRecorded:
         assert made.actor_label == "anonymous"
         assert made.actor_role == ""
 
-    def test_long_purposes_and_details_are_cut_to_fit(self, caseworker):
-        made = audit_record(
-            user=caseworker, action="read", object_type="x", purpose="p" * 500, detail="d" * 500
-        )
+    def test_long_details_are_cut_to_fit(self, caseworker):
+        made = audit_record(user=caseworker, action="read", object_type="x", detail="d" * 500)
         made.refresh_from_db()
-        assert len(made.purpose) == 200
         assert len(made.detail) == 300
+
+    def test_a_purpose_outside_the_closed_set_is_refused_and_nothing_is_written(self, caseworker):
+        with pytest.raises(ValueError, match="intake"):
+            audit_record(user=caseworker, action="read", object_type="x", purpose="intake")
+        assert not AuditEvent.objects.exists()
 
     def test_issuing_a_token_is_recorded_without_the_token(self, caseworker):
         from werkpad.accounts.services import token_issue
@@ -108,7 +110,7 @@ class TestAppendOnly:
         with pytest.raises(AppendOnlyError):
             event.save()
         event.refresh_from_db()
-        assert event.purpose == "intake"
+        assert event.purpose == "file"
 
     def test_deleting_an_event_is_refused(self, event):
         with pytest.raises(AppendOnlyError):
@@ -122,7 +124,7 @@ class TestAppendOnly:
             AuditEvent.objects.all().delete()
         with pytest.raises(AppendOnlyError), transaction.atomic():
             AuditEvent.objects.bulk_update([event], ["purpose"])
-        assert AuditEvent.objects.get(pk=event.pk).purpose == "intake"
+        assert AuditEvent.objects.get(pk=event.pk).purpose == "file"
 
     def test_the_database_refuses_a_raw_update(self, event):
         table = AuditEvent._meta.db_table
@@ -132,7 +134,7 @@ class TestAppendOnly:
             connection.cursor() as cursor,
         ):
             cursor.execute(f"UPDATE {table} SET purpose = %s WHERE id = %s", ["x", event.pk])
-        assert AuditEvent.objects.get(pk=event.pk).purpose == "intake"
+        assert AuditEvent.objects.get(pk=event.pk).purpose == "file"
 
     def test_the_database_guards_installed_match_the_vendor(self, event):
         """PostgreSQL refuses UPDATE and DELETE; SQLite refuses UPDATE (the test runner
@@ -167,3 +169,43 @@ class TestAppendOnly:
         assert refused == (connection.vendor == "postgresql")
         if refused:
             assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+class TestPurposes:
+    """Every purpose werkpad records is a code with a translated label (the access log's "Why")."""
+
+    def test_every_purpose_has_a_dutch_label_that_differs_from_the_english(self):
+        from django.utils import translation
+
+        for purpose in AuditEvent.Purpose:
+            with translation.override("en"):
+                english = str(purpose.label)
+            with translation.override("nl"):
+                dutch = str(purpose.label)
+            assert dutch and dutch != english, purpose.value
+
+    def test_every_purpose_passed_in_the_code_is_in_the_closed_set(self):
+        """No purpose is written as a bare string: every one names a member of the set."""
+        import re
+        from pathlib import Path
+
+        import werkpad
+
+        root = Path(werkpad.__file__).parent
+        literal = re.compile(
+            r'purpose\s*=\s*f?"|PURPOSE\s*=\s*"|(?:_get_or_404|_read|_detail)\(request, \w+(?:\.pk)?, f?"'
+        )
+        used = re.compile(r"AuditEvent\.Purpose\.([A-Z_]+)")
+        members = set(AuditEvent.Purpose.names)
+        for path in root.rglob("*.py"):
+            text = path.read_text()
+            assert not literal.search(text), path
+            assert set(used.findall(text)) <= members, path
+
+    def test_the_label_is_shown_in_the_readers_language(self, event):
+        from django.utils import translation
+
+        with translation.override("nl"):
+            assert event.purpose_label == "dossier inzien"
+        with translation.override("en"):
+            assert event.purpose_label == "view the file"

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, login
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
+from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
 from werkpad.jobseekers import selectors
 
@@ -27,7 +28,7 @@ def test_job_seeker_sees_contact_person_and_who_looked_at_the_file(
     user = job_seeker_login(job_seeker)
     user.username = "werkzoekende"
     user.save()
-    selectors.jobseeker_get(user=caseworker, id=job_seeker.pk, purpose="intake interview")
+    selectors.jobseeker_get(user=caseworker, id=job_seeker.pk, purpose=AuditEvent.Purpose.FILE)
 
     page = phone_page
     login(page, live_server, "werkzoekende")
@@ -38,6 +39,6 @@ def test_job_seeker_sees_contact_person_and_who_looked_at_the_file(
 
     page.get_by_role("link", name="Bekijk wie uw dossier inzag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wie heeft mijn dossier bekeken")
-    row = page.get_by_role("row").filter(has_text="intake interview")
+    row = page.get_by_role("row").filter(has_text="dossier inzien")
     expect(row).to_contain_text("Sanne de Vries")
     assert_accessible(page)

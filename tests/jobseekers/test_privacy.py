@@ -182,7 +182,7 @@ class TestSpecialCategoryItems:
         assert "last_name" in read.fields
 
     def test_the_contact_persons_read_is_logged_with_them(self, caseworker, file):
-        selectors.jobseeker_get(user=caseworker, id=file.pk, purpose="intake")
+        selectors.jobseeker_get(user=caseworker, id=file.pk, purpose=AuditEvent.Purpose.FILE)
         read = AuditEvent.objects.get(action=AuditEvent.Action.READ, actor=caseworker)
         assert {"limitations", "attention_psychological"} <= set(read.fields)
 

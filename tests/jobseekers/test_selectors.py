@@ -82,12 +82,14 @@ class TestScope:
 class TestAudit:
     def test_reading_a_file_is_logged_with_who_what_why_and_where(self, caseworker, files):
         with origin("api"):
-            selectors.jobseeker_get(user=caseworker, id=files["mine"].pk, purpose="plan review")
+            selectors.jobseeker_get(
+                user=caseworker, id=files["mine"].pk, purpose=AuditEvent.Purpose.FILE_API
+            )
         event = AuditEvent.objects.get(action=AuditEvent.Action.READ)
         assert event.actor == caseworker
         assert event.actor_role == Role.CASEWORKER
         assert event.actor_organisation
-        assert event.purpose == "plan review"
+        assert event.purpose == "file (API)"
         assert event.origin == "api"
         assert event.job_seeker_id == files["mine"].pk
         assert event.occurred_at == NOW
@@ -96,7 +98,9 @@ class TestAudit:
     def test_a_non_contact_caseworkers_read_leaves_out_restricted_field_names(
         self, colleague, files
     ):
-        selectors.jobseeker_get(user=colleague, id=files["mine"].pk, purpose="cover")
+        selectors.jobseeker_get(
+            user=colleague, id=files["mine"].pk, purpose=AuditEvent.Purpose.FILE
+        )
         event = AuditEvent.objects.get(action=AuditEvent.Action.READ)
         assert "limitations" not in event.fields
         assert "attention_psychological" not in event.fields
@@ -104,12 +108,14 @@ class TestAudit:
     def test_a_search_is_logged_with_the_filters_used_but_not_their_values(self, caseworker, files):
         list(
             selectors.jobseeker_list(
-                user=caseworker, filters={"search": "Jansen", "ladderRung": ["3"]}, purpose="find"
+                user=caseworker,
+                filters={"search": "Jansen", "ladderRung": ["3"]},
+                purpose=AuditEvent.Purpose.JOB_SEEKER_LIST,
             )
         )
         event = AuditEvent.objects.get(action=AuditEvent.Action.SEARCH)
         assert event.fields == ["ladderRung", "search"]
-        assert event.purpose == "find"
+        assert event.purpose == "job-seeker list"
         assert "Jansen" not in str(AuditEvent.objects.filter(pk=event.pk).values().get())
 
     def test_a_refused_read_is_not_logged_as_a_read(self, zaandam_caseworker, files):
@@ -122,7 +128,9 @@ class TestAudit:
     ):
         from werkpad.jobseekers.services import jobseeker_update
 
-        selectors.jobseeker_get(user=colleague, id=files["mine"].pk, purpose="cover")
+        selectors.jobseeker_get(
+            user=colleague, id=files["mine"].pk, purpose=AuditEvent.Purpose.FILE
+        )
         jobseeker_update(
             user=caseworker, job_seeker_id=files["mine"].pk, expected_version=1, data={"city": "X"}
         )

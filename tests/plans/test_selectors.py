@@ -84,11 +84,11 @@ def test_reading_a_plan_costs_the_same_with_more_versions_and_comments(
 
 def test_every_read_is_audited_with_the_job_seeker(caseworker, job_seeker):
     plan = PlanFactory(job_seeker=job_seeker)
-    selectors.plan_get(user=caseworker, id=plan.pk, purpose="gesprek")
+    selectors.plan_get(user=caseworker, id=plan.pk, purpose=AuditEvent.Purpose.PLAN)
     event = AuditEvent.objects.get(action="read", object_type="plan")
     assert (event.job_seeker_id, event.purpose, event.actor) == (
         job_seeker.pk,
-        "gesprek",
+        "plan",
         caseworker,
     )
     selectors.plan_list(user=caseworker, filters={"jobSeeker": str(job_seeker.pk)})

@@ -185,7 +185,7 @@ def test_coach_reads_handover_only_from_acceptance_and_reads_are_audited(
     t = selectors.trajectory_get(user=coach, id=referral.pk)
     assert selectors.handover_rows(user=coach, trajectory=t) is None
     services.trajectory_accept(user=coach, trajectory_id=referral.pk, expected_version=1)
-    t = selectors.trajectory_get(user=coach, id=referral.pk, purpose="intake")
+    t = selectors.trajectory_get(user=coach, id=referral.pk, purpose=AuditEvent.Purpose.TRAJECTORY)
     rows = selectors.handover_rows(user=coach, trajectory=t)
     labels = [label for label, _value, _health in rows]
     assert "wishes" in labels and "BSN" not in labels

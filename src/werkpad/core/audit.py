@@ -27,6 +27,8 @@ def audit_record(
     detail: str = "",
     origin: str | None = None,
 ) -> AuditEvent:
+    if purpose and purpose not in AuditEvent.Purpose.values:
+        raise ValueError(f"Unknown audit purpose {purpose!r}: add it to AuditEvent.Purpose.")
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     channel = origin or current_origin()
     grant = scope_of(user).primary if authenticated else None
@@ -45,7 +47,7 @@ def audit_record(
         object_id=str(object_id) if object_id not in (None, "") else "",
         job_seeker_id=job_seeker_id,
         municipality_id=municipality_id,
-        purpose=purpose[:200],
+        purpose=str(purpose),
         fields=sorted(set(fields)),
         result=result,
         detail=detail[:300],

@@ -146,6 +146,47 @@ class AuditEvent(models.Model):
         DENIED = "denied", _("denied")
         FAILED = "failed", _("failed")
 
+    class Purpose(models.TextChoices):
+        """Why a file was read: the closed set ``audit_record`` accepts.
+
+        The code is what is stored (the codes of rows written before the set
+        was closed); the label is what the access log shows. Not bound to the
+        field as choices, so a row written before stays readable as it is.
+        """
+
+        FILE = "file", _("view the file")
+        FILE_API = "file (API)", _("view the file (API)")
+        EDIT_FILE = "edit file", _("change the file")
+        OWN_FILE = "own file", _("own file")
+        JOB_SEEKER_LIST = "job-seeker list", _("list of job seekers")
+        JOB_SEEKER_LIST_API = "job-seeker list (API)", _("list of job seekers (API)")
+        BSN_LOOKUP = "BSN lookup", _("search by citizen service number")
+        BSN_LOOKUP_API = "BSN lookup (API)", _("search by citizen service number (API)")
+        PROFILE_REVIEW = "profile review", _("review the profile (API)")
+        ACCESS_LOG = "access log", _("view the access log")
+        PLAN = "plan", _("view the plan")
+        PLAN_API = "plan (API)", _("view the plan (API)")
+        OWN_PLAN = "own plan", _("own plan")
+        WRITE_PLAN = "write a plan", _("write a plan")
+        EDIT_PLAN = "edit plan", _("change the plan")
+        PLAN_CREATED_API = "plan created (API)", _("plan started (API)")
+        PLAN_CHANGED_API = "plan changed (API)", _("plan changed (API)")
+        PLAN_SUMMARY = "plan summary", _("plan status on the file")
+        PLAN_LIST = "plan list", _("list of plans")
+        PLAN_LIST_API = "plan list (API)", _("list of plans (API)")
+        TRAJECTORY = "trajectory", _("view the trajectory")
+        TRAJECTORY_API = "trajectory (API)", _("view the trajectory (API)")
+        TRAJECTORY_CHANGED_API = "trajectory changed (API)", _("trajectory changed (API)")
+        TRAJECTORY_LIST = "trajectory list", _("list of trajectories")
+        TRAJECTORY_LIST_API = "trajectories (API)", _("list of trajectories (API)")
+        REFERRAL = "referral", _("referral to a programme")
+        REFERRAL_API = "referral (API)", _("referral to a programme (API)")
+        PROGRESS_REPORTS_API = "progress reports (API)", _("progress reports (API)")
+        END_REPORT = "end report", _("end report")
+        EVALUATION = "evaluation", _("evaluation")
+        EVALUATION_API = "evaluation (API)", _("evaluation (API)")
+        PROGRAMME_FIT = "programme fit", _("find a fitting programme")
+
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -199,6 +240,13 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The audit log is append-only.")
+
+    @property
+    def purpose_label(self) -> str:
+        """The purpose in the reader's language; a code outside the set as it was stored."""
+        if self.purpose in self.Purpose.values:
+            return str(self.Purpose(self.purpose).label)
+        return self.purpose
 
 
 class MinimumWageRate(models.Model):

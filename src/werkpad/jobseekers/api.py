@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from werkpad.core.api import StrictSerializer, refuse_unknown_query_keys
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
-from werkpad.core.models import Municipality
+from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
 from werkpad.jobseekers.bsn import validate_bsn
@@ -48,7 +48,7 @@ class JobSeekerListView(generics.GenericAPIView):
         return selectors.jobseeker_list(
             user=self.request.user,
             filters=self.request.query_params,
-            purpose="job-seeker list (API)",
+            purpose=AuditEvent.Purpose.JOB_SEEKER_LIST_API,
         )
 
     @extend_schema(
@@ -106,7 +106,9 @@ class JobSeekerDetailView(APIView):
         responses={200: JobSeekerSerializer},
     )
     def get(self, request, id: int):
-        job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose="file (API)")
+        job_seeker = selectors.jobseeker_get(
+            user=request.user, id=id, purpose=AuditEvent.Purpose.FILE_API
+        )
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
 
     @extend_schema(
@@ -169,7 +171,9 @@ class JobSeekerBsnLookupView(APIView):
         serializer = BsnLookupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         job_seeker = selectors.jobseeker_get_by_bsn(
-            user=request.user, bsn=serializer.validated_data["bsn"], purpose="BSN lookup (API)"
+            user=request.user,
+            bsn=serializer.validated_data["bsn"],
+            purpose=AuditEvent.Purpose.BSN_LOOKUP_API,
         )
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
 
@@ -200,5 +204,7 @@ class ProfileReviewView(APIView):
             job_seeker_id=id,
             expected_version=serializer.validated_data["version"],
         )
-        job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose="profile review")
+        job_seeker = selectors.jobseeker_get(
+            user=request.user, id=id, purpose=AuditEvent.Purpose.PROFILE_REVIEW
+        )
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)

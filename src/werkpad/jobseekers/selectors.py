@@ -170,7 +170,7 @@ def jobseeker_get_own(*, user) -> JobSeeker:
     job_seeker = JobSeeker.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
     if job_seeker is None:
         raise NotFoundError(code="jobseeker-not-found")
-    return jobseeker_get(user=user, id=job_seeker, purpose="own file")
+    return jobseeker_get(user=user, id=job_seeker, purpose=AuditEvent.Purpose.OWN_FILE)
 
 
 def ladder_history_list(*, job_seeker: JobSeeker) -> QuerySet[LadderRungChange]:

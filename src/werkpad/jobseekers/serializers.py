@@ -246,5 +246,13 @@ class AccessLogEntrySerializer(serializers.Serializer):
     role = serializers.CharField(source="actor_role")
     action = serializers.ChoiceField(choices=AuditEvent.Action.choices)
     origin = serializers.ChoiceField(choices=AuditEvent.Origin.choices)
-    purpose = serializers.CharField()
+    purpose = serializers.ChoiceField(
+        choices=AuditEvent.Purpose.choices,
+        allow_blank=True,
+        help_text="Why the file was read, as a code; empty for an event without one (a change).",
+    )
+    purposeLabel = serializers.CharField(
+        source="purpose_label",
+        help_text="The purpose as the access log shows it: Dutch, or English when chosen.",
+    )
     fields = serializers.ListField(child=serializers.CharField())

@@ -19,7 +19,7 @@ from werkpad.core.errors import (
     StaleEditError,
 )
 from werkpad.core.forms import show_refusal
-from werkpad.core.models import Municipality
+from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
@@ -75,14 +75,14 @@ def _filter_selects(params, user) -> list[dict]:
 def job_seeker_list(request):
     try:
         queryset = selectors.jobseeker_list(
-            user=request.user, filters=request.GET, purpose="job-seeker list"
+            user=request.user, filters=request.GET, purpose=AuditEvent.Purpose.JOB_SEEKER_LIST
         )
     except PermissionDeniedError as error:
         raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         queryset = selectors.jobseeker_list(
-            user=request.user, filters={}, purpose="job-seeker list"
+            user=request.user, filters={}, purpose=AuditEvent.Purpose.JOB_SEEKER_LIST
         )
     known_count = selectors.jobseeker_list_count(user=request.user, filters=request.GET)
     page = IdFirstPaginator(queryset, PAGE_SIZE, known_count=known_count).get_page(
@@ -128,7 +128,7 @@ def job_seeker_bsn_lookup(request):
 
 @login_required
 def job_seeker_detail(request, id: int):
-    job_seeker = _get_or_404(request, id, "file")
+    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.FILE)
     return render(
         request,
         "jobseekers/detail.html",
@@ -153,7 +153,7 @@ def _may_change_or_refuse(request, id: int) -> None:
 @login_required
 def job_seeker_edit(request, id: int):
     _may_change_or_refuse(request, id)
-    job_seeker = _get_or_404(request, id, "edit file")
+    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.EDIT_FILE)
     show_restricted = request.user.has_perm("jobseekers.view_restricted", job_seeker)
     form = JobSeekerForm(
         request.POST or None,
@@ -252,6 +252,6 @@ def job_seeker_access_log(request, id: int):
         events = selectors.access_log_list(user=request.user, job_seeker_id=id)
     except NotFoundError as error:
         raise Http404(error.message) from error
-    job_seeker = _get_or_404(request, id, "access log")
+    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.ACCESS_LOG)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "jobseekers/access_log.html", {"js": job_seeker, "page": page})

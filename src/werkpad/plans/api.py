@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from werkpad.core.errors import InvalidInputError
+from werkpad.core.models import AuditEvent
 from werkpad.instruments.models import Instrument
 from werkpad.plans import selectors, services
 from werkpad.plans.models import Plan
@@ -75,7 +76,9 @@ class PlanListView(generics.GenericAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Plan.objects.none()
         return selectors.plan_list(
-            user=self.request.user, filters=self.request.query_params, purpose="plan list (API)"
+            user=self.request.user,
+            filters=self.request.query_params,
+            purpose=AuditEvent.Purpose.PLAN_LIST_API,
         )
 
     @extend_schema(
@@ -105,7 +108,7 @@ class PlanListView(generics.GenericAPIView):
             job_seeker_id=serializer.validated_data["jobSeeker"],
             data=_instruments(serializer.model_data()),
         )
-        response = _read(request, plan.pk, "plan created (API)")
+        response = _read(request, plan.pk, AuditEvent.Purpose.PLAN_CREATED_API)
         response.status_code = 201
         return response
 
@@ -120,7 +123,7 @@ class PlanDetailView(APIView):
         responses={200: PlanSerializer},
     )
     def get(self, request, id: int):
-        return _read(request, id, "plan (API)")
+        return _read(request, id, AuditEvent.Purpose.PLAN_API)
 
     @extend_schema(
         operation_id="planUpdate",
@@ -142,7 +145,7 @@ class PlanDetailView(APIView):
             expected_version=serializer.validated_data["version"],
             data=_instruments(serializer.model_data()),
         )
-        return _read(request, id, "plan changed (API)")
+        return _read(request, id, AuditEvent.Purpose.PLAN_CHANGED_API)
 
 
 class _Transition(APIView, ABC):
@@ -159,7 +162,7 @@ class _Transition(APIView, ABC):
         serializer = self.input_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.act(request, id, serializer.validated_data)
-        return _read(request, id, f"plan {self.__class__.__name__} (API)")
+        return _read(request, id, AuditEvent.Purpose.PLAN_CHANGED_API)
 
 
 class PlanProposalView(_Transition):

@@ -195,7 +195,7 @@ def plan_get_own(*, user) -> Plan | None:
     plan_id = found.first()
     if plan_id is None:
         return None
-    return plan_get(user=user, id=plan_id, purpose="own plan")
+    return plan_get(user=user, id=plan_id, purpose=AuditEvent.Purpose.OWN_PLAN)
 
 
 def plan_overdue_reviews(*, user, limit: int = 5) -> tuple[int, list[Plan]]:
@@ -247,7 +247,7 @@ def plan_summary(*, user, job_seeker_id: int) -> PlanSummary | None:
         object_id=plan.pk,
         job_seeker_id=plan.job_seeker_id,
         municipality_id=plan.municipality_id,
-        purpose="plan summary",
+        purpose=AuditEvent.Purpose.PLAN_SUMMARY,
         fields=["status", "review_due_on"],
     )
     return PlanSummary(

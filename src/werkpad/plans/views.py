@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, StaleEditError
 from werkpad.core.forms import show_refusal
+from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.plans import selectors, services
@@ -69,7 +70,7 @@ def plan_create(request, job_seeker_id: int):
     if existing is not None:
         return redirect("plans:detail", id=existing)
     job_seeker = jobseeker_selectors.jobseeker_get(
-        user=request.user, id=job_seeker_id, purpose="write a plan"
+        user=request.user, id=job_seeker_id, purpose=AuditEvent.Purpose.WRITE_PLAN
     )
     form = PlanForm(
         request.POST or None,
@@ -102,7 +103,7 @@ def plan_detail(request, id: int):
     refused = _may_change_or_refuse(request, id)
     if refused is not None:
         return refused
-    plan = _get_or_404(request, id, "plan")
+    plan = _get_or_404(request, id, AuditEvent.Purpose.PLAN)
     return render(
         request,
         "plans/detail.html",
@@ -124,7 +125,7 @@ def plan_edit(request, id: int):
     refused = _may_change_or_refuse(request, id)
     if refused is not None:
         return refused
-    plan = _get_or_404(request, id, "edit plan")
+    plan = _get_or_404(request, id, AuditEvent.Purpose.EDIT_PLAN)
     draft = _parts(plan)["open"]
     if draft is None or draft.status != Status.DRAFT:
         messages.error(request, _("Only a draft can be changed. Start a new version first."))
@@ -387,11 +388,15 @@ def plan_list(request):
         raise PermissionDenied
     filters = {"status": request.GET.get("status", "")}
     try:
-        queryset = selectors.plan_list(user=request.user, filters=filters, purpose="plan list")
+        queryset = selectors.plan_list(
+            user=request.user, filters=filters, purpose=AuditEvent.Purpose.PLAN_LIST
+        )
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         filters = {}
-        queryset = selectors.plan_list(user=request.user, filters={}, purpose="plan list")
+        queryset = selectors.plan_list(
+            user=request.user, filters={}, purpose=AuditEvent.Purpose.PLAN_LIST
+        )
     page = IdFirstPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -47,7 +47,7 @@ from werkpad.providers.models import Programme, TargetGroup
 from werkpad.providers.selectors import programme_scope
 
 OBJECT_TYPE = "programme_fit"
-PURPOSE = "programme fit"
+PURPOSE = AuditEvent.Purpose.PROGRAMME_FIT
 
 #: The job-seeker fields the fit is computed from (the audit log names them).
 FIT_FIELDS = (

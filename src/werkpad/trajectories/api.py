@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from werkpad.core.api import camel
+from werkpad.core.models import AuditEvent
 from werkpad.trajectories import selectors, services
 from werkpad.trajectories.handover import SHAREABLE_FIELDS
 from werkpad.trajectories.models import Trajectory
@@ -51,7 +52,9 @@ class TrajectoryListView(generics.GenericAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Trajectory.objects.none()
         return selectors.trajectory_list(
-            user=self.request.user, filters=self.request.query_params, purpose="trajectories (API)"
+            user=self.request.user,
+            filters=self.request.query_params,
+            purpose=AuditEvent.Purpose.TRAJECTORY_LIST_API,
         )
 
     @extend_schema(
@@ -93,7 +96,7 @@ class TrajectoryListView(generics.GenericAPIView):
             activity_format=data["activityFormat"],
             group_alternative=data["groupAlternative"],
         )
-        response = _detail(request, trajectory.pk, "referral (API)")
+        response = _detail(request, trajectory.pk, AuditEvent.Purpose.REFERRAL_API)
         response.status_code = 201
         return response
 
@@ -109,7 +112,7 @@ class TrajectoryDetailView(APIView):
         responses={200: TrajectorySerializer},
     )
     def get(self, request, id: int):
-        return _detail(request, id, "trajectory (API)")
+        return _detail(request, id, AuditEvent.Purpose.TRAJECTORY_API)
 
 
 def _transition_view(name: str, *, serializer, summary: str, description: str, call):
@@ -128,7 +131,7 @@ def _transition_view(name: str, *, serializer, summary: str, description: str, c
             checked = serializer(data=request.data)
             checked.is_valid(raise_exception=True)
             call(request.user, id, checked.validated_data)
-            return _detail(request, id, summary.lower() + " (API)")
+            return _detail(request, id, AuditEvent.Purpose.TRAJECTORY_CHANGED_API)
 
     View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"
     return View
@@ -220,7 +223,7 @@ class EvaluationView(APIView):
         services.trajectory_evaluate(
             user=request.user, trajectory_id=id, data=serializer.validated_data
         )
-        response = _detail(request, id, "evaluation (API)")
+        response = _detail(request, id, AuditEvent.Purpose.EVALUATION_API)
         response.status_code = 201
         return response
 
@@ -238,7 +241,7 @@ class ProgressReportListView(generics.GenericAPIView):
     )
     def get(self, request, id: int):
         trajectory = selectors.trajectory_get(
-            user=request.user, id=id, purpose="progress reports (API)"
+            user=request.user, id=id, purpose=AuditEvent.Purpose.PROGRESS_REPORTS_API
         )
         reports = selectors.progress_report_list(user=request.user, trajectory=trajectory)
         page = self.paginate_queryset(reports)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from werkpad.core import clock
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.forms import show_refusal
+from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -54,13 +55,15 @@ def _visible_or_404(request, id: int) -> Trajectory:
 def trajectory_list(request):
     try:
         queryset = selectors.trajectory_list(
-            user=request.user, filters=request.GET, purpose="trajectory list"
+            user=request.user, filters=request.GET, purpose=AuditEvent.Purpose.TRAJECTORY_LIST
         )
     except PermissionDeniedError as error:
         raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
-        queryset = selectors.trajectory_list(user=request.user, purpose="trajectory list")
+        queryset = selectors.trajectory_list(
+            user=request.user, purpose=AuditEvent.Purpose.TRAJECTORY_LIST
+        )
     page = IdFirstPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         {
@@ -96,7 +99,7 @@ def trajectory_refer(request, job_seeker_id: int):
     if target is None or not rules.is_caseworker_of(request.user, target):
         raise Http404
     job_seeker = jobseeker_selectors.jobseeker_get(
-        user=request.user, id=job_seeker_id, purpose="referral"
+        user=request.user, id=job_seeker_id, purpose=AuditEvent.Purpose.REFERRAL
     )
     programmes = selectors.referable_programmes(job_seeker=job_seeker)
     form = ReferralForm(request.POST or None, programmes=programmes)
@@ -166,7 +169,7 @@ def _actions(user, trajectory: Trajectory) -> dict[str, bool]:
 
 @login_required
 def trajectory_detail(request, id: int):
-    trajectory = _get_or_404(request, id, "trajectory")
+    trajectory = _get_or_404(request, id, AuditEvent.Purpose.TRAJECTORY)
     user = request.user
     reports = selectors.progress_report_list(user=user, trajectory=trajectory)
     if trajectory.job_seeker.user_id == user.pk:
@@ -271,7 +274,7 @@ def trajectory_complete(request, id: int):
     trajectory = _visible_or_404(request, id)
     if not rules.is_coach_of(request.user, trajectory):
         raise PermissionDenied
-    trajectory = _get_or_404(request, id, "end report")
+    trajectory = _get_or_404(request, id, AuditEvent.Purpose.END_REPORT)
     form = EndReportForm(request.POST or None, initial={"version": trajectory.version})
     if request.method == "POST" and form.is_valid():
         try:
@@ -299,7 +302,7 @@ def trajectory_evaluate(request, id: int):
     trajectory = _visible_or_404(request, id)
     if not request.user.has_perm("trajectories.evaluate", trajectory):
         raise PermissionDenied
-    trajectory = _get_or_404(request, id, "evaluation")
+    trajectory = _get_or_404(request, id, AuditEvent.Purpose.EVALUATION)
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
