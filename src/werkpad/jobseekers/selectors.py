@@ -147,7 +147,9 @@ def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
     return job_seeker
 
 
-def jobseeker_get_by_bsn(*, user, bsn: str, purpose: str = "BSN lookup") -> JobSeeker:
+def jobseeker_get_by_bsn(
+    *, user, bsn: str, purpose: str = AuditEvent.Purpose.BSN_LOOKUP
+) -> JobSeeker:
     """One file found by its whole BSN, which travels in a request body, never in an address."""
     found = jobseeker_scope(user=user).filter(bsn=bsn).values_list("pk", flat=True).first()
     if found is None:
