@@ -154,6 +154,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+#: Failed logins from one client address (REMOTE_ADDR) within 15 minutes before
+#: logins from there wait; each account also waits after ten of its own.
+WERKPAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("WERKPAD_LOGIN_FAILURES_PER_ADDRESS", "30"))
 #: Staff log in with a second factor (TOTP) after their password.
 WERKPAD_STAFF_2FA = env_bool("WERKPAD_STAFF_2FA", True)
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout

@@ -26,6 +26,7 @@ def audit_record(
     result: str = AuditEvent.Result.SUCCESS,
     detail: str = "",
     origin: str | None = None,
+    client_address: str | None = None,
 ) -> AuditEvent:
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     channel = origin or current_origin()
@@ -50,4 +51,5 @@ def audit_record(
         result=result,
         detail=detail[:300],
         origin=channel,
+        client_address=client_address or None,
     )
