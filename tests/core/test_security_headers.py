@@ -54,6 +54,14 @@ def not_stored(response) -> bool:
     return "no-store" in response.headers.get("Cache-Control", "")
 
 
+def assert_no_inline_code(response, path: str) -> None:
+    """The page as served holds nothing the policy would block."""
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        finder = _InlineFinder()
+        finder.feed(response.content.decode())
+        assert finder.found == [], path
+
+
 @pytest.fixture
 def world(amsterdam, caseworker):
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
@@ -128,6 +136,7 @@ def test_every_route_carries_the_policies_and_stores_nothing_for_a_logged_in_use
         assert response.status_code < 500, path
         assert_policy_headers(response, path)
         assert not_stored(response), path
+        assert_no_inline_code(response, path)
 
 
 def test_every_route_carries_the_policies_without_a_login_and_the_api_stores_nothing(world):
@@ -178,6 +187,7 @@ def test_pages_and_api_with_personal_data_are_never_stored(
     assert response.status_code == 200, path
     assert_policy_headers(response, path)
     assert not_stored(response), path
+    assert_no_inline_code(response, path)
 
 
 def test_the_api_with_a_token_is_never_stored(world, caseworker, token_api):
@@ -284,3 +294,15 @@ def test_htmx_is_told_not_to_insert_its_own_style_or_keep_pages_in_the_browser(c
     assert values["allowEval"] is False
     assert values["historyCacheSize"] == 0
     assert html.index('name="htmx-config"') < html.index("htmx-2")
+
+
+def test_the_authenticator_enrolment_page_draws_its_qr_code_without_inline_style(
+    client, settings, caseworker
+):
+    settings.WERKPAD_STAFF_2FA = True
+    client.post("/accounts/login/", {"username": caseworker.username, "password": "werkpad-test-1"})
+    response = client.get("/accounts/login/tweede-stap/")
+    assert response.status_code == 200
+    assert "<svg" in response.content.decode()
+    assert_policy_headers(response, "second factor")
+    assert_no_inline_code(response, "second factor")
