@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from werkpad import __version__
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "django_htmx",
+    "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "werkpad.core",
     "werkpad.accounts",
@@ -81,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "werkpad.core.middleware.LanguageMiddleware",
@@ -92,6 +96,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "werkpad.core.middleware.ApiMiddleware",
     "werkpad.core.middleware.SessionTimeoutMiddleware",
+    "werkpad.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "werkpad.urls"
@@ -149,6 +154,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
+#: Failed logins from one client address (REMOTE_ADDR) within 15 minutes before
+#: logins from there wait; each account also waits after ten of its own.
+WERKPAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("WERKPAD_LOGIN_FAILURES_PER_ADDRESS", "30"))
 #: Staff log in with a second factor (TOTP) after their password.
 WERKPAD_STAFF_2FA = env_bool("WERKPAD_STAFF_2FA", True)
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout
@@ -201,6 +209,48 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline script or style anywhere: every page takes its CSS and JavaScript
+# from static files (tests/core/test_security_headers.py scans the templates).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# werkpad uses none of these browser features; no page or embedded frame may ask for them.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 if WERKPAD_HTTPS:
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
@@ -271,7 +321,14 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "client_error_without_traceback": {"()": "werkpad.core.log.ClientErrorWithoutTraceback"}
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # A refused request is one line in the log, not a traceback.
+        "django.request": {"filters": ["client_error_without_traceback"]},
+    },
 }

@@ -55,6 +55,32 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _nothing_refused_by_the_security_headers(request, monkeypatch):
+    """Fails a test in which the browser blocked or refused anything under the
+    Content-Security-Policy or the Permissions-Policy, on any page of any context."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    refused: list[str] = []
+    new_context = browser.new_context
+
+    def watched_context(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+
+        def on_console(message) -> None:
+            if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
+                refused.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+        context.on("console", on_console)
+        return context
+
+    monkeypatch.setattr(browser, "new_context", watched_context)
+    yield
+    assert refused == [], "\n".join(refused)
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
 from werkpad.accounts import totp
-from werkpad.accounts.forms import CodeForm, LoginForm
+from werkpad.accounts.forms import CodeForm, LoginForm, client_address
 from werkpad.accounts.models import TwoFactorDevice, User
 from werkpad.accounts.services import (
     SecondFactorLockedError,
@@ -66,6 +66,7 @@ class LoginView(auth_views.LoginView):
             object_type="session",
             result=AuditEvent.Result.FAILED,
             detail=f"username: {typed}" if known else "unknown username",
+            client_address=client_address(self.request),
         )
         return super().form_invalid(form)
 

@@ -26,6 +26,7 @@ def audit_record(
     result: str = AuditEvent.Result.SUCCESS,
     detail: str = "",
     origin: str | None = None,
+    client_address: str | None = None,
 ) -> AuditEvent:
     if purpose and purpose not in AuditEvent.Purpose.values:
         raise ValueError(f"Unknown audit purpose {purpose!r}: add it to AuditEvent.Purpose.")
@@ -52,4 +53,5 @@ def audit_record(
         result=result,
         detail=detail[:300],
         origin=channel,
+        client_address=client_address or None,
     )

@@ -1,4 +1,5 @@
-"""Request-wide behaviour: API headers and CORS, origin for the audit log, idle timeout."""
+"""Request-wide behaviour: API headers and CORS, origin for the audit log, idle timeout,
+no caching of personal data."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from werkpad.core.context import reset_origin, set_origin
 
@@ -92,4 +94,24 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
+        return response
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every API response and on every page served to
+    someone logged in, so that no browser or proxy keeps a copy of personal data.
+
+    What an anonymous visitor sees (the public programme pages under /aanbod/,
+    accessibility, privacy) holds none and may be cached; static files are served
+    before this middleware by WhiteNoise, with their own long-lived headers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.path.startswith(API_PREFIX) or (user is not None and user.is_authenticated):
+            add_never_cache_headers(response)
         return response

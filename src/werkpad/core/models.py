@@ -216,6 +216,12 @@ class AuditEvent(models.Model):
         help_text=_("Names of the fields read or changed, never values."),
     )
     detail = models.CharField(_("detail"), max_length=300, blank=True)
+    client_address = models.GenericIPAddressField(
+        _("client address"),
+        null=True,
+        blank=True,
+        help_text=_("The network address a failed login came from, to limit guessing."),
+    )
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -226,6 +232,9 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["job_seeker_id", "-occurred_at"], name="audit_jobseeker_idx"),
             models.Index(fields=["municipality_id", "-occurred_at"], name="audit_municipality_idx"),
+            models.Index(
+                fields=["client_address", "-occurred_at"], name="audit_client_address_idx"
+            ),
         ]
 
     def __str__(self) -> str:
