@@ -24,6 +24,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
+from werkpad.core.models import MinimumWageRate
 from werkpad.core.permissions import Role
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 
@@ -323,3 +324,41 @@ def test_ui(role, action, world, role_user):
         assert world.own.first_name in page
         assert world.contact.get_full_name() in page  # JS3: the contact person is shown
         assert world.contact.email in page
+
+
+# The minimum-wage page (TR6): only the functional administrator opens it and enters a
+# newly published rate; every other role is refused and nothing changes.
+MINIMUM_WAGE_URL = "/minimumloon/"
+MINIMUM_WAGE_EXPECTED = {
+    **{role: {"get": 403, "post": 403} for role in Role},
+    Role.FUNCTIONAL_ADMIN: {"get": 200, "post": 302},
+    ANONYMOUS: {"get": 302, "post": 302},
+}
+
+
+def rate_state():
+    return list(MinimumWageRate.objects.order_by("pk").values())
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("role", ROLES)
+def test_minimum_wage_page(role, method, world, role_user):
+    user = user_for(role, world, role_user)
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    before = rate_state()
+    if method == "get":
+        response = client.get(MINIMUM_WAGE_URL)
+    else:
+        response = client.post(
+            MINIMUM_WAGE_URL,
+            {"valid_from": "2026-07-01", "adult_hourly": "15.00", "source": "SZW besluit"},
+        )
+    assert response.status_code == MINIMUM_WAGE_EXPECTED[role][method]
+    if role == ANONYMOUS:
+        assert response["Location"].startswith("/accounts/login/?next=")
+    if role == Role.FUNCTIONAL_ADMIN and method == "post":
+        assert MinimumWageRate.objects.filter(valid_from="2026-07-01").count() == 10
+    else:
+        assert rate_state() == before, "a refused request changed something"

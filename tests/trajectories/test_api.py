@@ -1,6 +1,7 @@
 """/api/v1/trajectories: referral, lifecycle sub-resources, progress reports, query counts."""
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import JobSeekerFactory, TrajectoryFactory
+from werkpad.core.minimum_wage import minimum_wage_add
 from werkpad.core.models import AuditEvent
 from werkpad.trajectories.handover import DEFAULT_FIELDS
 from werkpad.trajectories.models import ProgressReport, Trajectory
@@ -170,3 +172,34 @@ def test_query_counts_are_flat(api, caseworker, amsterdam, path):
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] == counts[2], counts
+
+
+def test_the_end_report_says_its_wage_check_waits_then_finds(
+    api, caseworker, coach, job_seeker, programme
+):
+    """TR6 in the API: completion with work after the table answers 200; the end report
+    carries ``wageCheck`` and ``minimumWageDate``, and after the rate the finding."""
+    trajectory = TrajectoryFactory(job_seeker=job_seeker, programme=programme, started=True)
+    response = api.as_user(coach).post(
+        f"{BASE}/{trajectory.pk}/completion",
+        {
+            "version": 1,
+            "endReport": {
+                "outcome": "work",
+                "contractType": "permanent",
+                "hoursPerWeek": "36",
+                "hourlyWage": "14.90",
+                "employerName": "Bakkerij Zuid",
+                "workStartDate": "2026-10-05",
+                "caoConform": True,
+            },
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    report = response.json()["endReport"]
+    assert report["wageCheck"] == "waiting_for_rate"
+    assert report["minimumWageDate"] == "2026-07-01" and report["minimumWage"] is None
+    minimum_wage_add(valid_from=dt.date(2026, 7, 1), adult_hourly=Decimal("15.00"), source="SZW")
+    report = api.as_user(caseworker).get(f"{BASE}/{trajectory.pk}").json()["endReport"]
+    assert (report["wageCheck"], report["minimumWage"]) == ("below_minimum", "15.00")

@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from werkpad.accounts.models import Membership
 from werkpad.core import clock
+from werkpad.core.minimum_wage import WageCheck, indexation_date, next_date_to_add
 from werkpad.demo import populate
 from werkpad.trajectories.models import EndReport, Evaluation, ProgressReport, Trajectory
 from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status
@@ -59,11 +60,22 @@ class TestDemoTrajectories:
             assert trajectory.version == len(steps)
 
     def test_work_outcomes_pay_at_least_the_minimum(self):
-        work = EndReport.objects.filter(outcome="work")
+        """TR6: within the table the check passed; after it the check waits for the rate,
+        so the functional administrator's login has rates to enter."""
+        work = EndReport.objects.filter(outcome="work").select_related("trajectory")
         assert work.exists()
+        missing_from = next_date_to_add()
         for report in work:
-            if report.minimum_wage is not None:
+            assert report.work_start_date >= report.trajectory.started_on
+            if report.work_start_date >= missing_from:
+                assert report.wage_check == WageCheck.WAITING_FOR_RATE
+                assert report.minimum_wage is None
+                assert report.minimum_wage_date == indexation_date(report.work_start_date)
+            else:
+                assert report.wage_check == WageCheck.PASSED
                 assert report.hourly_wage >= report.minimum_wage
+        if clock.today() >= missing_from + dt.timedelta(days=60):
+            assert work.filter(wage_check=WageCheck.WAITING_FOR_RATE).exists()
 
     def test_health_sections_only_with_consent(self):
         assert (

@@ -1,11 +1,13 @@
 """The trajectory pages: referral form, actions with reasons, end report, evaluation."""
 
 import datetime as dt
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.factories import TrajectoryFactory
+from werkpad.core.minimum_wage import minimum_wage_add
 from werkpad.trajectories.handover import DEFAULT_FIELDS
 from werkpad.trajectories.models import EndReport, Evaluation, Trajectory
 from werkpad.trajectories.workflow import Status
@@ -80,7 +82,10 @@ def test_end_report_form_refuses_a_wage_under_the_minimum_then_completes(
     client, coach, complete_job_seeker, programme
 ):
     trajectory = TrajectoryFactory(
-        job_seeker=complete_job_seeker, programme=programme, started=True
+        job_seeker=complete_job_seeker,
+        programme=programme,
+        started=True,
+        started_on=dt.date(2026, 4, 6),
     )
     client.force_login(coach)
     url = f"/trajecten/{trajectory.pk}/afronden/"
@@ -154,3 +159,40 @@ def test_caseworker_file_page_lists_trajectories(
     client.force_login(caseworker)
     page = client.get(f"/werkzoekenden/{complete_job_seeker.pk}/").content.decode()
     assert "Werkfit Zorg" in page and "Refer to a programme" in page
+
+
+def test_the_caseworker_sees_the_waiting_wage_check_then_the_finding(
+    client, caseworker, coach, complete_job_seeker, programme
+):
+    """TR6: work after the table is recorded; the trajectory page says the check waits for
+    the rate of that date, and once the rate is entered a wage under it is a finding."""
+    trajectory = TrajectoryFactory(
+        job_seeker=complete_job_seeker, programme=programme, started=True
+    )
+    client.force_login(coach)
+    response = client.post(
+        f"/trajecten/{trajectory.pk}/afronden/",
+        {
+            "version": 1,
+            "outcome": "work",
+            "contract_type": "fixed_term",
+            "hours_per_week": "32",
+            "hourly_wage": "14.80",
+            "employer_name": "Zorggroep Noord",
+            "work_start_date": "2026-11-02",
+            "cao_conform": "true",
+        },
+    )
+    assert response.status_code == 302
+    client.force_login(caseworker)
+    page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert "The wage check is waiting for the statutory minimum wage from 01-07-2026" in page
+    assert "Finding" not in page
+    minimum_wage_add(valid_from=dt.date(2026, 7, 1), adult_hourly=Decimal("15.00"), source="SZW")
+    page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert "Finding: the wage is below the statutory minimum wage." in page
+    assert "below the statutory minimum wage of € 15.00 that applies from 01-07-2026" in page
+    assert "is waiting" not in page
+    client.cookies["django_language"] = "nl"
+    page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert "Bevinding: het loon ligt onder het wettelijk minimumloon." in page

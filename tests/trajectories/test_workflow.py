@@ -53,7 +53,7 @@ def _call(action: str, *, user, trajectory_id: int, version: int):
                     "hours_per_week": Decimal("36"),
                     "hourly_wage": Decimal("16.00"),
                     "employer_name": "Bakkerij De Korenschoof",
-                    "work_start_date": dt.date(2026, 2, 2),
+                    "work_start_date": dt.date(2026, 11, 23),
                     "cao_conform": True,
                 },
             )

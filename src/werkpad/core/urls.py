@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("minimumloon/", views.minimum_wage, name="minimum-wage"),
 ]

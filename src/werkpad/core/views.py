@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from werkpad.core import clock
+from werkpad.core.errors import DomainError
+from werkpad.core.forms import MinimumWageRateForm, show_refusal
+from werkpad.core.minimum_wage import (
+    adult_rates,
+    minimum_wage_add,
+    missing_rates,
+    next_date_to_add,
+)
 from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import worklist_for
 
@@ -24,3 +37,44 @@ def accessibility(request):
 
 def privacy(request):
     return render(request, "core/privacy.html", {"min_cell": settings.WERKPAD_MIN_CELL})
+
+
+@login_required
+def minimum_wage(request):
+    """TR6: the functional administrator enters a newly published minimum wage;
+    the wage checks waiting for it run again."""
+    if not request.user.has_perm("core.enter_minimum_wage"):
+        raise PermissionDenied
+    form = MinimumWageRateForm(request.POST or None, initial={"valid_from": next_date_to_add()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = minimum_wage_add(user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            valid_from = form.cleaned_data["valid_from"].strftime("%d-%m-%Y")
+            messages.success(
+                request,
+                _("The minimum wage from %(date)s is entered.") % {"date": valid_from}
+                + " "
+                + ngettext(
+                    "%(count)s waiting wage check ran again; %(below)s is below the minimum.",
+                    "%(count)s waiting wage checks ran again; %(below)s are below the minimum.",
+                    added.recheck.rechecked,
+                )
+                % {"count": added.recheck.rechecked, "below": added.recheck.below_minimum},
+            )
+            return redirect("core:minimum-wage")
+    return render(
+        request,
+        "core/minimum_wage.html",
+        {
+            "form": form,
+            "missing": missing_rates(
+                today=clock.today(),
+                municipality_ids=scope_of(request.user).municipalities(Role.FUNCTIONAL_ADMIN),
+            ),
+            "rates": adult_rates(),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -10,8 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from werkpad.core import clock
+from werkpad.core.minimum_wage import missing_rates
 from werkpad.core.permissions import Role, scope_of
 
 
@@ -50,6 +54,8 @@ def worklist_for(user) -> list[WorklistSection]:
         from werkpad.providers.worklist import policy_officer_sections
 
         sections.extend(policy_officer_sections(user))
+    if scope.has(Role.FUNCTIONAL_ADMIN):
+        sections.append(minimum_wage_section(user))
     if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
         sections.append(
             WorklistSection(
@@ -61,3 +67,46 @@ def worklist_for(user) -> list[WorklistSection]:
             )
         )
     return sections
+
+
+def minimum_wage_section(user) -> WorklistSection:
+    """TR6: the minimum-wage rates to enter: those wage checks wait for, those in
+    force, and the next one from the first of the month before it."""
+    today = clock.today()
+    missing = missing_rates(
+        today=today, municipality_ids=scope_of(user).municipalities(Role.FUNCTIONAL_ADMIN)
+    )
+    url = reverse("core:minimum-wage")
+    items = []
+    for rate in missing:
+        parts = []
+        if rate.waiting:
+            parts.append(
+                ngettext(
+                    "%(count)s wage check waits for it",
+                    "%(count)s wage checks wait for it",
+                    rate.waiting,
+                )
+                % {"count": rate.waiting}
+            )
+        parts.append(
+            str(_("in force since %(date)s") if rate.in_force else _("applies from %(date)s"))
+            % {"date": rate.valid_from.strftime("%d-%m-%Y")}
+        )
+        items.append(
+            WorklistItem(
+                title=str(_("Enter the minimum wage from %(date)s"))
+                % {"date": date_format(rate.valid_from, "j F Y")},
+                url=url,
+                detail=" · ".join(parts),
+                overdue=rate.in_force or rate.waiting > 0,
+            )
+        )
+    return WorklistSection(
+        key="minimum-wage",
+        title=str(_("Statutory minimum wage")),
+        count=len(missing),
+        items=items,
+        more_url=url,
+        empty_text=str(_("Every minimum-wage rate that applies is entered.")),
+    )

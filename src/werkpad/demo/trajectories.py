@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from werkpad.core.deadlines import add_weeks
-from werkpad.core.minimum_wage import MinimumWageUnknownError, hourly_minimum, table
+from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
 from werkpad.core.models import Organisation
 from werkpad.demo.data import ROLE_USERS
 from werkpad.jobseekers.models import JobSeeker
@@ -125,15 +125,20 @@ def _moment(rng: random.Random, day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), tzinfo=zone)
 
 
-def _wage(rng: random.Random, age: int, start: dt.date) -> tuple[Decimal, Decimal | None]:
-    """An hourly wage never below the minimum: at least the highest adult amount shipped."""
+def _wage(rng: random.Random, age: int, start: dt.date) -> tuple[Decimal, dict]:
+    """An hourly wage at least the highest adult amount shipped, with its wage check
+    (waiting for the rate where the start date lies after the table)."""
     top = max(row.hourly for row in table() if row.kind == "regular")
     wage = (top * Decimal(str(1 + rng.random() * 0.35))).quantize(Decimal("0.01"))
     try:
-        minimum = hourly_minimum(age=age, on=start).hourly
+        check = assess_wage(hourly_wage=wage, age=age, on=start)
     except MinimumWageUnknownError:
-        minimum = None
-    return wage, minimum
+        return wage, {}
+    return wage, {
+        "wage_check": check.check,
+        "minimum_wage": check.minimum,
+        "minimum_wage_date": check.rate_date,
+    }
 
 
 class Generator:
@@ -424,7 +429,7 @@ def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
         return report
     if programme.lot == Lot.WORK:
         start = end_on + dt.timedelta(days=rng.randint(0, 30))
-        wage, minimum = _wage(rng, job_seeker.age_on(start), start)
+        wage, check = _wage(rng, job_seeker.age_on(start), start)
         report.outcome = Outcome.WORK
         report.contract_type = rng.choice(
             (
@@ -436,7 +441,9 @@ def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
         )
         report.hours_per_week = Decimal(rng.choice((12, 16, 20, 24, 32, 36)))
         report.hourly_wage = wage
-        report.minimum_wage = minimum
+        for name, value in check.items():
+            setattr(report, name, value)
+        report.wage_checked_at = report.written_at
         report.employer_name = rng.choice(EMPLOYERS)
         report.work_start_date = start
         report.cao_conform = rng.random() < 0.9

@@ -130,6 +130,17 @@ def _check_handover(user, job_seeker: JobSeeker, new_person) -> None:
     )
 
 
+def _append_rung_change(job_seeker: JobSeeker, *, from_rung, user, reason: str):
+    """The ladder history gains the file's current rung: appended, never edited."""
+    return LadderRungChange.objects.create(
+        job_seeker=job_seeker,
+        from_rung=from_rung,
+        to_rung=job_seeker.ladder_rung,
+        changed_by=user,
+        reason=reason[:300],
+    )
+
+
 @transaction.atomic
 def jobseeker_create(
     *, user, municipality: Municipality, data: Mapping[str, Any], rung_reason: str = "intake"
@@ -152,13 +163,7 @@ def jobseeker_create(
     _validate(job_seeker)
     _check_contact_person(job_seeker)
     _save(job_seeker)
-    LadderRungChange.objects.create(
-        job_seeker=job_seeker,
-        from_rung=None,
-        to_rung=job_seeker.ladder_rung,
-        changed_by=user,
-        reason=rung_reason,
-    )
+    _append_rung_change(job_seeker, from_rung=None, user=user, reason=rung_reason)
     audit_record(
         user=user,
         action=AuditEvent.Action.CREATE,
@@ -219,13 +224,7 @@ def jobseeker_update(
     job_seeker.updated_at = clock.now()
     _save(job_seeker)
     if job_seeker.ladder_rung != old_rung:
-        LadderRungChange.objects.create(
-            job_seeker=job_seeker,
-            from_rung=old_rung,
-            to_rung=job_seeker.ladder_rung,
-            changed_by=user,
-            reason=rung_reason,
-        )
+        _append_rung_change(job_seeker, from_rung=old_rung, user=user, reason=rung_reason)
     audit_record(
         user=user,
         action=AuditEvent.Action.UPDATE,
@@ -236,6 +235,41 @@ def jobseeker_update(
         fields=changed,
     )
     return job_seeker
+
+
+@transaction.atomic
+def jobseeker_rung_change(
+    *, user, job_seeker_id: int, to_rung: int, reason: str
+) -> LadderRungChange | None:
+    """A rung found outside the file, such as at the end of a trajectory (TR5).
+
+    The file takes the new rung and the ladder history gains the step, as in
+    ``jobseeker_update``; the same rung again changes nothing. For other
+    services: the caller has checked the user's right to report the rung (the
+    coach writes the end report) and runs this in its own transaction.
+    """
+    job_seeker = JobSeeker.objects.select_for_update().filter(pk=job_seeker_id).first()
+    if job_seeker is None:
+        raise NotFoundError(code="jobseeker-not-found")
+    if job_seeker.ladder_rung == to_rung:
+        return None
+    old_rung = job_seeker.ladder_rung
+    job_seeker.ladder_rung = to_rung
+    job_seeker.version += 1
+    job_seeker.updated_at = clock.now()
+    job_seeker.save(update_fields=["ladder_rung", "version", "updated_at"])
+    change = _append_rung_change(job_seeker, from_rung=old_rung, user=user, reason=reason)
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.UPDATE,
+        object_type=OBJECT_TYPE,
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=job_seeker.municipality_id,
+        fields=["ladder_rung"],
+        detail=reason,
+    )
+    return change
 
 
 @transaction.atomic

@@ -188,7 +188,10 @@ CompletionView = _transition_view(
     summary="Complete the trajectory",
     description=(
         "With the end report. For work, the hourly wage must be at least the statutory "
-        "minimum wage for the job seeker's age on the start date."
+        "minimum wage for the job seeker's age on the start date; a start date after the "
+        "minimum-wage table is recorded with its wage check waiting for that date's rate. "
+        "The work cannot start before the trajectory started. A rung change adds the "
+        "new rung to the job seeker's ladder history."
     ),
     call=lambda user, id, d: services.trajectory_complete(
         user=user, trajectory_id=id, expected_version=d["version"], end_report=d["endReport"]

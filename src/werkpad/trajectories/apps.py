@@ -6,3 +6,12 @@ class TrajectoriesConfig(AppConfig):
     name = "werkpad.trajectories"
     label = "trajectories"
     verbose_name = _("Trajectories")
+
+    def ready(self) -> None:
+        from werkpad.core.minimum_wage import WageChecks, register_wage_checks
+        from werkpad.trajectories.wage_check import end_report_recheck, end_reports_waiting
+
+        # TR6: entering a minimum-wage rate runs the end reports' waiting checks again.
+        register_wage_checks(
+            "trajectories", WageChecks(waiting=end_reports_waiting, recheck=end_report_recheck)
+        )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+from werkpad.core.minimum_wage import WageCheck
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.jobseekers.models import JobSeeker, LadderRung
 from werkpad.providers.models import Programme, Provider
@@ -259,6 +260,20 @@ class EndReport(models.Model):
         null=True,
         blank=True,
     )
+    # TR6: the wage check, run at the report and again when a missing rate is entered
+    wage_check = models.CharField(
+        _("wage check"),
+        max_length=20,
+        choices=WageCheck.choices,
+        default=WageCheck.NOT_APPLICABLE,
+    )
+    minimum_wage_date = models.DateField(
+        _("minimum wage of"),
+        null=True,
+        blank=True,
+        help_text=_("The indexation date whose rate applies on the start date."),
+    )
+    wage_checked_at = models.DateTimeField(_("wage checked at"), null=True, blank=True)
     cao_conform = models.BooleanField(
         _("wage and conditions follow the CAO"), null=True, blank=True
     )
@@ -285,9 +300,22 @@ class EndReport(models.Model):
     class Meta:
         verbose_name = _("end report")
         verbose_name_plural = _("end reports")
+        indexes = [
+            models.Index(
+                fields=["wage_check", "minimum_wage_date"], name="end_report_wage_check_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trajectory_id}: {self.outcome}"
+
+    @property
+    def wage_waiting(self) -> bool:
+        return self.wage_check == WageCheck.WAITING_FOR_RATE
+
+    @property
+    def wage_below_minimum(self) -> bool:
+        return self.wage_check == WageCheck.BELOW_MINIMUM
 
 
 class Evaluation(models.Model):

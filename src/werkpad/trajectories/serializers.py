@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from werkpad.core.api import StrictSerializer, camel
+from werkpad.core.minimum_wage import WageCheck
 from werkpad.jobseekers.models import LadderRung
 from werkpad.trajectories import handover, selectors
 from werkpad.trajectories.models import ActivityFormat, ContractType, Outcome
@@ -70,7 +71,7 @@ class EndReportSerializer(serializers.Serializer):
         min_value=0,
         required=False,
         allow_null=True,
-        help_text="Gross, in euro; at least the statutory minimum wage.",
+        help_text=("Gross, in euro; at least the statutory minimum wage where its rate is known."),
     )
     employerName = serializers.CharField(
         source="employer_name", max_length=200, required=False, allow_blank=True
@@ -95,8 +96,27 @@ class EndReportSerializer(serializers.Serializer):
 
 class EndReportOutSerializer(EndReportSerializer):
     minimumWage = serializers.DecimalField(
-        source="minimum_wage", max_digits=6, decimal_places=2, allow_null=True
+        source="minimum_wage",
+        max_digits=6,
+        decimal_places=2,
+        allow_null=True,
+        help_text="The statutory minimum the wage was checked against; null while waiting.",
     )
+    wageCheck = serializers.ChoiceField(
+        source="wage_check",
+        choices=WageCheck.choices,
+        help_text=(
+            "passed; below_minimum (a finding: the rate entered later is above the wage); "
+            "waiting_for_rate (the rate of minimumWageDate is not yet entered; the check "
+            "runs again when it is); not_applicable (no work)."
+        ),
+    )
+    minimumWageDate = serializers.DateField(
+        source="minimum_wage_date",
+        allow_null=True,
+        help_text="The indexation date whose rate applies on the work start date.",
+    )
+    wageCheckedAt = serializers.DateTimeField(source="wage_checked_at", allow_null=True)
     jobGuaranteePromised = serializers.BooleanField(source="job_guarantee_promised")
     writtenAt = serializers.DateTimeField(source="written_at")
 

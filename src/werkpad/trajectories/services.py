@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -20,9 +19,9 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
-from werkpad.core.minimum_wage import MinimumWageUnknownError, check_wage
 from werkpad.core.models import AuditEvent
 from werkpad.jobseekers.selectors import jobseeker_scope
+from werkpad.jobseekers.services import jobseeker_rung_change
 from werkpad.providers.models import Format, Programme
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import (
@@ -34,6 +33,7 @@ from werkpad.trajectories.models import (
     StatusChange,
     Trajectory,
 )
+from werkpad.trajectories.wage_check import end_report_wage_check
 from werkpad.trajectories.workflow import RUNNING, Status, check_transition, transition
 
 OBJECT_TYPE = "trajectory"
@@ -356,6 +356,17 @@ def _check_end_report(trajectory: Trajectory, data: Mapping[str, Any]) -> dict[s
         and not str(values.get("volunteer_organisation") or "").strip()
     ):
         errors["volunteer_organisation"] = [required]
+    start = values.get("work_start_date")
+    if (
+        outcome == Outcome.WORK
+        and start
+        and trajectory.started_on
+        and start < trajectory.started_on
+    ):
+        errors.setdefault("work_start_date", []).append(
+            _("The work cannot start before the trajectory started (%(date)s).")
+            % {"date": trajectory.started_on.strftime("%d-%m-%Y")}
+        )
     if values.get("job_guarantee_realised") and not trajectory.programme.job_guarantee:
         errors.setdefault("job_guarantee_realised", []).append(
             _("This programme promised no job guarantee.")
@@ -363,17 +374,13 @@ def _check_end_report(trajectory: Trajectory, data: Mapping[str, Any]) -> dict[s
     if errors:
         raise InvalidInputError(errors)
     if outcome == Outcome.WORK:
-        # TR6: at least the statutory minimum wage for the age on the start date.
-        start = values["work_start_date"]
-        try:
-            minimum = check_wage(
-                hourly_wage=Decimal(values["hourly_wage"]),
-                age=trajectory.job_seeker.age_on(start),
-                on=start,
-            )
-        except MinimumWageUnknownError as error:
-            raise MinimumWageUnknownError(error.message, field="work_start_date") from error
-        values["minimum_wage"] = minimum.hourly
+        # TR6: at least the statutory minimum wage for the age on the start date,
+        # or waiting for the rate of that date.
+        values |= end_report_wage_check(
+            trajectory=trajectory,
+            hourly_wage=values["hourly_wage"],
+            work_start_date=values["work_start_date"],
+        )
     return values
 
 
@@ -385,12 +392,21 @@ def trajectory_complete(
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
     check_transition(trajectory.status, Status.COMPLETED)
     values = _check_end_report(trajectory, end_report)
-    EndReport.objects.create(
+    report = EndReport.objects.create(
         trajectory=trajectory,
         job_guarantee_promised=trajectory.programme.job_guarantee,
         written_by=user,
         **values,
     )
+    if report.outcome == Outcome.RUNG_CHANGE:
+        # TR5: the new rung joins the job seeker's ladder history, as any rung change does.
+        jobseeker_rung_change(
+            user=user,
+            job_seeker_id=trajectory.job_seeker_id,
+            to_rung=int(report.rung_after),
+            reason=_("End of the trajectory %(programme)s")
+            % {"programme": trajectory.programme.name},
+        )
     return _apply(
         trajectory,
         user=user,

@@ -2,6 +2,8 @@
 
 werkpad minimum_wage list
 werkpad minimum_wage add 2026-07-01 15.00 --source "SZW decision 2026-..."
+
+Adding a date runs the wage checks that wait for it again, in the same transaction.
 """
 
 import datetime as dt
@@ -37,10 +39,14 @@ class Command(BaseCommand):
         except (ValueError, InvalidOperation) as error:
             raise CommandError("Give the date as YYYY-MM-DD and the amount as 15.00.") from error
         try:
-            rows = minimum_wage_add(
+            added = minimum_wage_add(
                 valid_from=valid_from, adult_hourly=adult, source=options["source"]
             )
         except DomainError as error:
             raise CommandError(error.message) from error
-        for row in rows:
+        for row in added.rows:
             self.stdout.write(f"{row.valid_from}  {row.kind:8} {row.age:>2}  {row.hourly:>6}")
+        self.stdout.write(
+            f"wage checks run again: {added.recheck.rechecked}, "
+            f"below the minimum: {added.recheck.below_minimum}"
+        )
