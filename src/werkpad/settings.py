@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "werkpad.core",
     "werkpad.accounts",
     "werkpad.jobseekers",
@@ -159,6 +161,10 @@ AUTH_PASSWORD_VALIDATORS = [
 WERKPAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("WERKPAD_LOGIN_FAILURES_PER_ADDRESS", "30"))
 #: Staff log in with a second factor (TOTP) after their password.
 WERKPAD_STAFF_2FA = env_bool("WERKPAD_STAFF_2FA", True)
+# The second factor is django-otp's TOTP device. Its own back-off is off: the
+# lock after five wrong codes in accounts.services is the one rule that applies.
+OTP_TOTP_ISSUER = "werkpad"
+OTP_TOTP_THROTTLE_FACTOR = 0
 SESSION_COOKIE_AGE = 8 * 60 * 60  # absolute timeout
 WERKPAD_SESSION_IDLE_SECONDS = int(os.environ.get("WERKPAD_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_HTTPONLY = True

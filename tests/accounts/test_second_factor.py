@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.accounts.authenticator import code_at
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
-from werkpad.accounts import totp
-from werkpad.accounts.models import TwoFactorDevice
+from werkpad.accounts.services import two_factor_enrolment_start, two_factor_verify
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
 
@@ -22,15 +22,21 @@ PASSWORD = "werkpad-test-1"
 
 
 def current_code(user) -> str:
-    device = TwoFactorDevice.objects.get(user=user)
-    return totp.code_at(device.secret, totp.step_of(NOW.timestamp()))
+    return code_at(TOTPDevice.objects.get(user=user), NOW.timestamp())
 
 
-def test_rfc_6238_reference_codes():
-    secret = base64.b32encode(b"12345678901234567890").decode()
-    assert totp.code_at(secret, totp.step_of(59)) == "287082"
-    assert totp.code_at(secret, totp.step_of(1111111109)) == "081804"
-    assert totp.code_at(secret, totp.step_of(2000000000)) == "279037"
+@pytest.mark.parametrize(
+    ("unix_time", "code"), [(59, "287082"), (1111111109, "081804"), (2000000000, "279037")]
+)
+def test_rfc_6238_reference_codes_confirm_the_device_werkpad_enrols(amsterdam, unix_time, code):
+    user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+    device = two_factor_enrolment_start(user=user)
+    assert (device.step, device.digits, device.t0, device.confirmed) == (30, 6, 0, False)
+    device.key = b"12345678901234567890".hex()
+    device.save()
+    with time_machine.travel(dt.datetime.fromtimestamp(unix_time, dt.UTC), tick=False):
+        assert code_at(device, unix_time) == code
+        assert two_factor_verify(user=user, code=code).confirmed
 
 
 @time_machine.travel(NOW, tick=False)
@@ -48,7 +54,8 @@ def test_staff_member_sets_up_the_app_on_first_login_and_is_then_logged_in(
     response = client.post(reverse("accounts:second-factor"), {"code": current_code(user)})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
-    assert TwoFactorDevice.objects.get(user=user).confirmed_at == NOW
+    device = TOTPDevice.objects.get(user=user)
+    assert device.confirmed and device.last_used_at == NOW
     assert AuditEvent.objects.filter(actor=user, action="login").exists()
 
 
@@ -56,8 +63,8 @@ def test_staff_member_sets_up_the_app_on_first_login_and_is_then_logged_in(
 def test_a_wrong_or_reused_code_is_refused(client, settings, amsterdam):
     settings.WERKPAD_STAFF_2FA = True
     user = UserFactory.with_role(Role.POLICY_OFFICER, municipality=amsterdam, username="beleid")
-    device = TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(), confirmed_at=NOW)
-    code = totp.code_at(device.secret, totp.step_of(NOW.timestamp()))
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    code = code_at(device, NOW.timestamp())
 
     client.post(reverse("accounts:login"), {"username": "beleid", "password": PASSWORD})
     wrong = "000000" if code != "000000" else "111111"
@@ -102,7 +109,7 @@ def test_a_lost_authenticator_is_reset_from_the_command_line(amsterdam):
     from django.core.management import call_command
 
     user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="sanne")
-    TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(), confirmed_at=NOW)
+    TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     call_command("reset_second_factor", "sanne")
-    assert not TwoFactorDevice.objects.filter(user=user).exists()
+    assert not TOTPDevice.objects.filter(user=user).exists()
     assert AuditEvent.objects.filter(object_type="two-factor-device", origin="cli").exists()

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.accounts.authenticator import code_at
 from tests.factories import JobSeekerFactory, UserFactory
-from werkpad.accounts import totp
-from werkpad.accounts.models import TwoFactorDevice
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
 
@@ -29,9 +29,9 @@ def test_five_wrong_codes_lock_the_second_step_and_every_attempt_is_audited(
 ):
     settings.WERKPAD_STAFF_2FA = True
     user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="sanne")
-    device = TwoFactorDevice.objects.create(user=user, secret=totp.new_secret(), confirmed_at=NOW)
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
     with time_machine.travel(NOW, tick=False):
-        good = totp.code_at(device.secret, totp.step_of(NOW.timestamp()))
+        good = code_at(device, NOW.timestamp())
         client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
         for _ in range(5):
             client.post(reverse("accounts:second-factor"), {"code": wrong(good)})
@@ -43,7 +43,7 @@ def test_five_wrong_codes_lock_the_second_step_and_every_attempt_is_audited(
     later = NOW + dt.timedelta(minutes=16)
     with time_machine.travel(later, tick=False):
         client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
-        code = totp.code_at(device.secret, totp.step_of(later.timestamp()))
+        code = code_at(device, later.timestamp())
         client.post(reverse("accounts:second-factor"), {"code": code})
         assert client.session["_auth_user_id"] == str(user.pk)
 

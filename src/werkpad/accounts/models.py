@@ -56,23 +56,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"
-
-
-class TwoFactorDevice(models.Model):
-    """A staff member's authenticator app (TOTP). Confirmed once a first code matched."""
-
-    user = models.OneToOneField(
-        User, on_delete=models.CASCADE, related_name="two_factor", verbose_name=_("user")
-    )
-    secret = models.CharField(_("secret"), max_length=64)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    last_step = models.BigIntegerField(_("last used time step"), default=-1)
-    failed_codes = models.PositiveSmallIntegerField(_("wrong codes in a row"), default=0)
-    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("two-factor device")
-        verbose_name_plural = _("two-factor devices")
-
-    def __str__(self) -> str:
-        return f"{self.user} ({'confirmed' if self.confirmed_at else 'not confirmed'})"

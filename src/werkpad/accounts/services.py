@@ -8,10 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from werkpad.accounts import totp
-from werkpad.accounts.models import Membership, TwoFactorDevice, User
+from werkpad.accounts.models import Membership, User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import ConflictError, DomainError
@@ -86,20 +86,20 @@ def second_factor_required(user: User) -> bool:
     return user.is_superuser or user.is_staff or scope_of(user).has(*STAFF_ROLES)
 
 
+#: The name of a staff member's authenticator app among their django-otp devices.
+DEVICE_NAME = "authenticator"
+
+
 @transaction.atomic
-def two_factor_enrolment_start(*, user: User) -> TwoFactorDevice:
-    """A new, unconfirmed secret for the user's authenticator app (replaces an unconfirmed one)."""
-    device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
-    if device is not None and device.confirmed_at is not None:
+def two_factor_enrolment_start(*, user: User) -> TOTPDevice:
+    """A new, unconfirmed key for the user's authenticator app (replaces an unconfirmed one)."""
+    devices = TOTPDevice.objects.select_for_update().filter(user=user)
+    if any(device.confirmed for device in devices):
         raise ConflictError(
             _("Two-factor login is already set up for this account."), code="two-factor-exists"
         )
-    if device is None:
-        device = TwoFactorDevice(user=user)
-    device.secret = totp.new_secret()
-    device.last_step = -1
-    device.save()
-    return device
+    devices.delete()
+    return TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
 
 
 #: Wrong codes in a row before the second step locks for LOCK_MINUTES.
@@ -111,57 +111,71 @@ class SecondFactorLockedError(DomainError):
     code = "two-factor-locked"
 
 
-def two_factor_verify(*, user: User, code: str) -> TwoFactorDevice:
+def two_factor_locked_until(device: TOTPDevice) -> dt.datetime | None:
+    """When the lock after MAX_FAILED_CODES wrong codes in a row ends (None: never locked).
+
+    Counted in django-otp's throttling fields: the count of wrong codes in a
+    row and the moment of the last one. Its own back-off is switched off
+    (``OTP_TOTP_THROTTLE_FACTOR = 0``), so this is the one rule that applies.
+    """
+    if device.throttling_failure_count < MAX_FAILED_CODES:
+        return None
+    if device.throttling_failure_timestamp is None:
+        return None
+    return device.throttling_failure_timestamp + dt.timedelta(minutes=LOCK_MINUTES)
+
+
+def two_factor_verify(*, user: User, code: str) -> TOTPDevice:
     """Check a code; the first good code confirms the device. A code works only once.
 
-    A wrong code is counted and audited in a transaction that commits (the
-    refusal is raised after it); after MAX_FAILED_CODES wrong codes in a row
-    the second step is locked for LOCK_MINUTES, so a code cannot be guessed.
+    django-otp checks the code (RFC 6238, one step either side, never a step at
+    or before the last one used). A wrong code is counted and audited in a
+    transaction that commits (the refusal is raised after it); after
+    MAX_FAILED_CODES wrong codes in a row the second step is locked for
+    LOCK_MINUTES, so a code cannot be guessed.
     """
     now = clock.now()
     with transaction.atomic():
-        device = TwoFactorDevice.objects.select_for_update().filter(user=user).first()
+        device = TOTPDevice.objects.select_for_update().filter(user=user).first()
         if device is None:
             raise DomainError(
                 _("Two-factor login is not set up for this account."), code="two-factor-missing"
             )
-        if device.locked_until is not None and device.locked_until > now:
+        locked_until = two_factor_locked_until(device)
+        if locked_until is not None and locked_until > now:
             raise SecondFactorLockedError(
                 _("Too many wrong codes. Try again after %(time)s.")
-                % {"time": timezone.localtime(device.locked_until).strftime("%H:%M")},
+                % {"time": timezone.localtime(locked_until).strftime("%H:%M")},
                 field="code",
             )
-        step = totp.match(
-            device.secret, code, unix_time=now.timestamp(), after_step=device.last_step
-        )
-        if step is None:
-            device.failed_codes += 1
-            if device.failed_codes >= MAX_FAILED_CODES:
-                device.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                device.failed_codes = 0
-            device.save(update_fields=["failed_codes", "locked_until"])
+        if locked_until is not None:
+            device.throttle_reset(commit=False)  # the lock has passed: a new round of tries
+        digits = "".join(ch for ch in code if ch.isdigit())
+        if len(digits) == device.digits:
+            verified = device.verify_token(digits)
+        else:
+            device.throttle_increment(commit=True)
+            verified = False
+        if not verified:
+            locked_until = two_factor_locked_until(device)
             audit_record(
                 user=user,
                 action=AuditEvent.Action.LOGIN_FAILED,
                 object_type="session",
                 result=AuditEvent.Result.FAILED,
                 detail="second factor refused"
-                + (" and locked" if device.locked_until and device.locked_until > now else ""),
+                + (" and locked" if locked_until and locked_until > now else ""),
             )
-        else:
-            device.last_step = step
-            device.failed_codes = 0
-            device.locked_until = None
-            if device.confirmed_at is None:
-                device.confirmed_at = now
-                audit_record(
-                    user=user,
-                    action=AuditEvent.Action.CREATE,
-                    object_type="two-factor-device",
-                    object_id=device.pk,
-                )
-            device.save()
-    if step is None:
+        elif not device.confirmed:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            audit_record(
+                user=user,
+                action=AuditEvent.Action.CREATE,
+                object_type="two-factor-device",
+                object_id=device.pk,
+            )
+    if not verified:
         raise DomainError(
             _("This code is not right, or was used already. Try the next one."),
             code="two-factor-code-invalid",
@@ -173,7 +187,7 @@ def two_factor_verify(*, user: User, code: str) -> TwoFactorDevice:
 @transaction.atomic
 def two_factor_reset(*, user: User, by: str) -> bool:
     """Remove a user's authenticator so that they set it up again at their next login."""
-    removed, _detail = TwoFactorDevice.objects.filter(user=user).delete()
+    removed, _detail = TOTPDevice.objects.filter(user=user).delete()
     audit_record(
         user=None,
         action=AuditEvent.Action.UPDATE,

@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from werkpad.accounts import totp
 from werkpad.accounts.forms import CodeForm, LoginForm, client_address
-from werkpad.accounts.models import TwoFactorDevice, User
+from werkpad.accounts.models import User
+from werkpad.accounts.selectors import second_factor_device, second_factor_key
 from werkpad.accounts.services import (
     SecondFactorLockedError,
     second_factor_required,
@@ -88,8 +88,8 @@ def second_factor(request):
         request.session.pop(PENDING, None)
         messages.warning(request, _("Log in again: the login took too long."))
         return redirect("accounts:login")
-    device = TwoFactorDevice.objects.filter(user=user).first()
-    enrolling = device is None or device.confirmed_at is None
+    device = second_factor_device(user=user)
+    enrolling = device is None or not device.confirmed
     if enrolling and device is None:
         device = two_factor_enrolment_start(user=user)
     form = CodeForm(request.POST or None)
@@ -117,13 +117,12 @@ def second_factor(request):
             return redirect(target)
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
-        uri = totp.provisioning_uri(device.secret, account=user.username)
         context.update(
             {
-                "secret_groups": " ".join(
-                    device.secret[i : i + 4] for i in range(0, len(device.secret), 4)
+                "secret_groups": second_factor_key(device),
+                "qr_svg": segno.make(device.config_url, error="m").svg_inline(
+                    scale=5, dark="#1b1b1b"
                 ),
-                "qr_svg": segno.make(uri, error="m").svg_inline(scale=5, dark="#1b1b1b"),
             }
         )
     return render(

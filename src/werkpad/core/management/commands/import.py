@@ -21,8 +21,9 @@ from django.utils.translation import ngettext
 
 from werkpad.core.errors import DomainError
 from werkpad.core.models import Municipality
-from werkpad.jobseekers import importer as jobseeker_importer
-from werkpad.jobseekers.importer import ImportRefusedError, ImportResult, RowError
+from werkpad.jobseekers.importer import run as jobseeker_importer
+from werkpad.jobseekers.importer.columns import ImportRefusedError, accepted_columns
+from werkpad.jobseekers.importer.run import ImportResult, RowError
 
 #: KIND -> (how to find the municipality, how to import a file into it).
 IMPORTERS: dict[str, tuple[Callable[..., Municipality], Callable[..., ImportResult]]] = {
@@ -34,7 +35,7 @@ SHOWN_ERRORS = 100
 
 
 def _columns_help() -> str:
-    columns = jobseeker_importer.accepted_columns()
+    columns = accepted_columns()
     lines = [
         f"  {name}: {', '.join(dutch)}" if dutch else f"  {name}" for name, dutch in columns.items()
     ]
