@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from werkpad.core import privacy as privacy_rules
 from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import worklist_for
 
@@ -23,4 +24,11 @@ def accessibility(request):
 
 
 def privacy(request):
-    return render(request, "core/privacy.html", {"min_cell": settings.WERKPAD_MIN_CELL})
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "min_cell": settings.WERKPAD_MIN_CELL,
+            "provider_keeps_years": privacy_rules.PROVIDER_KEEPS_OWN_RECORDS_YEARS,
+        },
+    )
