@@ -24,7 +24,7 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import ProgressReport, Trajectory
-from werkpad.trajectories.workflow import ENDED, RUNNING, Status, provider_records_cutoff
+from werkpad.trajectories.workflow import ENDED, Status, provider_records_cutoff
 
 OBJECT_TYPE = "trajectory"
 FILTERS = ("status", "jobSeeker", "programme", "provider", "reportOverdue")
@@ -142,7 +142,7 @@ def trajectory_get(*, user, id: int, purpose: str = "") -> Trajectory:
 
 def may_read_health(user, trajectory: Trajectory) -> bool:
     """TR4: the job seeker, their contact person, and the provider's coach with consent
-    while the trajectory runs."""
+    until the trajectory ended."""
     if (
         trajectory.job_seeker.user_id == user.pk
         or trajectory.job_seeker.contact_person_id == user.pk
@@ -150,7 +150,7 @@ def may_read_health(user, trajectory: Trajectory) -> bool:
         return True
     return (
         trajectory.health_consent
-        and trajectory.status in RUNNING
+        and trajectory.status not in ENDED
         and rules.is_coach_of(user, trajectory)
     )
 
