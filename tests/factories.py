@@ -212,7 +212,8 @@ class ProgrammeFactory(DjangoModelFactory):
 
 
 class TrajectoryFactory(DjangoModelFactory):
-    """A referral; one trait per state: accepted, started, suspended, completed, ended_early."""
+    """A referral; one trait per state: accepted, declined, started, suspended, completed,
+    ended_early."""
 
     class Meta:
         model = Trajectory
@@ -257,6 +258,9 @@ class TrajectoryFactory(DjangoModelFactory):
             started_on=dt.date(2026, 9, 14),
             ended_on=dt.date(2026, 10, 20),
             end_reason="Verhuisd",
+        )
+        declined = factory.Trait(
+            status="declined", decline_reason="Geen plek in de groep.", ended_on=dt.date(2026, 9, 4)
         )
         report_overdue = factory.Trait(
             status="started", started_on=dt.date(2026, 9, 14), next_report_due=dt.date(2026, 10, 12)

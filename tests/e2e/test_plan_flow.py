@@ -140,3 +140,52 @@ def test_a_plan_is_written_shared_agreed_to_and_in_effect(desk, phone, live_serv
     assert_accessible(page)
     plan.refresh_from_db()
     assert plan.status == Status.IN_EFFECT and plan.current_version.number == 1
+
+
+def test_an_agreement_to_a_plan_that_changed_meanwhile_shows_the_new_text(phone, live_server, cast):
+    """PL3: the page posts the version it showed. When the caseworker changed the plan while
+    the job seeker was reading, the agreement is refused with a message, the new text shows,
+    and agreeing to that one works."""
+    from werkpad.plans import services
+
+    caseworker, person = cast
+    plan = services.plan_create(
+        user=caseworker,
+        job_seeker_id=person.pk,
+        data={
+            "kind": "activation",
+            "goals": GOALS,
+            "target_rung": 4,
+            "rights_and_obligations": "U komt naar afspraken.",
+            "activities": "Twee ochtenden per week meedoen.",
+        },
+    )
+    services.plan_propose(user=caseworker, plan_id=plan.pk)
+
+    mobile = phone
+    sign_in(mobile, live_server, "fatima")
+    mobile.goto(f"{live_server.url}/mijn/plan/")
+    expect(mobile.get_by_text(GOALS)).to_be_visible()
+
+    # Meanwhile the caseworker takes the proposal back, changes it and shares it again.
+    services.plan_withdraw(user=caseworker, plan_id=plan.pk)
+    changed = "Drie ochtenden per week bij de kringloopwinkel."
+    services.plan_update(
+        user=caseworker,
+        plan_id=plan.pk,
+        expected_version=Plan.objects.get(pk=plan.pk).version,
+        data={"goals": changed},
+    )
+    services.plan_propose(user=caseworker, plan_id=plan.pk)
+
+    mobile.get_by_role("button", name="I agree with this plan").click()
+    expect(mobile.get_by_text("Your plan changed after you opened it")).to_be_visible()
+    expect(mobile.get_by_text(changed)).to_be_visible()
+    expect(mobile.get_by_text(GOALS)).to_have_count(0)
+    assert Plan.objects.get(pk=plan.pk).status == Status.PROPOSED
+    assert_accessible(mobile)
+
+    mobile.get_by_role("button", name="I agree with this plan").click()
+    expect(mobile.locator("#plan-status")).to_have_text("applies now")
+    plan.refresh_from_db()
+    assert plan.status == Status.IN_EFFECT and plan.current_version.goals == changed

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import InstrumentFactory, job_seeker_login
 
@@ -25,3 +26,10 @@ def content(instrument):
 @pytest.fixture
 def seeker_user(job_seeker):
     return job_seeker_login(job_seeker)
+
+
+@pytest.fixture
+def english():
+    """Messages in English, so that tests can read them."""
+    with translation.override("en"):
+        yield

@@ -174,13 +174,21 @@ def call_api(client, action, world):
         case "propose a draft":
             return client.post(f"{base}/{draft.pk}/proposal", {}, format="json")
         case "agree to own plan":
-            return client.post(f"{base}/{own.pk}/agreement", {}, format="json")
+            return client.post(
+                f"{base}/{own.pk}/agreement", {"version": own.version}, format="json"
+            )
         case "disagree with own plan":
-            return client.post(f"{base}/{own.pk}/disagreement", {"reason": "Matrix"}, format="json")
+            return client.post(
+                f"{base}/{own.pk}/disagreement",
+                {"version": own.version, "reason": "Matrix"},
+                format="json",
+            )
         case "comment on own plan":
             return client.post(f"{base}/{own.pk}/comments", {"text": "Matrix"}, format="json")
         case "agree to another municipality's plan":
-            return client.post(f"{base}/{other.pk}/agreement", {}, format="json")
+            return client.post(
+                f"{base}/{other.pk}/agreement", {"version": other.version}, format="json"
+            )
     raise AssertionError(action)
 
 
@@ -238,7 +246,7 @@ def call_ui(client, action, world):
         case "own plan page":
             return client.get("/mijn/plan/")
         case "agree on own plan page":
-            return client.post("/mijn/plan/akkoord/")
+            return client.post("/mijn/plan/akkoord/", {"version": world.own_plan.version})
         case "comment on own plan page":
             return client.post("/mijn/plan/opmerking/", {"text": "Matrix"})
     raise AssertionError(action)

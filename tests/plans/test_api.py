@@ -59,7 +59,10 @@ def test_create_read_update_propose_agree(api, caseworker, job_seeker, seeker_us
         f"/api/v1/plans/{plan_id}/comments", {"text": "Mag het in deeltijd?"}, format="json"
     )
     assert comment.status_code == 201 and comment.json()["byJobSeeker"] is True
-    agreed = seeker.post(f"/api/v1/plans/{plan_id}/agreement", {}, format="json")
+    shown = seeker.get(f"/api/v1/plans/{plan_id}").json()
+    agreed = seeker.post(
+        f"/api/v1/plans/{plan_id}/agreement", {"version": shown["version"]}, format="json"
+    )
     assert agreed.status_code == 200, agreed.content
     assert agreed.json()["status"] == "in_effect" and agreed.json()["currentVersion"] == 1
 
@@ -90,7 +93,7 @@ def test_an_illegal_transition_answers_409_problem_json_and_changes_nothing(
     again = (
         api.__class__()
         .as_user(seeker_user)
-        .post(f"/api/v1/plans/{plan.pk}/agreement", {}, format="json")
+        .post(f"/api/v1/plans/{plan.pk}/agreement", {"version": plan.version}, format="json")
     )
     assert again.status_code == 409 and again["Content-Type"] == PROBLEM
 
@@ -98,11 +101,15 @@ def test_an_illegal_transition_answers_409_problem_json_and_changes_nothing(
 def test_a_disagreement_needs_a_reason_400(api, job_seeker, seeker_user):
     plan = PlanFactory(job_seeker=job_seeker, proposed=True)
     client = api.as_user(seeker_user)
-    response = client.post(f"/api/v1/plans/{plan.pk}/disagreement", {}, format="json")
+    response = client.post(
+        f"/api/v1/plans/{plan.pk}/disagreement", {"version": plan.version}, format="json"
+    )
     assert response.status_code == 400 and response["Content-Type"] == PROBLEM
     assert [p["name"] for p in response.json()["invalidParams"]] == ["reason"]
     done = client.post(
-        f"/api/v1/plans/{plan.pk}/disagreement", {"reason": "Te zwaar."}, format="json"
+        f"/api/v1/plans/{plan.pk}/disagreement",
+        {"version": plan.version, "reason": "Te zwaar."},
+        format="json",
     )
     assert done.status_code == 200
     body = done.json()
@@ -212,3 +219,38 @@ def test_the_openapi_document_names_the_sub_resources(client):
     assert {p["name"] for p in paths["/plans"]["get"]["parameters"]} >= {"jobSeeker", "status"}
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
     assert schema["PlanVersion"]["properties"]["reviewDueOn"]["format"] == "date"
+
+
+def test_an_answer_must_name_the_version_read_and_a_changed_plan_answers_409(
+    api, caseworker, job_seeker, seeker_user
+):
+    """PL3: `{"version": 999}` for a plan at another version is refused, and so is no version."""
+    plan = PlanFactory(job_seeker=job_seeker, proposed=True)
+    client = api.as_user(seeker_user)
+    before = list(Plan.objects.values())
+    versions_before = list(plan.versions.values())
+    for sub, body in (("agreement", {}), ("disagreement", {"reason": "Te zwaar."})):
+        missing = client.post(f"/api/v1/plans/{plan.pk}/{sub}", body, format="json")
+        assert missing.status_code == 400 and missing["Content-Type"] == PROBLEM
+        assert "version" in [p["name"] for p in missing.json()["invalidParams"]]
+        stale = client.post(
+            f"/api/v1/plans/{plan.pk}/{sub}", {**body, "version": 999}, format="json"
+        )
+        assert stale.status_code == 409, stale.content
+        assert stale["Content-Type"] == PROBLEM
+        assert stale.json()["code"] == "plan-changed"
+    assert list(Plan.objects.values()) == before
+    assert list(plan.versions.values()) == versions_before
+
+    shown = client.get(f"/api/v1/plans/{plan.pk}").json()
+    agreed = client.post(
+        f"/api/v1/plans/{plan.pk}/agreement", {"version": shown["version"]}, format="json"
+    )
+    assert agreed.status_code == 200 and agreed.json()["status"] == "in_effect"
+
+
+def test_the_openapi_document_requires_the_version_of_an_answer(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for name in ("AgreementRequest", "DisagreementRequest"):
+        schema = schemas.get(name) or schemas[name.removesuffix("Request")]
+        assert "version" in schema["required"], name

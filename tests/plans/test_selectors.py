@@ -17,6 +17,7 @@ from werkpad.core.permissions import Role
 from werkpad.core.worklist import worklist_for
 from werkpad.insights.selectors import composition_get
 from werkpad.plans import selectors, services
+from werkpad.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
 FROZEN = dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -74,7 +75,11 @@ def test_reading_a_plan_costs_the_same_with_more_versions_and_comments(
         services.plan_revise(user=caseworker, plan_id=plan.pk, reason=f"r{n}")
         services.plan_comment(user=caseworker, plan_id=plan.pk, text=f"c{n}")
         services.plan_propose(user=caseworker, plan_id=plan.pk)
-        services.plan_agree(user=seeker_user, plan_id=plan.pk)
+        services.plan_agree(
+            user=seeker_user,
+            plan_id=plan.pk,
+            expected_version=Plan.objects.get(pk=plan.pk).version,
+        )
     with CaptureQueriesContext(connection) as many:
         response = client.get(f"/api/v1/plans/{plan.pk}")
     body = response.json()
@@ -104,7 +109,9 @@ def test_the_job_seeker_sees_no_draft(job_seeker, seeker_user, caseworker):
     services.plan_propose(user=caseworker, plan_id=plan.pk)
     own = selectors.plan_get_own(user=seeker_user)
     assert own.shown.number == 1
-    services.plan_agree(user=seeker_user, plan_id=plan.pk)
+    services.plan_agree(
+        user=seeker_user, plan_id=plan.pk, expected_version=Plan.objects.get(pk=plan.pk).version
+    )
     services.plan_revise(user=caseworker, plan_id=plan.pk, reason="nieuw")
     own = selectors.plan_get_own(user=seeker_user)
     assert [v.number for v in own.shown_versions] == [1], "the new draft stays the caseworker's"

@@ -107,7 +107,9 @@ def test_the_whole_lifecycle_versions_and_supersedes(caseworker, job_seeker, see
     )
     services.plan_propose(user=caseworker, plan_id=plan.pk, expected_version=2)
     services.plan_comment(user=seeker_user, plan_id=plan.pk, text="Kan de training ook online?")
-    services.plan_agree(user=seeker_user, plan_id=plan.pk)
+    services.plan_agree(
+        user=seeker_user, plan_id=plan.pk, expected_version=Plan.objects.get(pk=plan.pk).version
+    )
     plan.refresh_from_db()
     first = plan.versions.get(number=1)
     assert plan.current_version == first and first.status == Status.IN_EFFECT
@@ -131,7 +133,12 @@ def test_the_whole_lifecycle_versions_and_supersedes(caseworker, job_seeker, see
         user=caseworker, plan_id=plan.pk, expected_version=plan.version, data={"target_rung": 6}
     )
     services.plan_propose(user=caseworker, plan_id=plan.pk)
-    services.plan_disagree(user=seeker_user, plan_id=plan.pk, reason="Ik wil eerst een opleiding.")
+    services.plan_disagree(
+        user=seeker_user,
+        plan_id=plan.pk,
+        expected_version=Plan.objects.get(pk=plan.pk).version,
+        reason="Ik wil eerst een opleiding.",
+    )
     plan.refresh_from_db()
     first.refresh_from_db()
     second.refresh_from_db()
@@ -164,9 +171,13 @@ def test_transitions_the_table_does_not_allow_are_refused_and_change_nothing(
     with pytest.raises(TransitionRefusedError) as error:
         match act:
             case "agree":
-                services.plan_agree(user=seeker_user, plan_id=plan.pk)
+                services.plan_agree(
+                    user=seeker_user, plan_id=plan.pk, expected_version=plan.version
+                )
             case "disagree":
-                services.plan_disagree(user=seeker_user, plan_id=plan.pk, reason="Nee")
+                services.plan_disagree(
+                    user=seeker_user, plan_id=plan.pk, expected_version=plan.version, reason="Nee"
+                )
             case "propose":
                 services.plan_propose(user=caseworker, plan_id=plan.pk)
             case "withdraw":
@@ -179,7 +190,7 @@ def test_a_draft_is_not_even_visible_to_the_job_seeker(job_seeker, seeker_user):
     plan = PlanFactory(job_seeker=job_seeker)
     before = plan_rows()
     with pytest.raises(NotFoundError):
-        services.plan_agree(user=seeker_user, plan_id=plan.pk)
+        services.plan_agree(user=seeker_user, plan_id=plan.pk, expected_version=plan.version)
     with pytest.raises(NotFoundError):
         services.plan_comment(user=seeker_user, plan_id=plan.pk, text="Hallo")
     assert plan_rows() == before
@@ -189,7 +200,9 @@ def test_a_disagreement_needs_a_reason(job_seeker, seeker_user):
     plan = PlanFactory(job_seeker=job_seeker, proposed=True)
     before = plan_rows()
     with pytest.raises(InvalidInputError) as error:
-        services.plan_disagree(user=seeker_user, plan_id=plan.pk, reason="   ")
+        services.plan_disagree(
+            user=seeker_user, plan_id=plan.pk, expected_version=plan.version, reason="   "
+        )
     assert "reason" in error.value.errors
     assert plan_rows() == before
 
@@ -230,7 +243,7 @@ def test_the_job_seeker_cannot_write_and_the_caseworker_cannot_answer(
             user=seeker_user, plan_id=plan.pk, expected_version=plan.version, data={"goals": "x"}
         )
     with pytest.raises(PermissionDeniedError):
-        services.plan_agree(user=caseworker, plan_id=plan.pk)
+        services.plan_agree(user=caseworker, plan_id=plan.pk, expected_version=plan.version)
     with pytest.raises(NotFoundError):
         services.plan_propose(user=zaandam_caseworker, plan_id=plan.pk)
     with pytest.raises(PermissionDeniedError):
@@ -311,3 +324,111 @@ def test_only_a_plan_in_effect_is_reviewed(caseworker, job_seeker):
             changes_needed=False,
         )
     assert error.value.code == "plan-not-in-effect"
+
+
+def _changed_after_reading(caseworker, plan) -> int:
+    """The caseworker takes the proposal back, changes it and shares it again; the plan's
+    version the job seeker read (returned) is stale from then on."""
+    read = plan.version
+    services.plan_withdraw(user=caseworker, plan_id=plan.pk)
+    services.plan_update(
+        user=caseworker,
+        plan_id=plan.pk,
+        expected_version=Plan.objects.get(pk=plan.pk).version,
+        data={"goals": "Drie ochtenden per week bij de kringloopwinkel."},
+    )
+    services.plan_propose(user=caseworker, plan_id=plan.pk)
+    return read
+
+
+@pytest.mark.parametrize("answer", ["agree", "disagree"])
+def test_an_answer_to_a_plan_that_changed_since_it_was_read_is_refused(
+    answer, caseworker, job_seeker, seeker_user
+):
+    """PL3: the agreement or disagreement is bound to the version the job seeker read."""
+    plan = PlanFactory(job_seeker=job_seeker, proposed=True)
+    read = _changed_after_reading(caseworker, plan)
+    before = plan_rows()
+    kwargs = {"user": seeker_user, "plan_id": plan.pk, "expected_version": read}
+    with pytest.raises(services.PlanChangedError) as error:
+        if answer == "agree":
+            services.plan_agree(**kwargs)
+        else:
+            services.plan_disagree(**kwargs, reason="Te veel uren.")
+    assert error.value.code == "plan-changed" and error.value.status == 409
+    assert error.value.current_version == Plan.objects.get(pk=plan.pk).version
+    assert plan_rows() == before
+
+    kwargs["expected_version"] = Plan.objects.get(pk=plan.pk).version
+    if answer == "agree":
+        services.plan_agree(**kwargs)
+    else:
+        services.plan_disagree(**kwargs, reason="Te veel uren.")
+    plan.refresh_from_db()
+    assert plan.status == Status.IN_EFFECT
+    assert plan.current_version.goals == "Drie ochtenden per week bij de kringloopwinkel."
+
+
+def test_a_comment_after_reading_also_asks_for_a_fresh_answer(caseworker, job_seeker, seeker_user):
+    plan = PlanFactory(job_seeker=job_seeker, proposed=True)
+    services.plan_comment(user=caseworker, plan_id=plan.pk, text="Let op: het rooster wijzigt.")
+    before = plan_rows()
+    with pytest.raises(services.PlanChangedError):
+        services.plan_agree(user=seeker_user, plan_id=plan.pk, expected_version=plan.version)
+    assert plan_rows() == before
+
+
+@pytest.mark.parametrize(
+    ("trait", "act", "words"),
+    [
+        ({}, "withdraw", "has not been shared yet"),
+        ({"proposed": True}, "propose", "has been shared with the job seeker already"),
+        ({"in_effect": True}, "propose", "Start a new version to change the plan"),
+        ({"in_effect": True}, "withdraw", "can no longer be taken back"),
+        ({"in_effect": True}, "agree", "You already answered this plan. Would you like"),
+        ({"in_effect": True}, "disagree", "You already answered this plan. Do you no longer"),
+    ],
+)
+def test_each_refused_plan_step_says_what_is_wrong(
+    trait, act, words, caseworker, job_seeker, seeker_user, english
+):
+    plan = PlanFactory(job_seeker=job_seeker, **trait)
+    with pytest.raises(TransitionRefusedError) as error:
+        match act:
+            case "agree":
+                services.plan_agree(
+                    user=seeker_user, plan_id=plan.pk, expected_version=plan.version
+                )
+            case "disagree":
+                services.plan_disagree(
+                    user=seeker_user, plan_id=plan.pk, expected_version=plan.version, reason="Nee"
+                )
+            case "propose":
+                services.plan_propose(user=caseworker, plan_id=plan.pk)
+            case "withdraw":
+                services.plan_withdraw(user=caseworker, plan_id=plan.pk)
+    assert words in error.value.message
+    assert "cannot become" not in error.value.message
+
+
+def test_every_refused_plan_step_has_its_own_message():
+    from werkpad.plans.workflow import STEP_TO, check_transition
+
+    for target, step in STEP_TO.items():
+        for current in Status.values:
+            if target in ALLOWED_TRANSITIONS[current]:
+                continue
+            with pytest.raises(TransitionRefusedError) as error:
+                check_transition(current, target)
+            assert "cannot become" not in error.value.message, (current, step)
+    messages = {
+        step: {
+            current: str(TransitionRefusedError(current=current, target=target).message)
+            for current in Status.values
+            if target not in ALLOWED_TRANSITIONS[current]
+        }
+        for target, step in STEP_TO.items()
+    }
+    for current in Status.values:
+        said = [m[current] for m in messages.values() if current in m]
+        assert len(said) == len(set(said)), f"two steps refused from {current} say the same"

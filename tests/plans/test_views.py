@@ -98,9 +98,10 @@ def test_a_refused_transition_shows_a_message_and_changes_nothing(client, casewo
     client.force_login(caseworker)
     response = client.post(reverse("plans:propose", args=[plan.pk]), follow=True)
     assert response.status_code == 200
-    assert any(
-        "cannot become" in str(m) or "kan niet" in str(m) for m in response.context["messages"]
-    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "De werkzoekende heeft al antwoord gegeven op deze versie. Begin een nieuwe versie "
+        "om het plan te veranderen."
+    ]
     plan.refresh_from_db()
     assert plan.status == Status.IN_EFFECT
 
@@ -122,7 +123,8 @@ def test_the_job_seeker_reads_comments_and_agrees_on_their_own_page(
     assert "44a" in content
 
     client.post(reverse("myplan:comment"), {"text": "Kan het ook op dinsdag?"})
-    client.post(reverse("myplan:agree"))
+    plan.refresh_from_db()
+    client.post(reverse("myplan:agree"), {"version": plan.version})
     plan.refresh_from_db()
     assert plan.status == Status.IN_EFFECT and plan.current_version.number == 1
 
@@ -139,11 +141,13 @@ def test_a_disagreement_without_a_reason_is_refused_on_the_own_page(
 ):
     plan = PlanFactory(job_seeker=job_seeker, proposed=True)
     client.force_login(seeker_user)
-    response = client.post(reverse("myplan:disagree"), {"reason": ""}, follow=True)
+    response = client.post(
+        reverse("myplan:disagree"), {"version": plan.version, "reason": ""}, follow=True
+    )
     assert response.status_code == 200
     plan.refresh_from_db()
     assert plan.status == Status.PROPOSED
-    client.post(reverse("myplan:disagree"), {"reason": "Te veel uren."})
+    client.post(reverse("myplan:disagree"), {"version": plan.version, "reason": "Te veel uren."})
     plan.refresh_from_db()
     assert plan.status == Status.IN_EFFECT
     assert plan.current_version.disagreement_reason == "Te veel uren."
@@ -156,7 +160,7 @@ def test_the_own_page_without_a_plan_explains_what_a_plan_is(client, job_seeker,
     assert response.status_code == 200
     assert response.context["plan"] is None
     assert "Vrijwilligerswerk bij de voedselbank." not in response.content.decode()
-    assert client.post(reverse("myplan:agree")).status_code == 404
+    assert client.post(reverse("myplan:agree"), {"version": 1}).status_code == 404
 
 
 def test_the_job_seeker_is_sent_from_the_caseworkers_page_to_their_own(
@@ -203,3 +207,55 @@ def test_the_composition_page_shows_the_share_without_a_current_plan(client, rol
     assert response.context["composition"].without_current_plan.count == 3
     page = response.content.decode()
     assert 'id="without-plan"' in page and "75%" in page
+
+
+@pytest.mark.parametrize("answer", ["agree", "disagree"])
+def test_an_answer_to_a_plan_changed_since_the_page_showed_it_is_refused_with_the_new_text(
+    answer, client, caseworker, job_seeker, seeker_user
+):
+    """PL3: the page posts the version it showed; a changed plan answers 409 with a Dutch
+    message and the plan as it is now, and nothing changes."""
+    from werkpad.plans import services
+
+    plan = PlanFactory(job_seeker=job_seeker, proposed=True)
+    client.force_login(seeker_user)
+    page = client.get(reverse("myplan:plan")).content.decode()
+    assert f'name="version" value="{plan.version}"' in page
+
+    services.plan_withdraw(user=caseworker, plan_id=plan.pk)
+    services.plan_update(
+        user=caseworker,
+        plan_id=plan.pk,
+        expected_version=Plan.objects.get(pk=plan.pk).version,
+        data={"goals": "Drie ochtenden per week bij de kringloopwinkel."},
+    )
+    services.plan_propose(user=caseworker, plan_id=plan.pk)
+    before = (list(Plan.objects.values()), list(plan.versions.values()))
+
+    data = {"version": plan.version}
+    if answer == "disagree":
+        data["reason"] = "Te veel uren."
+    response = client.post(reverse(f"myplan:{answer}"), data)
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Uw plan is veranderd nadat u het opende" in content
+    assert "Drie ochtenden per week bij de kringloopwinkel." in content
+    assert "Vrijwilligerswerk bij de voedselbank." not in content
+    current = Plan.objects.get(pk=plan.pk).version
+    assert f'name="version" value="{current}"' in content
+    if answer == "disagree":
+        assert "Te veel uren." in content, "the reason typed is kept"
+    assert (list(Plan.objects.values()), list(plan.versions.values())) == before
+
+    client.post(reverse(f"myplan:{answer}"), {**data, "version": current})
+    plan.refresh_from_db()
+    assert plan.status == Status.IN_EFFECT
+
+
+def test_an_answer_without_the_version_shown_is_refused(client, job_seeker, seeker_user):
+    plan = PlanFactory(job_seeker=job_seeker, proposed=True)
+    client.force_login(seeker_user)
+    response = client.post(reverse("myplan:agree"), follow=True)
+    assert any("Open uw plan opnieuw" in str(m) for m in response.context["messages"])
+    plan.refresh_from_db()
+    assert plan.status == Status.PROPOSED

@@ -14,10 +14,12 @@ Every refusal also proves that nothing changed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -29,10 +31,20 @@ from tests.factories import (
     UserFactory,
     job_seeker_login,
 )
+from werkpad.core import privacy
+from werkpad.core.deadlines import add_months
+from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
 from werkpad.trajectories.handover import DEFAULT_FIELDS
-from werkpad.trajectories.models import ProgressReport, StatusChange, Trajectory
+from werkpad.trajectories.models import (
+    EndReport,
+    Evaluation,
+    ProgressReport,
+    StatusChange,
+    Trajectory,
+)
 
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.time_machine(
@@ -284,3 +296,221 @@ def test_a_coach_reads_no_job_seeker_file(world, caseworker):
     client = APIClient()
     client.force_authenticate(user=coach)
     assert client.get(f"/api/v1/job-seekers/{world.person.pk}").status_code == 404
+
+
+# --- Access ends with its purpose (TR4) ---------------------------------------------------
+
+ENDINGS = ["completed", "ended_early", "declined"]
+PHONE = "0687654321"
+WISHES = "Werken bij de dierenambulance"
+LIMITATION = "Kan niet tillen door een hernia."
+HEALTH_SECTION = "Slaapt slecht sinds de verhuizing."
+OWN_REPORT = "Twee sollicitaties verstuurd; gesprek bij de kinderboerderij."
+END_SUMMARY = "Afgerond met een werkervaringsplaats."
+LESSON = "De vaste contactmomenten werkten goed."
+SECRETS = (PHONE, WISHES, LIMITATION, HEALTH_SECTION)
+
+
+@pytest.fixture
+def finished(amsterdam, caseworker):
+    """``finished(status)``: a trajectory in ``status`` with consent to share health items,
+    a health item in its handover and, from started on, a report with a health section, an
+    end report and an evaluation written by the provider's coach."""
+    provider = ProviderFactory(municipality=amsterdam)
+    coach = UserFactory.with_role(Role.COACH, organisation=provider.organisation)
+    programme = ProgrammeFactory(provider=provider)
+    person = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
+
+    def make(status):
+        trajectory = TrajectoryFactory(
+            job_seeker=person,
+            programme=programme,
+            coach=coach,
+            health_consent=True,
+            handover={
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "phone": PHONE,
+                "education_level": person.education_level,
+                "ladder_rung": person.ladder_rung,
+                "wishes": WISHES,
+                "possibilities": "Drie dagen",
+                "labour_disability": True,
+                "limitations": LIMITATION,
+            },
+            **{status: True},
+        )
+        if status != "declined":
+            ProgressReport.objects.create(
+                trajectory=trajectory,
+                written_by=coach,
+                progress=OWN_REPORT,
+                health_section=HEALTH_SECTION,
+            )
+        if status == "completed":
+            EndReport.objects.create(
+                trajectory=trajectory, outcome="none", summary=END_SUMMARY, written_by=coach
+            )
+        if status in ("completed", "ended_early"):
+            Evaluation.objects.create(
+                trajectory=trajectory,
+                written_by=coach,
+                choices_made="Praktijkgericht.",
+                guidance_style="Coachend.",
+                what_worked=LESSON,
+                what_did_not="De wachttijd.",
+                job_seeker_view="Tevreden.",
+            )
+        return SimpleNamespace(trajectory=trajectory, coach=coach)
+
+    return make
+
+
+def _api(user):
+    client = APIClient()
+    client.force_authenticate(user=user)
+    return client
+
+
+@pytest.mark.parametrize("status", ["started", "suspended"])
+def test_while_it_runs_the_coach_reads_the_handover_and_health_items(status, finished):
+    """The contrast to the end states below: with consent, the coach reads it all."""
+    world = finished(status)
+    body = _api(world.coach).get(f"/api/v1/trajectories/{world.trajectory.pk}").json()
+    assert body["handover"]["phone"] == PHONE and body["handover"]["limitations"] == LIMITATION
+    reports = _api(world.coach).get(f"/api/v1/trajectories/{world.trajectory.pk}/progress-reports")
+    assert reports.json()["results"][0]["healthSection"] == HEALTH_SECTION
+
+
+@pytest.mark.parametrize("status", ENDINGS)
+def test_api_after_the_end_the_coach_reads_only_what_the_provider_wrote(
+    status, finished, caseworker
+):
+    """TR4: once completed, ended early or declined, the coach no longer reads the handover,
+    the needs drawn from it or any health section; the reports, end report and evaluation
+    the provider wrote stay readable."""
+    world = finished(status)
+    base = f"/api/v1/trajectories/{world.trajectory.pk}"
+    coach = _api(world.coach)
+    read = coach.get(base)
+    assert read.status_code == 200
+    body = read.json()
+    assert body["handover"] is None
+    assert body["jobSeekerName"] is None
+    assert body["expertiseMatch"] == []
+    reports = coach.get(f"{base}/progress-reports")
+    assert reports.status_code == 200
+    listed = coach.get("/api/v1/trajectories").json()["results"]
+    assert [row["jobSeekerName"] for row in listed] == [None]
+    everything = read.content.decode() + reports.content.decode() + json.dumps(listed)
+    for secret in SECRETS:
+        assert secret not in everything, secret
+    if status != "declined":
+        assert [r["progress"] for r in reports.json()["results"]] == [OWN_REPORT]
+        assert reports.json()["results"][0]["healthSection"] == ""
+        assert body["evaluation"]["whatWorked"] == LESSON
+    else:
+        assert body["declineReason"] == "Geen plek in de groep."
+    if status == "completed":
+        assert body["endReport"]["summary"] == END_SUMMARY
+    event = AuditEvent.objects.filter(actor=world.coach, action="read").latest("id")
+    assert not set(event.fields) & {"phone", "wishes", "limitations", "first_name"}
+
+    before = state()
+    refused = coach.post(f"{base}/progress-reports", {"progress": "Nog een."}, format="json")
+    assert refused.status_code in (403, 409)
+    assert state() == before
+
+    # The caseworker, the job seeker's contact person, still reads everything.
+    staff = _api(caseworker).get(base).json()
+    assert staff["handover"]["phone"] == PHONE and staff["handover"]["limitations"] == LIMITATION
+
+
+@pytest.mark.parametrize("status", ENDINGS)
+def test_ui_after_the_end_the_coach_reads_only_what_the_provider_wrote(status, finished, settings):
+    settings.WERKPAD_STAFF_2FA = False
+    world = finished(status)
+    client = Client()
+    client.force_login(world.coach)
+    page = client.get(f"/trajecten/{world.trajectory.pk}/")
+    assert page.status_code == 200
+    content = page.content.decode()
+    for secret in SECRETS:
+        assert secret not in content, secret
+    assert world.trajectory.job_seeker.last_name not in content
+    assert 'id="handover-closed"' in content
+    if status != "declined":
+        assert OWN_REPORT in content and LESSON in content
+    if status == "completed":
+        assert END_SUMMARY in content
+    listing = client.get("/trajecten/").content.decode()
+    assert world.trajectory.job_seeker.last_name not in listing
+
+    before = state()
+    response = client.post(f"/trajecten/{world.trajectory.pk}/rapportage/", {"progress": "Nog"})
+    assert response.status_code in (302, 403)
+    assert state() == before
+
+
+def _end(world) -> dt.date:
+    trajectory = world.trajectory
+    return trajectory.ended_on or trajectory.referred_on
+
+
+@pytest.mark.parametrize("status", ENDINGS)
+def test_the_coach_keeps_what_they_wrote_as_long_as_the_privacy_page_says(
+    status, finished, caseworker, time_machine, settings
+):
+    """Readable until PROVIDER_KEEPS_OWN_RECORDS_YEARS after the end, then not at all."""
+    settings.WERKPAD_STAFF_2FA = False
+    world = finished(status)
+    months = 12 * privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS
+    last_day = add_months(_end(world), months) - dt.timedelta(days=1)
+    pk = world.trajectory.pk
+    client = Client()
+
+    time_machine.move_to(dt.datetime.combine(last_day, dt.time(12), tzinfo=AMSTERDAM))
+    client.force_login(world.coach)
+    assert _api(world.coach).get(f"/api/v1/trajectories/{pk}").status_code == 200
+    assert client.get(f"/trajecten/{pk}/").status_code == 200
+
+    time_machine.move_to(
+        dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(12), tzinfo=AMSTERDAM)
+    )
+    client.force_login(world.coach)
+    before = state()
+    coach = _api(world.coach)
+    assert coach.get(f"/api/v1/trajectories/{pk}").status_code == 404
+    assert coach.get(f"/api/v1/trajectories/{pk}/progress-reports").status_code == 404
+    assert coach.get("/api/v1/trajectories").json()["results"] == []
+    assert client.get(f"/trajecten/{pk}/").status_code == 404
+    assert coach.post(
+        f"/api/v1/trajectories/{pk}/evaluation", {"choicesMade": "x"}, format="json"
+    ).status_code in (400, 404)
+    assert state() == before
+    assert _api(caseworker).get(f"/api/v1/trajectories/{pk}").status_code == 200
+
+
+def test_the_privacy_page_the_programme_page_and_the_code_say_the_same(
+    finished, monkeypatch, time_machine, amsterdam
+):
+    """The period on both pages is the constant the rules enforce: change it, and the pages
+    and the coach's access change with it."""
+    world = finished("completed")
+    programme = world.trajectory.programme
+    client = Client()
+    for years in (privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS, 3):
+        monkeypatch.setattr(privacy, "PROVIDER_KEEPS_OWN_RECORDS_YEARS", years)
+        expected = render_to_string(
+            "includes/provider_access.html", {"provider_keeps_years": years}
+        ).strip()
+        assert f"{years} jaar na het einde" in expected
+        privacy_page = client.get("/privacy/").content.decode()
+        programme_page = client.get(f"/aanbod/{programme.slug}/").content.decode()
+        assert expected in privacy_page
+        assert expected in programme_page
+
+    # With three years, the coach still reads the trajectory two and a half years on.
+    later = add_months(_end(world), 30)
+    time_machine.move_to(dt.datetime.combine(later, dt.time(12), tzinfo=AMSTERDAM))
+    assert _api(world.coach).get(f"/api/v1/trajectories/{world.trajectory.pk}").status_code == 200

@@ -203,3 +203,48 @@ def test_the_end_report_says_its_wage_check_waits_then_finds(
     minimum_wage_add(valid_from=dt.date(2026, 7, 1), adult_hourly=Decimal("15.00"), source="SZW")
     report = api.as_user(caseworker).get(f"{BASE}/{trajectory.pk}").json()["endReport"]
     assert (report["wageCheck"], report["minimumWage"]) == ("below_minimum", "15.00")
+
+
+def test_resuming_an_accepted_trajectory_says_it_has_not_started(api, coach, referral):
+    """TR2: the refusal speaks of the step that was tried, in Dutch by default."""
+    client = api.as_user(coach)
+    accepted = client.post(f"{BASE}/{referral.pk}/acceptance", {"version": 1}, format="json")
+    assert accepted.status_code == 200
+    response = client.post(f"{BASE}/{referral.pk}/resumption", {"version": 2}, format="json")
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "trajectory-transition-refused"
+    assert body["detail"] == (
+        "Dit traject is nog niet gestart, dus hervatten kan niet: start het traject."
+    )
+    referral.refresh_from_db()
+    assert referral.status == "accepted" and referral.version == 2
+
+
+def test_a_referral_outside_the_target_group_answers_400_with_a_stable_code(
+    api, caseworker, coach, complete_job_seeker, provider
+):
+    """TR1: the reason is required outside the target group, and the provider reads it."""
+    from tests.factories import ProgrammeFactory
+
+    complete_job_seeker.birth_date = dt.date(1967, 5, 17)
+    complete_job_seeker.save()
+    youth = ProgrammeFactory(provider=provider, target_groups=["young"])
+    body = {
+        "jobSeeker": complete_job_seeker.pk,
+        "programme": youth.pk,
+        "reason": "Wil in de jeugdzorg werken.",
+        "handoverFields": [camel(f) for f in DEFAULT_FIELDS],
+    }
+    client = api.as_user(caseworker)
+    refused = client.post(BASE, body, format="json")
+    assert refused.status_code == 400 and refused["Content-Type"] == "application/problem+json"
+    assert [(p["name"], p["code"]) for p in refused.json()["invalidParams"]] == [
+        ("targetGroupReason", "target-group-reason-required")
+    ]
+    assert not Trajectory.objects.exists()
+    created = client.post(BASE, {**body, "targetGroupReason": "Ervaren als oppas."}, format="json")
+    assert created.status_code == 201, created.content
+    tid = created.json()["id"]
+    read = api.__class__().as_user(coach).get(f"{BASE}/{tid}").json()
+    assert read["targetGroupReason"] == "Ervaren als oppas."

@@ -155,7 +155,7 @@ def test_illegal_transition_is_a_conflict(referral, coach, english):
     with pytest.raises(ConflictError) as error:
         services.trajectory_start(user=coach, trajectory_id=referral.pk, expected_version=1)
     assert error.value.code == "trajectory-transition-refused"
-    assert "referred" in error.value.message
+    assert "has not been accepted yet" in error.value.message
 
 
 def test_evaluation_after_the_end(referral, coach, caseworker):
@@ -192,3 +192,44 @@ def test_coach_reads_handover_only_from_acceptance_and_reads_are_audited(
     event = AuditEvent.objects.filter(action="read", object_type="trajectory").first()
     assert event.job_seeker_id == complete_job_seeker.pk
     assert "wishes" in event.fields and "limitations" not in event.fields
+
+
+@pytest.fixture
+def youth_programme(provider):
+    return ProgrammeFactory(
+        provider=provider, name="Jongerenloket", target_groups=["young"], rung_from=2, rung_to=6
+    )
+
+
+def test_a_referral_outside_the_target_group_needs_a_reason(
+    refer, complete_job_seeker, youth_programme, english
+):
+    """TR1: a 59-year-old in a youth programme only with an explicit reason."""
+    complete_job_seeker.birth_date = dt.date(1967, 5, 17)
+    complete_job_seeker.save()
+    with pytest.raises(InvalidInputError) as error:
+        refer(programme_id=youth_programme.pk)
+    message = error.value.errors["target_group_reason"][0]
+    assert "age 59, programme for Young people (under 27)" in message
+    assert error.value.codes == {"target_group_reason": "target-group-reason-required"}
+    assert not Trajectory.objects.exists()
+
+    trajectory = refer(
+        programme_id=youth_programme.pk,
+        target_group_reason="Wil met jongeren werken als begeleider; geen ander traject past.",
+    )
+    assert trajectory.target_group_reason.startswith("Wil met jongeren werken")
+    event = AuditEvent.objects.get(object_type="trajectory", action="create")
+    assert "target_group_reason" in event.fields
+
+
+def test_a_rung_outside_the_programme_needs_a_reason(refer, provider, english):
+    programme = ProgrammeFactory(provider=provider, rung_from=4, rung_to=6)
+    with pytest.raises(InvalidInputError) as error:
+        refer(programme_id=programme.pk, target_group_reason="  ")
+    assert "rung 3, programme for rungs 4–6" in error.value.errors["target_group_reason"][0]
+
+
+def test_no_target_group_reason_is_kept_inside_the_target_group(refer):
+    trajectory = refer(target_group_reason="Overbodig.")
+    assert trajectory.target_group_reason == ""

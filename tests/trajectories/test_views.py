@@ -5,9 +5,11 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
-from tests.factories import TrajectoryFactory
+from tests.factories import ProgrammeFactory, TrajectoryFactory
 from werkpad.core.minimum_wage import minimum_wage_add
+from werkpad.core.worklist import worklist_for
 from werkpad.trajectories.handover import DEFAULT_FIELDS
 from werkpad.trajectories.models import EndReport, Evaluation, Trajectory
 from werkpad.trajectories.workflow import Status
@@ -196,3 +198,52 @@ def test_the_caseworker_sees_the_waiting_wage_check_then_the_finding(
     client.cookies["django_language"] = "nl"
     page = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
     assert "Bevinding: het loon ligt onder het wettelijk minimumloon." in page
+
+
+def test_starting_a_suspended_trajectory_says_to_resume_it(client, coach, referral):
+    """TR2: each refused step has its own message on the page, and nothing changes."""
+    referral.status = Status.SUSPENDED
+    referral.save(update_fields=["status"])
+    client.force_login(coach)
+    response = client.post(f"/trajecten/{referral.pk}/starten/", {"version": 1}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "This trajectory is suspended: resume it instead of starting it again."
+    ]
+    referral.refresh_from_db()
+    assert referral.status == Status.SUSPENDED and referral.version == 1
+
+
+def test_the_referral_form_says_why_a_programme_is_outside_the_target_group(
+    client, caseworker, coach, complete_job_seeker, provider
+):
+    """TR1: the form shows why, asks for a reason, and the provider sees it on the
+    trajectory, in its list and in its inbox."""
+    youth = ProgrammeFactory(provider=provider, name="Jongerenloket", target_groups=["young"])
+    complete_job_seeker.birth_date = dt.date(1967, 5, 17)
+    complete_job_seeker.save()
+    client.force_login(caseworker)
+    url = f"/trajecten/aanmelden/{complete_job_seeker.pk}/"
+    page = client.get(url).content.decode()
+    assert "outside the target group: age 59, programme for Young people (under 27)" in page
+    data = {
+        "programme": youth.pk,
+        "reason": "Wil in de jeugdzorg werken.",
+        "activity_format": "individual",
+        "handover_fields": list(DEFAULT_FIELDS),
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["target_group_reason"]
+    assert not Trajectory.objects.exists()
+
+    done = client.post(url, {**data, "target_group_reason": "Was jarenlang gastouder."})
+    assert done.status_code == 302
+    trajectory = Trajectory.objects.get()
+
+    client.force_login(coach)
+    detail = client.get(f"/trajecten/{trajectory.pk}/").content.decode()
+    assert 'id="target-group-reason"' in detail and "Was jarenlang gastouder." in detail
+    assert "outside the target group" in client.get("/trajecten/").content.decode()
+    with translation.override("en"):
+        inbox = next(s for s in worklist_for(coach) if s.key == "referrals-inbox")
+    assert inbox.items[0].detail.endswith("outside the target group")

@@ -128,3 +128,45 @@ def test_lifecycle_state_machine(amsterdam):
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     Lifecycle.TestCase().runTest()
+
+
+def test_every_refused_step_says_what_is_wrong_in_its_own_words():
+    """TR2: not one message for all: each step refused from each status names the problem,
+    and no two steps refused from the same status say the same."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        for current in Status.values:
+            said = {}
+            for action, target in ACTIONS.items():
+                if _allowed(current, action):
+                    continue
+                step = action if action in ("start", "resume") else None
+                with pytest.raises(ConflictError) as error:
+                    check_transition(current, target, reason="x", step=step)
+                message = error.value.message
+                assert "cannot become" not in message, (current, action)
+                said[action] = message
+            assert len(set(said.values())) == len(said), (current, said)
+
+
+@pytest.mark.parametrize(
+    ("current", "action", "words"),
+    [
+        (Status.ACCEPTED, "resume", "has not started yet, so it cannot be resumed: start it"),
+        (Status.SUSPENDED, "start", "is suspended: resume it instead of starting it again"),
+        (Status.REFERRED, "start", "has not been accepted yet: accept it first"),
+        (Status.STARTED, "resume", "only a suspended trajectory is resumed"),
+        (Status.SUSPENDED, "complete", "resume it before you complete it"),
+        (Status.COMPLETED, "accept", "has ended (completed); it can no longer be accepted"),
+        (Status.ENDED_EARLY, "resume", "has ended (ended early); it can no longer be resumed"),
+        (Status.DECLINED, "start", "was declined; the trajectory cannot start"),
+    ],
+)
+def test_a_refused_step_names_what_is_wrong(current, action, words):
+    from django.utils import translation
+
+    step = action if action in ("start", "resume") else None
+    with translation.override("en"), pytest.raises(ConflictError) as error:
+        check_transition(current, ACTIONS[action], reason="x", step=step)
+    assert words in error.value.message

@@ -114,7 +114,14 @@ def problem_exception_handler(exc, context):
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
     if isinstance(exc, InvalidInputError):
-        exc = exceptions.ValidationError({camel(name): msgs for name, msgs in exc.errors.items()})
+        exc = exceptions.ValidationError(
+            {
+                camel(name): [
+                    exceptions.ErrorDetail(m, code=exc.codes.get(name, "invalid")) for m in msgs
+                ]
+                for name, msgs in exc.errors.items()
+            }
+        )
     elif isinstance(exc, DomainError):
         body = problem(
             status=exc.status,

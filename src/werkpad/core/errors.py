@@ -70,7 +70,9 @@ class InvalidInputError(DomainError):
     code = "invalid"
     title = _("The input is not valid")
 
-    def __init__(self, errors: dict[str, list[str]]):
+    def __init__(self, errors: dict[str, list[str]], *, codes: dict[str, str] | None = None):
         self.errors = {name: [str(m) for m in messages] for name, messages in errors.items()}
+        #: A stable code per field where the refusal has one of its own (default "invalid").
+        self.codes = dict(codes or {})
         summary = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in self.errors.items())
         super().__init__(summary)

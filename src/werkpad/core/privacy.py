@@ -62,3 +62,11 @@ def is_forbidden_attribute(name: str) -> bool:
         if w in squashed:
             return True
     return False
+
+
+#: How long, in years after a trajectory ended (completed, ended early or declined), the
+#: provider still reads what it wrote itself: the progress reports without their health
+#: section, the end report and the evaluation. From the end on it no longer reads the
+#: handover or any health section. The privacy page and every public programme page state
+#: this period from this constant; the trajectory rules enforce it.
+PROVIDER_KEEPS_OWN_RECORDS_YEARS = 2

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from werkpad.core import clock
+from werkpad.core import privacy as privacy_rules
 from werkpad.core.errors import DomainError
 from werkpad.core.forms import MinimumWageRateForm, show_refusal
 from werkpad.core.minimum_wage import (
@@ -36,7 +37,14 @@ def accessibility(request):
 
 
 def privacy(request):
-    return render(request, "core/privacy.html", {"min_cell": settings.WERKPAD_MIN_CELL})
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "min_cell": settings.WERKPAD_MIN_CELL,
+            "provider_keeps_years": privacy_rules.PROVIDER_KEEPS_OWN_RECORDS_YEARS,
+        },
+    )
 
 
 @login_required

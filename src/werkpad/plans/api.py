@@ -22,6 +22,7 @@ from werkpad.instruments.models import Instrument
 from werkpad.plans import selectors, services
 from werkpad.plans.models import Plan
 from werkpad.plans.serializers import (
+    AgreementSerializer,
     CommentWriteSerializer,
     DisagreementSerializer,
     PlanCommentSerializer,
@@ -195,19 +196,28 @@ class PlanWithdrawalView(_Transition):
         services.plan_withdraw(user=request.user, plan_id=id, expected_version=data.get("version"))
 
 
+_ANSWER_DESCRIPTION = (
+    "Send the plan's `version` you read: the answer is bound to that text. When the plan "
+    "changed since, the answer is refused with 409 (`plan-changed`) and nothing changes."
+)
+
+
 class PlanAgreementView(_Transition):
+    input_serializer = AgreementSerializer
+
     @extend_schema(
         operation_id="planAgree",
         summary="The job seeker agrees to the proposed version; it takes effect",
+        description=_ANSWER_DESCRIPTION,
         parameters=[ID_PARAM],
-        request=VersionOnlySerializer,
+        request=AgreementSerializer,
         responses={200: PlanSerializer},
     )
     def post(self, request, id: int):
         return super().post(request, id)
 
     def act(self, request, id, data):
-        services.plan_agree(user=request.user, plan_id=id)
+        services.plan_agree(user=request.user, plan_id=id, expected_version=data["version"])
 
 
 class PlanDisagreementView(_Transition):
@@ -216,6 +226,7 @@ class PlanDisagreementView(_Transition):
     @extend_schema(
         operation_id="planDisagree",
         summary="The job seeker records their disagreement; the version takes effect",
+        description=_ANSWER_DESCRIPTION,
         parameters=[ID_PARAM],
         request=DisagreementSerializer,
         responses={200: PlanSerializer},
@@ -224,7 +235,12 @@ class PlanDisagreementView(_Transition):
         return super().post(request, id)
 
     def act(self, request, id, data):
-        services.plan_disagree(user=request.user, plan_id=id, reason=data["reason"])
+        services.plan_disagree(
+            user=request.user,
+            plan_id=id,
+            expected_version=data["version"],
+            reason=data["reason"],
+        )
 
 
 class PlanVersionsView(_Transition):

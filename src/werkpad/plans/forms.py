@@ -77,7 +77,21 @@ class CommentForm(forms.Form):
     )
 
 
-class DisagreementForm(forms.Form):
+class AgreementForm(forms.Form):
+    """The job seeker's answer carries the plan's version the page showed."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            "required": _("Open your plan again and give your answer there."),
+            "invalid": _("Open your plan again and give your answer there."),
+            "min_value": _("Open your plan again and give your answer there."),
+        },
+    )
+
+
+class DisagreementForm(AgreementForm):
     reason = forms.CharField(
         label=_("Why do you not agree?"),
         max_length=MAX_TEXT,

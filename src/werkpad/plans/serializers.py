@@ -207,7 +207,18 @@ class VersionOnlySerializer(StrictSerializer):
     )
 
 
-class DisagreementSerializer(StrictSerializer):
+class AgreementSerializer(StrictSerializer):
+    """The job seeker's answer names the plan's ``version`` they read."""
+
+    version = serializers.IntegerField(
+        min_value=1,
+        help_text="The plan's `version` as you read it. When the plan changed since (a new "
+        "text or a comment), the answer is refused with 409 and nothing changes: read the "
+        "plan again and answer that.",
+    )
+
+
+class DisagreementSerializer(AgreementSerializer):
     reason = serializers.CharField(max_length=4000, help_text="Why you do not agree.")
 
 

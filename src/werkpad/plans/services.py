@@ -282,15 +282,39 @@ def _take_effect(user, plan: Plan, version: PlanVersion) -> None:
     _touch(plan, version.status, "current_version", "review_due_on")
 
 
-def _proposal(user, plan_id: int) -> tuple[Plan, PlanVersion]:
+class PlanChangedError(StaleEditError):
+    """The plan changed after the job seeker read it: their answer would not be about
+    what they read."""
+
+    code = "plan-changed"
+
+    def __init__(self, *, current_version: int):
+        self.current_version = current_version
+        ConflictError.__init__(
+            self,
+            _(
+                "Your plan changed after you opened it, or a comment was added. Nothing was "
+                "saved. Read the plan again as it is now, then give your answer."
+            ),
+        )
+
+
+def _proposal(user, plan_id: int, expected_version: int) -> tuple[Plan, PlanVersion]:
+    """The plan and its latest version, if the plan is still as the job seeker read it."""
     plan = _locked(user, plan_id, "plans.answer_plan", "plan-answer-denied")
+    if plan.version != expected_version:
+        raise PlanChangedError(current_version=plan.version)
     return plan, _latest(plan)
 
 
 @transaction.atomic
-def plan_agree(*, user, plan_id: int) -> Plan:
-    """The job seeker agrees to the proposed version; it takes effect."""
-    plan, version = _proposal(user, plan_id)
+def plan_agree(*, user, plan_id: int, expected_version: int) -> Plan:
+    """The job seeker agrees to the proposed version they read; it takes effect.
+
+    ``expected_version`` is the plan's ``version`` as the job seeker read it: when the plan
+    changed since, ``PlanChangedError`` refuses the answer and nothing changes.
+    """
+    plan, version = _proposal(user, plan_id, expected_version)
     _transition(user, version, Status.AGREED)
     version.answered_at = clock.now()
     _take_effect(user, plan, version)
@@ -299,10 +323,11 @@ def plan_agree(*, user, plan_id: int) -> Plan:
 
 
 @transaction.atomic
-def plan_disagree(*, user, plan_id: int, reason: str) -> Plan:
-    """The job seeker records their disagreement, with their reason; the version takes effect."""
+def plan_disagree(*, user, plan_id: int, expected_version: int, reason: str) -> Plan:
+    """The job seeker records their disagreement with the version they read, with their
+    reason; the version takes effect. A plan changed since is refused as in ``plan_agree``."""
     reason = (reason or "").strip()
-    plan, version = _proposal(user, plan_id)
+    plan, version = _proposal(user, plan_id, expected_version)
     if not reason:
         raise InvalidInputError({"reason": [_("Tell us why you do not agree.")]})
     if len(reason) > MAX_TEXT:

@@ -17,7 +17,14 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.plans import selectors, services
-from werkpad.plans.forms import CommentForm, DisagreementForm, PlanForm, ReviewForm, RevisionForm
+from werkpad.plans.forms import (
+    AgreementForm,
+    CommentForm,
+    DisagreementForm,
+    PlanForm,
+    ReviewForm,
+    RevisionForm,
+)
 from werkpad.plans.models import REVIEW_PERIOD_MONTHS
 from werkpad.plans.workflow import OPEN, Status
 
@@ -304,8 +311,8 @@ def _own_plan_id(request) -> int:
     return plan_id
 
 
-@login_required
-def my_plan(request):
+def _my_plan_page(request, *, status: int = 200, reason: str = ""):
+    """The job seeker's plan page as the plan is now; ``reason`` refills the disagreement."""
     job_seeker = _own_job_seeker(request)
     try:
         plan = selectors.plan_get_own(user=request.user)
@@ -317,11 +324,16 @@ def my_plan(request):
             {
                 **_parts(plan),
                 "comment_form": CommentForm(),
-                "disagreement_form": DisagreementForm(),
+                "disagreement_form": DisagreementForm(initial={"reason": reason}),
                 "Status": Status,
             }
         )
-    return render(request, "plans/mine.html", context)
+    return render(request, "plans/mine.html", context, status=status)
+
+
+@login_required
+def my_plan(request):
+    return _my_plan_page(request)
 
 
 def _answer(request, act, success: str, form=None):
@@ -333,6 +345,11 @@ def _answer(request, act, success: str, form=None):
         return redirect("myplan:plan")
     try:
         act(plan_id)
+    except services.PlanChangedError as error:
+        # The plan changed after the page showed it: show it again as it is now.
+        messages.error(request, error.message)
+        reason = form.cleaned_data.get("reason", "") if form is not None else ""
+        return _my_plan_page(request, status=409, reason=reason)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -343,10 +360,14 @@ def _answer(request, act, success: str, form=None):
 @login_required
 @require_POST
 def my_plan_agree(request):
+    form = AgreementForm(request.POST)
     return _answer(
         request,
-        lambda plan_id: services.plan_agree(user=request.user, plan_id=plan_id),
+        lambda plan_id: services.plan_agree(
+            user=request.user, plan_id=plan_id, expected_version=form.cleaned_data["version"]
+        ),
         _("Thank you. You agreed to the plan; it applies from today."),
+        form,
     )
 
 
@@ -357,7 +378,10 @@ def my_plan_disagree(request):
     return _answer(
         request,
         lambda plan_id: services.plan_disagree(
-            user=request.user, plan_id=plan_id, reason=form.cleaned_data["reason"]
+            user=request.user,
+            plan_id=plan_id,
+            expected_version=form.cleaned_data["version"],
+            reason=form.cleaned_data["reason"],
         ),
         _("Your disagreement and your reason are recorded. Your contact person will read them."),
         form,

@@ -40,13 +40,98 @@ OPEN = frozenset({Status.DRAFT, Status.PROPOSED})
 SHARED = frozenset(set(Status) - {Status.DRAFT})
 
 
+#: The step that leads to each status.
+STEP_TO: dict[str, str] = {
+    Status.PROPOSED: "propose",
+    Status.DRAFT: "withdraw",
+    Status.AGREED: "agree",
+    Status.DISAGREEMENT_RECORDED: "disagree",
+    Status.IN_EFFECT: "take_effect",
+    Status.SUPERSEDED: "supersede",
+}
+_ANSWERED = (Status.AGREED, Status.DISAGREEMENT_RECORDED, Status.IN_EFFECT)
+
+#: Why a step is refused, per step and per current status of the version: each in its own
+#: words. The job seeker's steps (agree, disagree) speak to them.
+REFUSALS: dict[str, dict[str, str]] = {
+    "propose": {
+        Status.PROPOSED: gettext_lazy("This version has been shared with the job seeker already."),
+        **dict.fromkeys(
+            _ANSWERED,
+            gettext_lazy(
+                "The job seeker has answered this version already. Start a new version to "
+                "change the plan."
+            ),
+        ),
+        Status.SUPERSEDED: gettext_lazy(
+            "A newer version replaced this one; it can no longer be shared."
+        ),
+    },
+    "withdraw": {
+        Status.DRAFT: gettext_lazy(
+            "This version has not been shared yet, so there is nothing to take back."
+        ),
+        **dict.fromkeys(
+            _ANSWERED,
+            gettext_lazy(
+                "The job seeker has answered this version already; it can no longer be taken "
+                "back. Start a new version to change the plan."
+            ),
+        ),
+        Status.SUPERSEDED: gettext_lazy(
+            "A newer version replaced this one; it can no longer be taken back."
+        ),
+    },
+    "agree": {
+        Status.DRAFT: gettext_lazy("There is no new plan for you to agree to."),
+        **dict.fromkeys(
+            _ANSWERED,
+            gettext_lazy(
+                "You already answered this plan. Would you like to change your answer? Write a "
+                "comment or call your contact person."
+            ),
+        ),
+        Status.SUPERSEDED: gettext_lazy(
+            "This plan has been replaced by a newer one. You cannot agree to it any more."
+        ),
+    },
+    "disagree": {
+        Status.DRAFT: gettext_lazy("There is no new plan waiting for your answer."),
+        **dict.fromkeys(
+            _ANSWERED,
+            gettext_lazy(
+                "You already answered this plan. Do you no longer agree with it? Write a "
+                "comment or call your contact person."
+            ),
+        ),
+        Status.SUPERSEDED: gettext_lazy(
+            "This plan has been replaced by a newer one. You cannot answer it any more."
+        ),
+    },
+    "take_effect": dict.fromkeys(
+        (Status.DRAFT, Status.PROPOSED, Status.IN_EFFECT, Status.SUPERSEDED),
+        gettext_lazy("Only a version the job seeker has answered takes effect."),
+    ),
+    "supersede": {
+        **dict.fromkeys(
+            (Status.DRAFT, Status.PROPOSED, Status.AGREED, Status.DISAGREEMENT_RECORDED),
+            gettext_lazy("Only the version in effect is replaced by a newer one."),
+        ),
+        Status.SUPERSEDED: gettext_lazy("A newer version replaced this one already."),
+    },
+}
+
+
 class TransitionRefusedError(ConflictError):
     code = "plan-transition-refused"
 
     def __init__(self, *, current: str, target: str):
         self.current, self.target = current, target
+        message = REFUSALS.get(STEP_TO.get(target, ""), {}).get(current)
         super().__init__(
-            _("A plan that is “%(current)s” cannot become “%(target)s”.")
+            str(message)
+            if message is not None
+            else _("A plan that is “%(current)s” cannot become “%(target)s”.")
             % {"current": Status(current).label, "target": Status(target).label}
         )
 
@@ -56,6 +141,7 @@ def is_allowed(current: str, target: str) -> bool:
 
 
 def check_transition(current: str, target: str) -> None:
-    """Raise ``TransitionRefusedError`` unless the table allows ``current`` -> ``target``."""
+    """Raise ``TransitionRefusedError`` unless the table allows ``current`` -> ``target``,
+    saying why in the words of that step."""
     if not is_allowed(current, target):
         raise TransitionRefusedError(current=current, target=target)

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from werkpad.core import clock
+from werkpad.core import clock, privacy
 from werkpad.core.errors import (
     DomainError,
     InvalidInputError,
@@ -283,5 +283,6 @@ def public_programme(request, slug: str):
             "municipality": programme.municipality,
             "municipality_office": contacts["municipality"],
             "advisor_office": contacts["advisor"],
+            "provider_keeps_years": privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS,
         },
     )

@@ -75,7 +75,8 @@ class TrajectoryListView(generics.GenericAPIView):
         summary="Refer a job seeker to a programme",
         description=(
             "Sends the handover to the provider. The required handover fields must be chosen "
-            "and filled in the file; health items travel only with `healthConsent`."
+            "and filled in the file; health items travel only with `healthConsent`. A job "
+            "seeker outside the programme's target group needs `targetGroupReason`."
         ),
         request=TrajectoryReferralSerializer,
         responses={201: TrajectorySerializer},
@@ -95,6 +96,7 @@ class TrajectoryListView(generics.GenericAPIView):
             alternatives_note=data["alternativesNote"],
             activity_format=data["activityFormat"],
             group_alternative=data["groupAlternative"],
+            target_group_reason=data["targetGroupReason"],
         )
         response = _detail(request, trajectory.pk, AuditEvent.Purpose.REFERRAL_API)
         response.status_code = 201

@@ -19,6 +19,16 @@ class ReferralForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The job seeker reads this on their own pages."),
     )
+    target_group_reason = forms.CharField(
+        label=_("Why refer outside the target group"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required when the job seeker's rung or target group (age, for example) lies "
+            "outside the programme's: the table above says which. The provider reads it."
+        ),
+    )
     alternatives = forms.TypedMultipleChoiceField(
         label=_("Programmes also considered"),
         coerce=int,

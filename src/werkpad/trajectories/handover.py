@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from werkpad.core.errors import InvalidInputError
 from werkpad.jobseekers.models import JobSeeker
+from werkpad.providers import matching
+from werkpad.providers.models import Programme, TargetGroup
 
 #: Every field a caseworker may put in a handover, in the order it is shown.
 SHAREABLE_FIELDS = (
@@ -163,3 +165,46 @@ def expertise_match(needs: list[tuple[str, str]], staff_expertise: list[str]) ->
     """TR9: each need of the job seeker against the programme staff's expertise."""
     have = set(staff_expertise or [])
     return [NeedMatch(key, text, NEED_EXPERTISE[key] in have) for key, text in needs]
+
+
+#: Target groups defined by age.
+AGE_GROUPS = frozenset({"young", "older"})
+
+
+def outside_target_group(
+    job_seeker: JobSeeker, programme: Programme, *, on: dt.date, include_restricted: bool
+) -> list[str]:
+    """Why the job seeker lies outside the programme's target group (TR1), one phrase per
+    reason, or an empty list when they are inside it: the rungs it serves, and its target
+    groups as "which programme fits" (PR3) reads them.
+
+    ``include_restricted``: the caller may see the job seeker's special-category items, so
+    that psychological vulnerability counts as a group.
+    """
+    why = []
+    rung = job_seeker.ladder_rung
+    if not programme.serves_rung(rung):
+        why.append(
+            _("rung %(rung)s, programme for rungs %(low)s–%(high)s")
+            % {"rung": rung, "low": programme.rung_from, "high": programme.rung_to}
+        )
+    age = job_seeker.age_on(on)
+    groups = matching.job_seeker_groups(
+        age=age,
+        attention_older=job_seeker.attention_older,
+        attention_higher_educated=job_seeker.attention_higher_educated,
+        attention_psychological=job_seeker.attention_psychological,
+        labour_disability=job_seeker.labour_disability,
+        benefit_type=job_seeker.benefit_type,
+        include_restricted=include_restricted,
+    )
+    if not matching.serves_groups(programme.target_groups, groups):
+        labels = ", ".join(
+            str(TargetGroup(g).label) if g in TargetGroup.values else g
+            for g in programme.target_groups
+        )
+        if AGE_GROUPS & set(programme.target_groups):
+            why.append(_("age %(age)s, programme for %(groups)s") % {"age": age, "groups": labels})
+        else:
+            why.append(_("programme for %(groups)s") % {"groups": labels})
+    return why

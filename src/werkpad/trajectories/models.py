@@ -75,6 +75,14 @@ class Trajectory(VersionedModel):
         _("why not the others"),
         blank=True,
     )
+    target_group_reason = models.TextField(
+        _("why outside the target group"),
+        blank=True,
+        help_text=_(
+            "Required when the job seeker's rung or target group (age, for example) lies "
+            "outside the programme's; the provider reads it."
+        ),
+    )
     # TR1/TR4: the handover
     handover = models.JSONField(
         _("handover"),

@@ -2,7 +2,9 @@
 
 * a caseworker refers job seekers of their municipality and follows every trajectory there;
 * a provider coach works on the trajectories referred to their own provider: the inbox
-  from referral on, the handover from acceptance on, writing only while it runs;
+  from referral on, the handover only while it runs (accepted, started, suspended),
+  writing only while it runs; once it ended (completed, ended early, declined) they read
+  only what the provider wrote, for ``core.privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS``;
 * a job seeker reads their own trajectories and the reports about them.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import rules
 
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.trajectories import workflow
 from werkpad.trajectories.workflow import HANDOVER_VISIBLE, RUNNING, Status
 
 
@@ -77,8 +80,16 @@ def handover_visible(user, trajectory) -> bool:
     return trajectory is not None and trajectory.status in HANDOVER_VISIBLE
 
 
+@rules.predicate
+def provider_access_open(user, trajectory) -> bool:
+    return trajectory is not None and workflow.provider_access_open(trajectory)
+
+
 rules.add_perm("trajectories.list_trajectory", is_caseworker | is_coach)
-rules.add_perm("trajectories.view_trajectory", is_caseworker_of | is_coach_of | is_own)
+rules.add_perm(
+    "trajectories.view_trajectory",
+    is_caseworker_of | (is_coach_of & provider_access_open) | is_own,
+)
 rules.add_perm("trajectories.refer", is_caseworker)
 rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & handover_visible))
 rules.add_perm("trajectories.respond", is_coach_of & is_referred)

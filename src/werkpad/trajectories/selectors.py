@@ -3,6 +3,10 @@
 A coach reads what was referred to their own provider: the referral itself
 (programme, reasons, needs against expertise) from the start, the handover
 from acceptance on, and the health section only with the job seeker's consent.
+Once the trajectory ended (completed, ended early, declined) the coach no longer
+reads the handover, the needs drawn from it, or any health section; they read
+what the provider wrote (reports, end report, evaluation) for
+``core.privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS`` after the end, then nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import ProgressReport, Trajectory
-from werkpad.trajectories.workflow import Status
+from werkpad.trajectories.workflow import ENDED, Status, provider_records_cutoff
 
 OBJECT_TYPE = "trajectory"
 FILTERS = ("status", "jobSeeker", "programme", "provider", "reportOverdue")
@@ -34,7 +38,11 @@ def trajectory_scope(*, user) -> QuerySet[Trajectory]:
         visible |= Q(municipality_id__in=municipalities)
     organisations = scope.organisations(Role.COACH)
     if organisations:
-        visible |= Q(provider__organisation_id__in=organisations)
+        cutoff = provider_records_cutoff(clock.today())
+        closed = Q(status__in=ENDED) & (
+            Q(ended_on__lte=cutoff) | Q(ended_on__isnull=True, referred_on__lte=cutoff)
+        )
+        visible |= Q(provider__organisation_id__in=organisations) & ~closed
     if scope.has(Role.JOB_SEEKER):
         visible |= Q(job_seeker__user_id=user.pk)
     return Trajectory.objects.filter(visible)
@@ -133,13 +141,18 @@ def trajectory_get(*, user, id: int, purpose: str = "") -> Trajectory:
 
 
 def may_read_health(user, trajectory: Trajectory) -> bool:
-    """TR4: the job seeker, their contact person, and the provider's coach with consent."""
+    """TR4: the job seeker, their contact person, and the provider's coach with consent
+    until the trajectory ended."""
     if (
         trajectory.job_seeker.user_id == user.pk
         or trajectory.job_seeker.contact_person_id == user.pk
     ):
         return True
-    return trajectory.health_consent and rules.is_coach_of(user, trajectory)
+    return (
+        trajectory.health_consent
+        and trajectory.status not in ENDED
+        and rules.is_coach_of(user, trajectory)
+    )
 
 
 def handover_rows(*, user, trajectory: Trajectory) -> list[tuple[str, str, bool]] | None:
@@ -150,7 +163,15 @@ def handover_rows(*, user, trajectory: Trajectory) -> list[tuple[str, str, bool]
 
 
 def needs_match(*, user, trajectory: Trajectory) -> list[handover.NeedMatch]:
-    """TR9 on an existing referral: the needs recorded in the handover against the expertise."""
+    """TR9 on an existing referral: the needs recorded in the handover against the expertise.
+
+    Drawn from the handover, so nothing once the provider no longer reads it.
+    """
+    if trajectory.status in ENDED and not (
+        user.has_perm("trajectories.view_handover", trajectory)
+        or trajectory.job_seeker.user_id == user.pk
+    ):
+        return []
     snap = trajectory.handover
     needs = []
     birth = snap.get("birth_date")

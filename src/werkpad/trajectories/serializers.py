@@ -155,6 +155,11 @@ class TrajectorySerializer(TrajectorySummarySerializer):
     reason = serializers.CharField(help_text="Why the caseworker chose this programme.")
     alternatives = serializers.SerializerMethodField()
     alternativesNote = serializers.CharField(source="alternatives_note")
+    targetGroupReason = serializers.CharField(
+        source="target_group_reason",
+        help_text="Why the job seeker was referred although outside the programme's target "
+        "group (rungs or target groups such as an age range); empty when inside it.",
+    )
     healthConsent = serializers.BooleanField(source="health_consent")
     activityFormat = serializers.ChoiceField(
         source="activity_format", choices=ActivityFormat.choices
@@ -239,6 +244,15 @@ class TrajectoryReferralSerializer(StrictSerializer):
         choices=ActivityFormat.choices, required=False, default=ActivityFormat.INDIVIDUAL
     )
     groupAlternative = serializers.CharField(required=False, allow_blank=True, default="")
+    targetGroupReason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=4000,
+        help_text="Required when the job seeker's rung or target group (age, for example) "
+        "lies outside the programme's (400 `target-group-reason-required` without it); the "
+        "provider reads it. Not kept for a job seeker inside the target group.",
+    )
 
 
 class TrajectoryVersionSerializer(StrictSerializer):

@@ -90,8 +90,14 @@ def trajectory_refer(
     alternatives_note: str = "",
     activity_format: str = ActivityFormat.INDIVIDUAL,
     group_alternative: str = "",
+    target_group_reason: str = "",
 ) -> Trajectory:
-    """TR1: refer a job seeker to a programme with the handover and the reasons."""
+    """TR1: refer a job seeker to a programme with the handover and the reasons.
+
+    A job seeker outside the programme's target group (its rungs, or its target groups
+    such as an age range) is referred only with ``target_group_reason``, which the provider
+    reads; inside it, no such reason is kept.
+    """
     if not user.has_perm("trajectories.refer"):
         raise PermissionDeniedError(code="trajectory-refer-denied")
     job_seeker = jobseeker_scope(user=user).filter(pk=job_seeker_id).first()
@@ -134,6 +140,24 @@ def trajectory_refer(
                     "groups: record the alternative offered."
                 )
             ]
+    codes: dict[str, str] = {}
+    outside: list[str] = []
+    if programme is not None:
+        outside = handover.outside_target_group(
+            job_seeker,
+            programme,
+            on=clock.today(),
+            include_restricted=user.has_perm("jobseekers.view_restricted", job_seeker),
+        )
+        if outside and not target_group_reason.strip():
+            errors["target_group_reason"] = [
+                _(
+                    "This programme is not meant for this job seeker: outside the target "
+                    "group (%(why)s). Say why you refer them anyway; the provider reads it."
+                )
+                % {"why": "; ".join(outside)}
+            ]
+            codes["target_group_reason"] = "target-group-reason-required"
     try:
         snapshot = handover.build_snapshot(
             job_seeker, fields=list(handover_fields), health_consent=health_consent
@@ -141,7 +165,7 @@ def trajectory_refer(
     except InvalidInputError as error:
         errors.update(error.errors)
     if errors:
-        raise InvalidInputError(errors)
+        raise InvalidInputError(errors, codes=codes)
     assert programme is not None
     trajectory = Trajectory.objects.create(
         municipality_id=job_seeker.municipality_id,
@@ -157,6 +181,7 @@ def trajectory_refer(
         health_consent=health_consent,
         activity_format=activity_format,
         group_alternative=group_alternative.strip(),
+        target_group_reason=target_group_reason.strip() if outside else "",
     )
     trajectory.alternatives.set(alternatives)
     StatusChange.objects.create(
@@ -166,7 +191,13 @@ def trajectory_refer(
         user=user,
         action=AuditEvent.Action.CREATE,
         trajectory=trajectory,
-        fields=["programme", "reason", "handover", *snapshot.keys()],
+        fields=[
+            "programme",
+            "reason",
+            *(["target_group_reason"] if outside else []),
+            "handover",
+            *snapshot.keys(),
+        ],
         detail="referral",
     )
     return trajectory
@@ -226,7 +257,7 @@ def trajectory_decline(
         user=user,
         target=Status.DECLINED,
         reason=reason,
-        extra={"decline_reason": reason.strip()},
+        extra={"decline_reason": reason.strip(), "ended_on": clock.today()},
     )
 
 

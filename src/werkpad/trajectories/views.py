@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from werkpad.core import clock
+from werkpad.core import clock, privacy
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent
@@ -26,7 +26,7 @@ from werkpad.trajectories.forms import (
     ReferralForm,
 )
 from werkpad.trajectories.models import Trajectory
-from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status
+from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, ENDED, Status
 
 PAGE_SIZE = 25
 
@@ -117,6 +117,7 @@ def trajectory_refer(request, job_seeker_id: int):
                 alternatives_note=data["alternatives_note"],
                 activity_format=data["activity_format"],
                 group_alternative=data["group_alternative"],
+                target_group_reason=data["target_group_reason"],
             )
         except DomainError as error:
             show_refusal(form, error)
@@ -129,6 +130,9 @@ def trajectory_refer(request, job_seeker_id: int):
         {
             "programme": p,
             "serves_rung": p.serves_rung(job_seeker.ladder_rung),
+            "outside": handover.outside_target_group(
+                job_seeker, p, on=clock.today(), include_restricted=show_health
+            ),
             "needs": handover.expertise_match(needs, p.staff_expertise),
         }
         for p in programmes
@@ -190,6 +194,8 @@ def trajectory_detail(request, id: int):
         {
             "t": trajectory,
             "handover": selectors.handover_rows(user=user, trajectory=trajectory),
+            "handover_closed": trajectory.status in ENDED,
+            "provider_keeps_years": privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS,
             "matches": selectors.needs_match(user=user, trajectory=trajectory),
             "history": selectors.history_list(trajectory=trajectory),
             "reports": reports,

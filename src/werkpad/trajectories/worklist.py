@@ -63,7 +63,8 @@ def coach_sections(user) -> list[WorklistSection]:
                 WorklistItem(
                     title=t.programme.name,
                     url=reverse("trajectories:detail", args=[t.pk]),
-                    detail=_("referred on %(date)s") % {"date": t.referred_on.strftime("%d-%m-%Y")},
+                    detail=_("referred on %(date)s") % {"date": t.referred_on.strftime("%d-%m-%Y")}
+                    + (f" · {_('outside the target group')}" if t.target_group_reason else ""),
                 )
                 for t in inbox.select_related("programme").order_by("referred_on", "id")[:5]
             ],

@@ -27,7 +27,7 @@ def record_wage_checks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trajectories', '0001_initial'),
+        ('trajectories', '0002_trajectory_target_group_reason'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
