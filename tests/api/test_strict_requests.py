@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooManyFieldsSent
 from django.test import Client, override_settings
+from django.urls import URLResolver, get_resolver
 from drf_spectacular.generators import SchemaGenerator
 
 from tests.api.test_schema import api_routes
@@ -211,6 +213,12 @@ def test_an_unknown_query_key_is_refused_by_every_operation(api, world, path, me
     client = client_for(api, user)
     response = getattr(client, method)(f"{url(path, rows)}?foo=1", {}, format="json")
     assert refused(response) == ["foo"]
+
+
+def test_an_unknown_query_key_is_named_as_it_was_sent(api, world):
+    user, _ = world
+    response = client_for(api, user).get(f"{BASE}/plans", {"job_seeker": 1, "Foo-Bar": 2})
+    assert refused(response) == ["Foo-Bar", "job_seeker"]
 
 
 @pytest.mark.parametrize(("path", "operation"), LISTS, ids=[p for p, _ in LISTS])
@@ -429,3 +437,31 @@ class TestHtmlListFilters:
         assert response.status_code == 200
         page = response.content.decode()
         assert "niet geldig" in page
+
+
+def page_routes_with_ids():
+    """Every page route outside the API with an ``<int:...>`` part, as a path with a huge id."""
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "api":
+                    yield from walk(pattern.url_patterns, route)
+            elif "<int:" in route:
+                yield "/" + re.sub(
+                    r"<int:\w+>", str(HUGE), re.sub(r"<(?:str|slug):\w+>", "x", route)
+                )
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def test_pages_with_an_id_beyond_64_bits_are_not_found(world):
+    user, _ = world
+    browser = Client(raise_request_exception=False)
+    browser.force_login(user)
+    paths = page_routes_with_ids()
+    assert "/werkzoekenden/" + str(HUGE) + "/" in paths
+    for path in paths:
+        assert browser.get(path).status_code in (404, 405), path
+        assert browser.post(path, {"version": "1"}).status_code in (403, 404, 405), path

@@ -458,12 +458,12 @@ def postprocess_schema(result, generator, request, public):
 
 
 def refuse_unknown_query_keys(params, allowed) -> None:
-    """A list refuses query keys it does not know, naming each: a misspelt filter
-    must not answer with an unfiltered list, and a key of a kind werkpad never
-    records is refused with that reason."""
+    """A list refuses query keys it does not know, naming each as it was sent: a
+    misspelt filter must not answer with an unfiltered list, and a key of a kind
+    werkpad never records is refused with that reason."""
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise InvalidInputError(
+        raise exceptions.ValidationError(
             {
                 key: [
                     _("werkpad never records this kind of data.")
