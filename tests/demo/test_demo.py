@@ -74,7 +74,12 @@ class TestSmallDemo:
         kinds = Organisation.Kind
         by_kind = {kind: list(Organisation.objects.filter(kind=kind)) for kind in kinds}
         assert len(by_kind[kinds.MUNICIPALITY]) == 3
-        assert len(by_kind[kinds.PROVIDER]) == 3
+        assert len(by_kind[kinds.PROVIDER]) == 5
+        assert {p.municipality.cbs_code for p in by_kind[kinds.PROVIDER]} == {
+            "GM0363",
+            "GM0384",
+            "GM0437",
+        }
         assert len(by_kind[kinds.EMPLOYER]) >= 5
         assert len(by_kind[kinds.COUNCIL]) == 1
         assert len(by_kind[kinds.ADVISOR_OFFICE]) == 1
