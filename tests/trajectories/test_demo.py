@@ -2,14 +2,12 @@
 
 import datetime as dt
 import io
-
-import pytest
-from django.db import transaction
-from django.test.utils import override_settings
-
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.conf import settings
+from django.db import transaction
+from django.test.utils import override_settings
 
 from werkpad.accounts.models import Membership
 from werkpad.core import clock
@@ -127,9 +125,11 @@ class TestDemoTrajectories:
     def test_outcomes_differ_by_rung_and_job_guarantees_are_mostly_kept(self):
         """More work from rungs 4-5 than from rungs 1-2; some of every kind of outcome."""
         reports = list(EndReport.objects.values_list("trajectory__handover", "outcome"))
+
         def work_share(rungs):
             rows = [o for h, o in reports if h["ladder_rung"] in rungs]
             return sum(o == "work" for o in rows) / len(rows)
+
         assert work_share((4, 5)) > work_share((1, 2)) + 0.2
         assert {o for _h, o in reports} == {o.value for o in Outcome}
         assert 0.1 <= sum(o == "none" for _h, o in reports) / len(reports) <= 0.8

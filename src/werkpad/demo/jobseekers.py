@@ -20,7 +20,6 @@ from django.contrib.auth.hashers import make_password
 from faker import Faker
 
 from werkpad.accounts.models import Membership, User
-
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import Role
 from werkpad.demo import texts

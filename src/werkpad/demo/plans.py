@@ -353,7 +353,9 @@ def _save(municipality: Municipality, pending) -> int:
         previous = None
         for version, instruments, history, review, remarks in versions:
             if review is not None:
-                reviews.append(PlanReview(plan=plan, version=previous, new_version=version, **review))
+                reviews.append(
+                    PlanReview(plan=plan, version=previous, new_version=version, **review)
+                )
             comments.extend(
                 PlanComment(
                     plan=plan,

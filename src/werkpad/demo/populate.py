@@ -183,7 +183,9 @@ class CastBuilder:
 
     def staff(self, organisation: Organisation, role: str, count: int) -> list[User]:
         return [
-            self.user(username=None, organisation=organisation, role=role, domain=domain_of(organisation))
+            self.user(
+                username=None, organisation=organisation, role=role, domain=domain_of(organisation)
+            )
             for _ in range(count)
         ]
 

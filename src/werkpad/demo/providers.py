@@ -877,5 +877,6 @@ def create_catalogue(
         }
         services.programme_create(
             user=users[provider.municipality_id],
-            provider=provider, data=_programme_data(spec, instruments)
+            provider=provider,
+            data=_programme_data(spec, instruments),
         )

@@ -55,11 +55,11 @@ from werkpad.trajectories.workflow import Status
 #: How far back the demo's referrals go.
 YEARS = 3
 #: Share of eligible job seekers referred at least once in those years.
-REFERRAL_SHARE = 0.45
+REFERRAL_SHARE = 0.5
 #: Share of running trajectories whose last report is overdue.
 OVERDUE_SHARE = 0.25
 #: Share of job seekers referred again some months after a trajectory ended.
-AGAIN_SHARE = 0.45
+AGAIN_SHARE = 0.5
 #: Share of completed trajectories with a job guarantee where the guarantee was kept.
 GUARANTEE_KEPT = 0.8
 #: Trajectories the ``coach`` login's provider gets in each state besides the rest.
@@ -207,9 +207,8 @@ class Generator:
         }
         #: How popular each programme is: a few carry most referrals.
         self.popularity = {
-            programme.pk: 1 / (rank + 1) for rank, programme in enumerate(
-                effect_rng.sample(programmes, len(programmes))
-            )
+            programme.pk: 1 / (rank + 1) ** 1.5
+            for rank, programme in enumerate(effect_rng.sample(programmes, len(programmes)))
         }
         self.favourites: dict[int | None, list[Programme]] = {}
 
@@ -250,7 +249,7 @@ class Generator:
         if not fitting:
             return None
         favourites = [p for p in self.favourites_of(job_seeker.contact_person_id) if p in fitting]
-        if favourites and self.rng.random() < 0.5:
+        if favourites and self.rng.random() < 0.4:
             return self.rng.choice(favourites)
         weights = [self.popularity[p.pk] for p in fitting]
         return self.rng.choices(fitting, weights=weights)[0]
@@ -427,9 +426,11 @@ def _referral(gen: Generator, job_seeker: JobSeeker, programme: Programme, day: 
         created_at=_moment(rng, day, gen.zone),
     )
     trajectory.rung_then = handover["ladder_rung"]
-    alternatives = [
-        p for p in gen.fitting(job_seeker, day) if p != programme
-    ][:2] if trajectory.alternatives_note else []
+    alternatives = (
+        [p for p in gen.fitting(job_seeker, day) if p != programme][:2]
+        if trajectory.alternatives_note
+        else []
+    )
     rows.trajectories.append((trajectory, alternatives))
     return trajectory
 
