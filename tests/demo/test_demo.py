@@ -139,10 +139,11 @@ class TestSmallDemo:
         today = clock.today()
         bsns = list(JobSeeker.objects.values_list("bsn", flat=True))
         assert len(set(bsns)) == len(bsns) and all(is_valid_bsn(b) for b in bsns)
-        for job_seeker in JobSeeker.objects.prefetch_related("rung_history"):
+        for job_seeker in JobSeeker.objects.prefetch_related("rung_history", "trajectories"):
             job_seeker.full_clean(exclude=["user", "contact_person", "municipality"])
             history = sorted(job_seeker.rung_history.all(), key=lambda r: (r.changed_on, r.id))
-            assert 1 <= len(history) <= 4
+            # the intake, up to three measured changes, and a step up per trajectory at most
+            assert 1 <= len(history) <= 4 + len(job_seeker.trajectories.all())
             assert history[0].from_rung is None and history[0].reason == "intake"
             assert history[-1].to_rung == job_seeker.ladder_rung
             for before, after in itertools.pairwise(history):

@@ -36,7 +36,7 @@ from django.conf import settings
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, hourly_minimum, table
 from werkpad.core.models import Municipality
-from werkpad.jobseekers.models import JobSeeker
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
 from werkpad.trajectories.handover import DEFAULT_FIELDS, REQUIRED_FIELDS
@@ -165,10 +165,15 @@ def _wage(rng: random.Random, age: int, start: dt.date) -> tuple[Decimal, Decima
     return wage, minimum
 
 
+def _history(job_seeker: JobSeeker) -> list[LadderRungChange]:
+    """The rung history (prefetched) with the changes the demo's end reports added."""
+    return [*job_seeker.rung_history.all(), *getattr(job_seeker, "demo_rung_changes", [])]
+
+
 def rung_on(job_seeker: JobSeeker, day: dt.date) -> int:
-    """The job seeker's rung on ``day``, from their rung history (prefetched)."""
+    """The job seeker's rung on ``day``, from their rung history."""
     rung = job_seeker.ladder_rung
-    for change in sorted(job_seeker.rung_history.all(), key=lambda c: (c.changed_on, c.id or 0)):
+    for change in sorted(_history(job_seeker), key=lambda c: (c.changed_on, c.id or 0)):
         if change.changed_on > day:
             break
         rung = change.to_rung
@@ -278,6 +283,8 @@ class Rows:
         self.reports: list[ProgressReport] = []
         self.end_reports: list[EndReport] = []
         self.evaluations: list[Evaluation] = []
+        self.rung_changes: list[LadderRungChange] = []
+        self.moved: dict[int, JobSeeker] = {}
 
 
 def create_trajectories(
@@ -453,6 +460,10 @@ def _save(rows: Rows) -> None:
     ProgressReport.objects.bulk_create(rows.reports, batch_size=5_000)
     EndReport.objects.bulk_create(rows.end_reports, batch_size=2_000)
     Evaluation.objects.bulk_create(rows.evaluations, batch_size=2_000)
+    LadderRungChange.objects.bulk_create(rows.rung_changes, batch_size=5_000)
+    JobSeeker.objects.bulk_update(
+        list(rows.moved.values()), ["ladder_rung", "version", "updated_at"], batch_size=2_000
+    )
 
 
 def _live(trajectory: Trajectory, gen: Generator, rows: Rows, fate: str | None = None) -> None:
@@ -547,7 +558,7 @@ def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
         trajectory.end_reason = reason
     else:
         step(Status.COMPLETED, end_on)
-        rows.end_reports.append(_end_report(trajectory, gen, end_on))
+        rows.end_reports.append(_end_report(trajectory, gen, end_on, rows))
     trajectory.ended_on = end_on
     if rng.random() < 0.7:
         texts = {name: rng.choice(options) for name, options in EVALUATION.items()}
@@ -565,7 +576,7 @@ def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
         )
 
 
-def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
+def _end_report(trajectory, gen, end_on: dt.date, rows: Rows) -> EndReport:
     rng = gen.rng
     programme = trajectory.programme
     job_seeker = trajectory.job_seeker
@@ -614,13 +625,43 @@ def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
             (Outcome.RUNG_CHANGE, Outcome.RUNG_CHANGE, Outcome.VOLUNTEER_WORK, Outcome.SCHOOLING)
         )
     )
-    if kind == Outcome.RUNG_CHANGE and rung >= 6:
-        kind = Outcome.SCHOOLING
+    if kind == Outcome.RUNG_CHANGE and not _may_step_up(job_seeker, rung, end_on):
+        kind = Outcome.VOLUNTEER_WORK
     report.outcome = kind
     if kind == Outcome.RUNG_CHANGE:
         report.rung_after = rung + 1
+        _step_up(job_seeker, rung, report, rows)
     elif kind == Outcome.VOLUNTEER_WORK:
         report.volunteer_organisation = rng.choice(VOLUNTEER)
     else:
         report.schooling = rng.choice(SCHOOLING)
     return report
+
+
+def _may_step_up(job_seeker: JobSeeker, rung: int, end_on: dt.date) -> bool:
+    """A higher rung at the end, when nothing in the history came after it."""
+    return (
+        rung < 6
+        and rung_on(job_seeker, end_on) == rung == job_seeker.ladder_rung
+        and all(change.changed_on <= end_on for change in _history(job_seeker))
+    )
+
+
+def _step_up(job_seeker: JobSeeker, rung: int, report: EndReport, rows: Rows) -> None:
+    """The end report's new rung goes into the rung history, as any rung change does."""
+    written_on = report.written_at.date()
+    change = LadderRungChange(
+        job_seeker=job_seeker,
+        from_rung=rung,
+        to_rung=rung + 1,
+        changed_on=written_on,
+        recorded_at=report.written_at,
+        changed_by_id=report.written_by_id,
+        reason=f"Einde traject {report.trajectory.programme.name}: een trede hoger.",
+    )
+    job_seeker.demo_rung_changes = [*getattr(job_seeker, "demo_rung_changes", []), change]
+    job_seeker.ladder_rung = rung + 1
+    job_seeker.version += 1
+    job_seeker.updated_at = report.written_at
+    rows.rung_changes.append(change)
+    rows.moved[job_seeker.pk] = job_seeker
