@@ -139,10 +139,15 @@ class TestDemoPlans:
         assert plan.versions.get(number=plan.latest_number).proposed_at is not None
 
     def test_the_same_seed_gives_the_same_plans_and_another_seed_others(self, demo):
+        # The trajectories moved some job seekers up a rung since the demo made its plans,
+        # so the plans are made again twice from the same files.
         municipalities = list(Municipality.objects.order_by("pk"))
-        Plan.objects.all().delete()
-        create_plans(municipalities=municipalities, seed=7, anchor=demo_anchor())
-        assert snapshot() == demo
-        Plan.objects.all().delete()
-        create_plans(municipalities=municipalities, seed=8, anchor=demo_anchor())
-        assert snapshot() != demo
+
+        def generate(seed: int):
+            Plan.objects.all().delete()
+            create_plans(municipalities=municipalities, seed=seed, anchor=demo_anchor())
+            return snapshot()
+
+        first = generate(7)
+        assert generate(7) == first
+        assert generate(8) != first

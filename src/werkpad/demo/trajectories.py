@@ -62,6 +62,8 @@ OVERDUE_SHARE = 0.25
 AGAIN_SHARE = 0.5
 #: Share of completed trajectories with a job guarantee where the guarantee was kept.
 GUARANTEE_KEPT = 0.8
+#: How many job seekers never referred are kept as candidates for ``COACH_FATES``.
+NEVER_REFERRED_KEPT = 400
 #: Trajectories the ``coach`` login's provider gets in each state besides the rest.
 COACH_FATES = (
     (Status.REFERRED, 4),
@@ -330,21 +332,22 @@ def create_trajectories(
 def _municipality(gen: Generator, municipality: Municipality, rows: Rows, coach_login) -> None:
     rng, anchor = gen.rng, gen.anchor
     first_day = anchor - dt.timedelta(days=365 * YEARS)
-    job_seekers = [
-        js
-        for js in JobSeeker.objects.filter(municipality=municipality)
+    job_seekers = (
+        JobSeeker.objects.filter(municipality=municipality)
         .prefetch_related("rung_history")
         .order_by("pk")
-        if _eligible(js)
-    ]
-    never_referred = []
+        .iterator(chunk_size=2_000)
+    )
+    never_referred: list[JobSeeker] = []
     for job_seeker in job_seekers:
-        if rng.random() >= gen.refer_probability(job_seeker):
-            never_referred.append(job_seeker)
+        if not _eligible(job_seeker):
             continue
         earliest = max(first_day, file_day(job_seeker) + dt.timedelta(days=14))
-        if earliest >= anchor - dt.timedelta(days=3):
-            never_referred.append(job_seeker)
+        if rng.random() >= gen.refer_probability(job_seeker) or earliest >= anchor - dt.timedelta(
+            days=3
+        ):
+            if len(never_referred) < NEVER_REFERRED_KEPT:
+                never_referred.append(job_seeker)
             continue
         day = earliest + dt.timedelta(days=rng.randrange((anchor - earliest).days))
         while day < anchor:
