@@ -12,7 +12,8 @@ Generated from a small model so that a later analysis has something real to find
   (rung, age and target group on the day of referral), never before their file was made;
 * the chance of work rises with the rung and falls with the unemployment duration; lot 2
   programmes mostly lead to a higher rung, volunteer work or schooling; a promised job
-  guarantee is kept most of the time;
+  guarantee is kept most of the time; a higher rung at the end goes into the job
+  seeker's rung history, as any rung change does;
 * some job seekers, once a trajectory has ended, are referred again.
 
 Every trajectory the provider took on has a coach of that provider; every status change,
@@ -33,6 +34,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, hourly_minimum, table
 from werkpad.core.models import Municipality
@@ -293,7 +295,7 @@ def create_trajectories(
     *,
     municipalities: list[Municipality],
     coaches: dict[int, list[int]],
-    coach_login=None,
+    coach_login: User | None = None,
     seed: int,
     anchor: dt.date,
     progress: Callable[[str], None] | None = None,
@@ -329,7 +331,9 @@ def create_trajectories(
     return len(rows.trajectories)
 
 
-def _municipality(gen: Generator, municipality: Municipality, rows: Rows, coach_login) -> None:
+def _municipality(
+    gen: Generator, municipality: Municipality, rows: Rows, coach_login: User | None
+) -> None:
     rng, anchor = gen.rng, gen.anchor
     first_day = anchor - dt.timedelta(days=365 * YEARS)
     job_seekers = (
