@@ -12,14 +12,23 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.test import Client
 from django.test.utils import override_settings
+from django.urls import reverse
 
 from tests.factories import JobSeekerFactory, MunicipalityFactory, UserFactory
 from werkpad.accounts.models import Membership, User
 from werkpad.core import clock
 from werkpad.core.models import AuditEvent, Municipality, Organisation
 from werkpad.core.permissions import Role
-from werkpad.demo import DEMO_PASSWORD, create_job_seekers, demo_anchor, populate, print_logins
+from werkpad.demo import (
+    DEMO_PASSWORD,
+    create_job_seekers,
+    demo_anchor,
+    populate,
+    print_logins,
+    texts,
+)
 from werkpad.jobseekers.bsn import is_valid_bsn
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, profile_overdue_q
 
@@ -74,7 +83,12 @@ class TestSmallDemo:
         kinds = Organisation.Kind
         by_kind = {kind: list(Organisation.objects.filter(kind=kind)) for kind in kinds}
         assert len(by_kind[kinds.MUNICIPALITY]) == 3
-        assert len(by_kind[kinds.PROVIDER]) == 3
+        assert len(by_kind[kinds.PROVIDER]) == 5
+        assert {p.municipality.cbs_code for p in by_kind[kinds.PROVIDER]} == {
+            "GM0363",
+            "GM0384",
+            "GM0437",
+        }
         assert len(by_kind[kinds.EMPLOYER]) >= 5
         assert len(by_kind[kinds.COUNCIL]) == 1
         assert len(by_kind[kinds.ADVISOR_OFFICE]) == 1
@@ -125,10 +139,11 @@ class TestSmallDemo:
         today = clock.today()
         bsns = list(JobSeeker.objects.values_list("bsn", flat=True))
         assert len(set(bsns)) == len(bsns) and all(is_valid_bsn(b) for b in bsns)
-        for job_seeker in JobSeeker.objects.prefetch_related("rung_history"):
+        for job_seeker in JobSeeker.objects.prefetch_related("rung_history", "trajectories"):
             job_seeker.full_clean(exclude=["user", "contact_person", "municipality"])
             history = sorted(job_seeker.rung_history.all(), key=lambda r: (r.changed_on, r.id))
-            assert 1 <= len(history) <= 4
+            # the intake, up to three measured changes, and a step up per trajectory at most
+            assert 1 <= len(history) <= 4 + len(job_seeker.trajectories.all())
             assert history[0].from_rung is None and history[0].reason == "intake"
             assert history[-1].to_rung == job_seeker.ladder_rung
             for before, after in itertools.pairwise(history):
@@ -161,6 +176,38 @@ class TestSmallDemo:
         overdue = JobSeeker.objects.filter(profile_overdue_q(today)).count() / len(rows)
         assert 0.15 <= overdue <= 0.5
         assert 0.4 <= share(rows, lambda j: bool(j.wishes)) <= 0.85
+
+    @pytest.mark.parametrize("username", ["klantmanager", "coach", "beleid", "beheer", "raadslid"])
+    def test_every_staff_login_finds_work_waiting_on_the_home_worklist(self, demo, username):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        response = client.get(reverse("core:home"))
+        assert response.status_code == 200
+        waiting = [s.key for s in response.context["worklist"] if s.count or s.items]
+        assert waiting, f"{username} has nothing waiting"
+
+    def test_the_job_seeker_login_finds_a_plan_waiting_for_an_answer(self, demo):
+        client = Client()
+        client.force_login(User.objects.get(username="werkzoekende"))
+        response = client.get(reverse("core:home"), follow=True)
+        assert response.status_code == 200
+        assert response.context["summary"].waiting_for_answer
+        assert reverse("myplan:plan") in response.content.decode()
+
+    def test_work_experience_texts_agree_with_the_recorded_years(self, demo):
+        """A line saying "five years" needs at least five recorded years of work."""
+        least = dict(texts.WORK_EXPERIENCE)
+        with_text = JobSeeker.objects.exclude(work_experience="")
+        assert with_text.count() > 50
+        for job_seeker in with_text:
+            lines = [line for line in least if line in job_seeker.work_experience]
+            assert lines and len(" ".join(lines)) == len(job_seeker.work_experience)
+            assert sum(least[line] for line in lines) <= (job_seeker.work_experience_years or 0)
+        assert (
+            not JobSeeker.objects.filter(work_experience_years__in=(0, None))
+            .exclude(work_experience="")
+            .exists()
+        )
 
     def test_the_load_is_audited_once(self, demo):
         events = AuditEvent.objects.filter(object_type="demo")

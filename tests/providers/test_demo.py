@@ -18,7 +18,7 @@ from werkpad.providers.models import CertificationStatus, Format, Programme, Pro
 class TestDemoCatalogue:
     def test_every_provider_organisation_is_a_registered_provider(self, demo):  # noqa: F811
         providers = Provider.objects.select_related("organisation")
-        assert providers.count() == 3
+        assert providers.count() == 5
         assert {p.organisation.kind for p in providers} == {Organisation.Kind.PROVIDER}
         for provider in providers:
             assert provider.kvk_number == provider.organisation.kvk_number
@@ -34,9 +34,18 @@ class TestDemoCatalogue:
         ]
         assert section.count == 1 and section.items[0].title == "Amstelwerk Re-integratie B.V."
 
+    def test_every_municipality_has_programmes_for_every_rung(self, demo):  # noqa: F811
+        for municipality in Municipality.objects.all():
+            programmes = Programme.objects.filter(municipality=municipality, active=True)
+            assert programmes.count() >= 5, municipality.name
+            served = {r for p in programmes for r in range(p.rung_from, p.rung_to + 1)}
+            assert served == set(range(1, 7)), municipality.name
+            assert not programmes.exclude(provider__municipality=municipality).exists()
+
     def test_25_to_40_programmes_over_both_lots_rungs_and_formats(self, demo):  # noqa: F811
+        main = Programme.objects.filter(municipality__cbs_code="GM0363")
+        assert 25 <= main.count() <= 40
         programmes = list(Programme.objects.all())
-        assert 25 <= len(programmes) <= 40
         assert [p.name for p in Programme.objects.order_by("pk")] == [p.name for p in PROGRAMMES]
         assert {p.lot for p in programmes} == {1, 2}
         assert {p.format for p in programmes} == set(Format.values)
@@ -44,7 +53,7 @@ class TestDemoCatalogue:
             range(1, 7)
         )
         assert 0 < sum(p.job_guarantee for p in programmes) < len(programmes)
-        assert len({p.provider_id for p in programmes}) == 3
+        assert len({p.provider_id for p in main}) == 3
         assert len({p.duration_weeks for p in programmes}) > 5
         assert len({p.price for p in programmes}) > 10
         assert all(p.plain_summary and p.goal and p.content for p in programmes)

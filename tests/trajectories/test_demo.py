@@ -1,23 +1,34 @@
-"""The demo's trajectories: realistic, consistent with the lifecycle, and none for ``coach``."""
+"""The demo's trajectories: realistic, consistent with the lifecycle, and work for ``coach``."""
 
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.test.utils import override_settings
 
 from werkpad.accounts.models import Membership
 from werkpad.core import clock
 from werkpad.core.minimum_wage import WageCheck, indexation_date, next_date_to_add
+from werkpad.core.models import Municipality
 from werkpad.demo import populate
-from werkpad.trajectories.models import EndReport, Evaluation, ProgressReport, Trajectory
+from werkpad.jobseekers.models import LadderRungChange
+from werkpad.plans.models import PlanComment, PlanReview, PlanStatusChange
+from werkpad.trajectories.models import (
+    EndReport,
+    Evaluation,
+    ProgressReport,
+    StatusChange,
+    Trajectory,
+)
 from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(scope="class")
+@pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with (
         django_db_blocker.unblock(),
@@ -40,9 +51,111 @@ class TestDemoTrajectories:
         assert ProgressReport.objects.exists() and EndReport.objects.exists()
         assert Evaluation.objects.exists()
 
-    def test_the_coach_login_has_no_referrals(self):
+    def test_the_coach_logins_provider_has_referrals_in_every_state_with_its_reports(self):
         coach = Membership.objects.get(user__username="coach")
-        assert not Trajectory.objects.filter(provider__organisation=coach.organisation).exists()
+        own = Trajectory.objects.filter(provider__organisation=coach.organisation)
+        assert set(own.values_list("status", flat=True)) == set(Status.values)
+        mine = own.filter(coach=coach.user)
+        assert ProgressReport.objects.filter(trajectory__in=mine, written_by=coach.user).exists()
+        assert EndReport.objects.filter(trajectory__in=mine, written_by=coach.user).exists()
+        assert mine.filter(status=Status.STARTED, next_report_due__lt=clock.today()).exists()
+
+    def test_every_trajectory_taken_on_has_a_coach_of_its_provider(self):
+        taken_on = Trajectory.objects.exclude(status__in=(Status.REFERRED, Status.DECLINED))
+        assert taken_on.exists() and not taken_on.filter(coach__isnull=True).exists()
+        for trajectory in taken_on.select_related("provider"):
+            assert trajectory.coach.memberships.filter(
+                organisation_id=trajectory.provider.organisation_id, role="coach"
+            ).exists()
+        assert not Trajectory.objects.filter(
+            status__in=(Status.REFERRED, Status.DECLINED), coach__isnull=False
+        ).exists()
+
+    def test_every_report_and_history_entry_names_who_acted(self):
+        assert not StatusChange.objects.filter(changed_by__isnull=True).exists()
+        assert not ProgressReport.objects.filter(written_by__isnull=True).exists()
+        assert not EndReport.objects.filter(written_by__isnull=True).exists()
+        assert not Evaluation.objects.filter(written_by__isnull=True).exists()
+        assert not LadderRungChange.objects.filter(changed_by__isnull=True).exists()
+        assert not PlanStatusChange.objects.filter(changed_by__isnull=True).exists()
+        assert not PlanComment.objects.filter(author__isnull=True).exists()
+        assert not PlanReview.objects.filter(recorded_by__isnull=True).exists()
+
+    def test_every_municipality_refers_to_its_own_programmes(self):
+        for municipality in Municipality.objects.all():
+            trajectories = Trajectory.objects.filter(municipality=municipality)
+            assert trajectories.exists(), municipality.name
+            assert not trajectories.exclude(programme__municipality=municipality).exists()
+
+    def test_referrals_fit_the_programmes_target_group_on_the_day_of_referral(self):
+        """No 27-64-year-olds in youth programmes, no referral outside a programme's rungs."""
+        young_only = 0
+        for t in Trajectory.objects.select_related("programme", "job_seeker"):
+            programme, age = t.programme, t.job_seeker.age_on(t.referred_on)
+            assert programme.rung_from <= t.handover["ladder_rung"] <= programme.rung_to
+            if programme.target_groups == ["young"]:
+                young_only += 1
+                assert age < 27, (programme.name, age)
+            if programme.target_groups == ["older"]:
+                assert age >= 50, (programme.name, age)
+        assert young_only > 0
+
+    def test_no_referral_before_the_file_and_no_report_after_the_end(self):
+        zone = ZoneInfo(settings.TIME_ZONE)
+        for t in Trajectory.objects.select_related("job_seeker"):
+            assert t.referred_on > t.job_seeker.created_at.astimezone(zone).date()
+        for report in ProgressReport.objects.select_related("trajectory"):
+            written = report.written_at.astimezone(zone).date()
+            assert written >= report.trajectory.started_on
+            if report.trajectory.ended_on:
+                assert written <= report.trajectory.ended_on
+        for report in EndReport.objects.select_related("trajectory"):
+            assert report.written_at.astimezone(zone).date() == report.trajectory.ended_on
+
+    def test_a_rung_change_outcome_is_in_the_job_seekers_rung_history(self):
+        """As anywhere else, a higher rung at the end of a trajectory is appended to the history."""
+        reports = EndReport.objects.filter(outcome="rung_change").select_related("trajectory")
+        assert reports.exists()
+        for report in reports:
+            trajectory = report.trajectory
+            assert report.rung_after == trajectory.handover["ladder_rung"] + 1
+            change = LadderRungChange.objects.get(
+                job_seeker_id=trajectory.job_seeker_id,
+                changed_on=trajectory.ended_on,
+                to_rung=report.rung_after,
+            )
+            assert change.from_rung == report.rung_after - 1
+            assert change.changed_by_id == report.written_by_id == trajectory.coach_id
+            assert trajectory.programme.name in change.reason
+
+    def test_no_group_meeting_text_on_an_individual_trajectory(self):
+        individual = Trajectory.objects.filter(activity_format="individual")
+        assert individual.exists()
+        for trajectory in individual.select_related("evaluation"):
+            texts = [trajectory.decline_reason, trajectory.end_reason]
+            if hasattr(trajectory, "evaluation"):
+                evaluation = trajectory.evaluation
+                texts += [evaluation.what_worked, evaluation.what_did_not, evaluation.choices_made]
+            assert not any("groep" in text.lower() for text in texts), texts
+
+    def test_outcomes_differ_by_rung_and_job_guarantees_are_mostly_kept(self):
+        """More work from rungs 4-5 than from rungs 1-2; some of every kind of outcome."""
+        reports = list(EndReport.objects.values_list("trajectory__handover", "outcome"))
+
+        def work_share(rungs):
+            rows = [o for h, o in reports if h["ladder_rung"] in rungs]
+            return sum(o == "work" for o in rows) / len(rows)
+
+        assert work_share((4, 5)) > work_share((1, 2)) + 0.2
+        outcomes = {o for _h, o in reports}
+        assert {"work", "none", "rung_change"} <= outcomes and len(outcomes) >= 4
+        assert 0.1 <= sum(o == "none" for _h, o in reports) / len(reports) <= 0.8
+        promised = EndReport.objects.filter(job_guarantee_promised=True)
+        assert promised.count() >= 5
+        assert promised.filter(job_guarantee_realised=True).count() / promised.count() > 0.5
+        assert not EndReport.objects.filter(
+            job_guarantee_promised=False, job_guarantee_realised=True
+        ).exists()
 
     def test_some_running_trajectories_have_an_overdue_report(self):
         today = clock.today().replace(day=1)

@@ -50,12 +50,16 @@ def worklist_for(user) -> list[WorklistSection]:
         sections.extend(trajectory_worklist.caseworker_sections(user))
     if scope.has(Role.COACH):
         sections.extend(trajectory_worklist.coach_sections(user))
-    if scope.has(Role.POLICY_OFFICER):
+    if scope.has(Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN):
         from werkpad.providers.worklist import policy_officer_sections
 
         sections.extend(policy_officer_sections(user))
     if scope.has(Role.FUNCTIONAL_ADMIN):
         sections.append(minimum_wage_section(user))
+    if scope.has(Role.COUNCIL_MEMBER):
+        from werkpad.providers.worklist import council_sections
+
+        sections.extend(council_sections(user))
     if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
         sections.append(
             WorklistSection(

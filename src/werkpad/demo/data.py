@@ -75,9 +75,11 @@ class DemoOrganisation:
     kvk_number: str = ""
     email: str = ""
     phone: str = ""
+    municipality: int = 0  # index in MUNICIPALITIES of the municipality it works for
 
 
-#: Organisations besides the municipalities; all work for the main municipality.
+#: Organisations besides the municipalities; most work for the main municipality, one
+#: provider for each of the others.
 ORGANISATIONS = (
     DemoOrganisation(
         "provider-1",
@@ -102,6 +104,24 @@ ORGANISATIONS = (
         "69358104",
         "hallo@werkbrug.example",
         "020-5550193",
+    ),
+    DemoOrganisation(
+        "provider-4",
+        "Diemen Werkt Stichting",
+        Organisation.Kind.PROVIDER,
+        "80462917",
+        "info@diemenwerkt.example",
+        "020-5550391",
+        municipality=1,
+    ),
+    DemoOrganisation(
+        "provider-5",
+        "Amstelland Activering B.V.",
+        Organisation.Kind.PROVIDER,
+        "77315048",
+        "contact@amstellandactivering.example",
+        "020-5550418",
+        municipality=2,
     ),
     DemoOrganisation(
         "employer-1",
@@ -177,7 +197,7 @@ class RoleUser:
     organisation: str  # a DemoOrganisation key, or "main" for the main municipality
 
 
-#: One login per role. The coach's provider is the one without referrals.
+#: One login per role. The coach works for the provider of lot 2 (social activation).
 ROLE_USERS = (
     RoleUser("klantmanager", Role.CASEWORKER, "main"),
     RoleUser("coach", Role.COACH, "provider-3"),
@@ -198,3 +218,6 @@ MAIN_CASELOAD = 80
 
 #: About how many job seekers each further caseworker holds.
 CASELOAD = 100
+
+#: Coaches per provider besides the ``coach`` login.
+COACHES_PER_PROVIDER = 2

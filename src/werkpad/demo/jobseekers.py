@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from faker import Faker
 
+from werkpad.accounts.models import Membership, User
 from werkpad.core.models import Municipality
+from werkpad.core.permissions import Role
 from werkpad.demo import texts
 from werkpad.demo.data import MUNICIPALITIES, Place
 from werkpad.demo.distributions import HIGH_EDUCATION, Situation, draw_situation
@@ -92,6 +95,17 @@ def pick_texts(rng: random.Random, pool: Sequence[str], most: int) -> str:
     return " ".join(rng.sample(pool, rng.randint(1, most)))
 
 
+def pick_experience(rng: random.Random, years: int) -> str:
+    """One or two work-experience lines that together take no more than ``years`` years."""
+    lines = [text for text, least in texts.WORK_EXPERIENCE if least <= years]
+    first = rng.choice(lines)
+    left = years - dict(texts.WORK_EXPERIENCE)[first]
+    more = [text for text, least in texts.WORK_EXPERIENCE if least <= left and text != first]
+    if more and rng.random() < 0.5:
+        return f"{first} {rng.choice(more)}"
+    return first
+
+
 def draw_profile(rng: random.Random, situation: Situation) -> dict[str, object]:
     """JS4: texts for part of the files; the attention flags follow the facts."""
     profile: dict[str, object] = {
@@ -103,7 +117,7 @@ def draw_profile(rng: random.Random, situation: Situation) -> dict[str, object]:
         "attention_psychological": rng.random() < (0.2 if situation.labour_disability else 0.1),
     }
     if situation.work_experience_years and rng.random() < 0.6:
-        profile["work_experience"] = pick_texts(rng, texts.WORK_EXPERIENCE, 2)
+        profile["work_experience"] = pick_experience(rng, situation.work_experience_years)
     if situation.labour_disability or rng.random() < 0.05:
         profile["limitations"] = pick_texts(rng, texts.LIMITATIONS, 2)
     if rng.random() < PROFILE_SHARE:
@@ -263,3 +277,44 @@ def create_job_seekers(
         if progress is not None:
             progress(done)
     return done
+
+
+def create_job_seeker_logins(*, municipality: Municipality, organisation) -> int:
+    """A login for every job seeker of ``municipality`` who has none yet.
+
+    In production job seekers log in with DigiD, so these logins have no usable
+    password; they are who answers and comments on a plan in the demo's history.
+    Bulk-created with their job-seeker membership. Returns how many were made.
+    """
+    unusable = make_password(None)
+    waiting = list(
+        JobSeeker.objects.filter(municipality=municipality, user__isnull=True)
+        .only("id", "bsn", "first_name", "last_name", "email", "phone")
+        .order_by("id")
+    )
+    made = 0
+    for start in range(0, len(waiting), BATCH_SIZE):
+        batch = waiting[start : start + BATCH_SIZE]
+        users = User.objects.bulk_create(
+            [
+                User(
+                    username=f"digid-{municipality.cbs_code.lower()}-{job_seeker.pk}",
+                    password=unusable,
+                    first_name=job_seeker.first_name,
+                    last_name=job_seeker.last_name,
+                    email=job_seeker.email,
+                    phone=job_seeker.phone,
+                )
+                for job_seeker in batch
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        Membership.objects.bulk_create(
+            [Membership(user=u, organisation=organisation, role=Role.JOB_SEEKER) for u in users],
+            batch_size=BATCH_SIZE,
+        )
+        for job_seeker, user in zip(batch, users, strict=True):
+            job_seeker.user = user
+        JobSeeker.objects.bulk_update(batch, ["user"], batch_size=BATCH_SIZE)
+        made += len(batch)
+    return made

@@ -2,8 +2,11 @@
 
 Bulk-created like the job seekers, without a service call per row, and the same
 rows for the same seed. Every plan's lifecycle is written out as the history
-rows the services would append. The ``werkzoekende`` login gets a version
-proposed to them and waiting for their answer.
+rows the services would append, each naming who acted: the caseworker writes and
+proposes, the job seeker (with their own login) answers. No plan starts before
+the job seeker's file. Revised plans carry the periodic review that started the
+new version; some plans carry comments of the job seeker and the caseworker. The
+``werkzoekende`` login gets a version proposed to them and waiting for their answer.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from werkpad.plans.models import (
     Approach,
     Kind,
     Plan,
+    PlanComment,
+    PlanReview,
     PlanStatusChange,
     PlanVersion,
 )
@@ -83,6 +88,28 @@ DISAGREEMENTS = (
     "Twee keer per week is te veel naast de zorg voor mijn kinderen.",
     "Ik wil een opleiding in de zorg, niet in de logistiek.",
 )
+#: Share of plans in effect with a comment of the job seeker and the caseworker's answer.
+COMMENT_SHARE = 0.3
+COMMENTS = (
+    (
+        "Mag de training ook in de ochtend? 's Middags haal ik mijn kinderen op.",
+        "Ja, ik heb gevraagd of u in de ochtendgroep kunt. U hoort het deze week.",
+    ),
+    (
+        "Ik wil graag weten wat er gebeurt als ik ziek ben op de dag van de afspraak.",
+        "Dan belt u mij voor de afspraak; dan maken we een nieuwe afspraak.",
+    ),
+    (
+        "Ik heb ook een rijbewijs B, dat staat er nog niet in.",
+        "Dank u, ik heb het in uw dossier gezet.",
+    ),
+)
+REVIEW_NOTES = (
+    "Doelen besproken; de trede klopt niet meer, daarom een nieuwe versie.",
+    "Activiteiten lopen goed; volgende stap is een opleiding.",
+    "Werkzoekende wil meer uren; instrumenten aangepast.",
+)
+
 INSTRUMENTS_FOR = {
     Kind.ACTIVATION: (
         InstrumentType.VOLUNTEER_WORK,
@@ -144,16 +171,22 @@ class _Builder:
         return self.rng.sample(pool, min(len(pool), self.rng.randint(1, 2))) if pool else []
 
 
+def _file_day(job_seeker, zone: ZoneInfo) -> dt.date:
+    return job_seeker.created_at.astimezone(zone).date()
+
+
 def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
-    """One plan's versions as (version, instruments, history) tuples, oldest first, and its
-    fate: ``None`` for no plan."""
+    """One plan's versions as (version, instruments, history, review, comments) tuples,
+    oldest first: ``None`` for no plan."""
     rng = builder.rng
+    anchor = builder.anchor
+    first_day = _file_day(job_seeker, builder.zone)
     draw = rng.random()
     if force_proposed:
         fate = "proposed"
     elif draw < NO_PLAN_SHARE:
         return None
-    elif draw < NO_PLAN_SHARE + DRAFT_SHARE:
+    elif draw < NO_PLAN_SHARE + DRAFT_SHARE or first_day > anchor - dt.timedelta(days=5):
         fate = "draft"
     elif draw < NO_PLAN_SHARE + DRAFT_SHARE + PROPOSED_SHARE:
         fate = "proposed"
@@ -161,21 +194,25 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
         fate = "in_effect"
     contact = job_seeker.contact_person_id
     seeker = job_seeker.user_id
-    anchor = builder.anchor
     versions = []
     if fate == "in_effect":
         months_ago = rng.randint(*EFFECTIVE_MONTHS_AGO)
         effective = add_months(anchor, -months_ago) - dt.timedelta(days=rng.randint(0, 27))
-        effective = max(effective, job_seeker.unemployed_since)
-        revised = rng.random() < REVISED_SHARE and months_ago >= 2
-        numbers = [1, 2] if revised else [1]
-        starts = (
-            [add_months(effective, -REVIEW_PERIOD_MONTHS), effective] if revised else [effective]
+        effective = max(effective, first_day + dt.timedelta(days=3))
+        first_start = add_months(effective, -REVIEW_PERIOD_MONTHS)
+        revised = (
+            rng.random() < REVISED_SHARE
+            and months_ago >= 2
+            and first_start >= first_day + dt.timedelta(days=3)
         )
+        numbers = [1, 2] if revised else [1]
+        starts = [first_start, effective] if revised else [effective]
+        earliest = first_day
         for number, start in zip(numbers, starts, strict=True):
             last = number == numbers[-1]
-            written = builder.moment(start - dt.timedelta(days=14))
-            proposed = written + dt.timedelta(days=2)
+            written_day = start - dt.timedelta(days=min(14, (start - earliest).days))
+            written = builder.moment(written_day)
+            proposed = builder.moment(written_day + dt.timedelta(days=1))
             answered = builder.moment(start)
             disagrees = rng.random() < DISAGREEMENT_SHARE
             content = builder.content(job_seeker.ladder_rung)
@@ -189,7 +226,7 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
                 disagreement_reason=rng.choice(DISAGREEMENTS) if disagrees else "",
                 effective_on=start,
                 review_due_on=add_months(start, REVIEW_PERIOD_MONTHS),
-                reason="" if number == 1 else f"Evaluatie van {start:%d-%m-%Y}",
+                reason="" if number == 1 else f"Evaluatie van {written_day:%d-%m-%Y}",
                 **content,
             )
             answer = Status.DISAGREEMENT_RECORDED if disagrees else Status.AGREED
@@ -203,9 +240,30 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
                 history.append(
                     (Status.IN_EFFECT, Status.SUPERSEDED, builder.moment(effective), seeker, "v2")
                 )
-            versions.append((version, builder.pick_instruments(version.kind), history))
+            comments = []
+            if last and seeker and rng.random() < COMMENT_SHARE:
+                question, reply = rng.choice(COMMENTS)
+                comments = [
+                    (seeker, True, question, proposed + dt.timedelta(hours=2)),
+                    (contact, False, reply, proposed + dt.timedelta(hours=20)),
+                ]
+            review = None
+            if number > 1:
+                review = {
+                    "held_on": written_day,
+                    "rung_reconsidered": True,
+                    "instruments_reconsidered": rng.random() < 0.6,
+                    "notes": rng.choice(REVIEW_NOTES),
+                    "recorded_by_id": contact,
+                    "recorded_at": written,
+                }
+            versions.append(
+                (version, builder.pick_instruments(version.kind), history, review, comments)
+            )
+            earliest = start
     else:
-        written = builder.moment(anchor - dt.timedelta(days=rng.randint(1, 20)))
+        written_day = max(first_day, anchor - dt.timedelta(days=rng.randint(1, 20)))
+        written = builder.moment(written_day)
         version = PlanVersion(
             number=1,
             status=Status.PROPOSED if fate == "proposed" else Status.DRAFT,
@@ -217,7 +275,7 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
         if fate == "proposed":
             version.proposed_at = written + dt.timedelta(hours=3)
             history.append((Status.DRAFT, Status.PROPOSED, version.proposed_at, contact, ""))
-        versions.append((version, builder.pick_instruments(version.kind), history))
+        versions.append((version, builder.pick_instruments(version.kind), history, None, []))
     return versions
 
 
@@ -241,6 +299,7 @@ def create_plans(
                 "contact_person_id",
                 "user_id",
                 "unemployed_since",
+                "created_at",
                 "user__username",
             )
             .order_by("id")
@@ -276,7 +335,7 @@ def _save(municipality: Municipality, pending) -> int:
                 created_by_id=job_seeker.contact_person_id,
                 created_at=versions[0][0].created_at,
                 updated_at=versions[-1][0].answered_at or versions[-1][0].created_at,
-                version=1 + sum(len(history) for _v, _i, history in versions),
+                version=1 + sum(len(row[2]) for row in versions),
             )
             for job_seeker, versions in pending
         ],
@@ -284,14 +343,31 @@ def _save(municipality: Municipality, pending) -> int:
     )
     all_versions = []
     for plan, (_job_seeker, versions) in zip(plans, pending, strict=True):
-        for version, _instruments, _history in versions:
+        for version, *_rest in versions:
             version.plan = plan
             all_versions.append(version)
     PlanVersion.objects.bulk_create(all_versions, batch_size=BATCH_SIZE)
     Through = PlanVersion.instruments.through
-    links, changes, current = [], [], []
+    links, changes, current, reviews, comments = [], [], [], [], []
     for plan, (_job_seeker, versions) in zip(plans, pending, strict=True):
-        for version, instruments, history in versions:
+        previous = None
+        for version, instruments, history, review, remarks in versions:
+            if review is not None:
+                reviews.append(
+                    PlanReview(plan=plan, version=previous, new_version=version, **review)
+                )
+            comments.extend(
+                PlanComment(
+                    plan=plan,
+                    version=version,
+                    author_id=author,
+                    by_job_seeker=by_job_seeker,
+                    text=text,
+                    created_at=at,
+                )
+                for author, by_job_seeker, text, at in remarks
+            )
+            previous = version
             links.extend(Through(planversion_id=version.pk, instrument_id=i) for i in instruments)
             changes.extend(
                 PlanStatusChange(
@@ -310,4 +386,6 @@ def _save(municipality: Municipality, pending) -> int:
     Through.objects.bulk_create(links, batch_size=BATCH_SIZE)
     PlanStatusChange.objects.bulk_create(changes, batch_size=BATCH_SIZE)
     Plan.objects.bulk_update(current, ["current_version"], batch_size=BATCH_SIZE)
+    PlanReview.objects.bulk_create(reviews, batch_size=BATCH_SIZE)
+    PlanComment.objects.bulk_create(comments, batch_size=BATCH_SIZE)
     return len(plans)

@@ -28,6 +28,7 @@ from werkpad.core.models import AuditEvent, LabourMarketRegion, Municipality, Or
 from werkpad.core.permissions import Role
 from werkpad.demo.data import (
     CASELOAD,
+    COACHES_PER_PROVIDER,
     DEFAULT_SEED,
     DEMO_PASSWORD,
     JOB_SEEKER_USERNAME,
@@ -38,7 +39,7 @@ from werkpad.demo.data import (
     ROLE_USERS,
     SIZES,
 )
-from werkpad.demo.jobseekers import create_job_seekers, slug
+from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
 from werkpad.demo.trajectories import create_trajectories
@@ -85,6 +86,8 @@ class Cast:
     organisations: dict[str, Organisation]
     users: dict[str, User]
     caseworkers: dict[int, list[User]]  # municipality pk -> its caseworkers, klantmanager first
+    policy_officers: dict[int, User]  # municipality pk -> who keeps its catalogue
+    coaches: dict[int, list[int]]  # provider organisation pk -> coach user ids, ``coach`` first
 
 
 class CastBuilder:
@@ -120,7 +123,7 @@ class CastBuilder:
             organisations[spec.key] = Organisation.objects.create(
                 name=spec.name,
                 kind=spec.kind,
-                municipality=municipalities[0],
+                municipality=municipalities[spec.municipality],
                 kvk_number=spec.kvk_number,
                 email=spec.email,
                 phone=spec.phone,
@@ -176,12 +179,12 @@ class CastBuilder:
         }
 
     def caseworkers(self, organisation: Organisation, count: int) -> list[User]:
+        return self.staff(organisation, Role.CASEWORKER, count)
+
+    def staff(self, organisation: Organisation, role: str, count: int) -> list[User]:
         return [
             self.user(
-                username=None,
-                organisation=organisation,
-                role=Role.CASEWORKER,
-                domain=domain_of(organisation),
+                username=None, organisation=organisation, role=role, domain=domain_of(organisation)
             )
             for _ in range(count)
         ]
@@ -210,7 +213,23 @@ def build_cast(builder: CastBuilder, job_seekers_per_municipality: Sequence[int]
         organisation = organisations[municipality.cbs_code]
         own = builder.caseworkers(organisation, count)
         caseworkers[municipality.pk] = [users["klantmanager"], *own] if index == 0 else own
-    return Cast(municipalities, organisations, users, caseworkers)
+    policy_officers = {municipalities[0].pk: users["beleid"]}
+    for municipality in municipalities[1:]:
+        (officer,) = builder.staff(organisations[municipality.cbs_code], Role.POLICY_OFFICER, 1)
+        policy_officers[municipality.pk] = officer
+    coaches: dict[int, list[int]] = {}
+    for spec in ORGANISATIONS:
+        if spec.kind != Organisation.Kind.PROVIDER:
+            continue
+        organisation = organisations[spec.key]
+        own_login = [u.pk for k, u in users.items() if k == "coach" and role_org(k) == spec.key]
+        further = builder.staff(organisation, Role.COACH, COACHES_PER_PROVIDER)
+        coaches[organisation.pk] = [*own_login, *(u.pk for u in further)]
+    return Cast(municipalities, organisations, users, caseworkers, policy_officers, coaches)
+
+
+def role_org(username: str) -> str:
+    return next(spec.organisation for spec in ROLE_USERS if spec.username == username)
 
 
 def link_job_seeker_login(builder: CastBuilder, cast: Cast) -> User:
@@ -269,14 +288,25 @@ def populate(
             f"municipalities: {len(cast.municipalities)}, organisations: "
             f"{len(MUNICIPALITIES) + len(ORGANISATIONS)}, users: {len(builder.usernames)}"
         )
-        create_catalogue(organisations=cast.organisations, user=cast.users["beleid"], anchor=anchor)
+        create_catalogue(
+            organisations=cast.organisations, users=cast.policy_officers, anchor=anchor
+        )
         load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
         link_job_seeker_login(builder, cast)
+        for municipality in cast.municipalities:
+            create_job_seeker_logins(
+                municipality=municipality, organisation=cast.organisations[municipality.cbs_code]
+            )
         create_plans(
             municipalities=cast.municipalities, seed=seed, anchor=anchor, progress=printer.line
         )
         create_trajectories(
-            organisations=cast.organisations, seed=seed, anchor=anchor, progress=printer.line
+            municipalities=cast.municipalities,
+            coaches=cast.coaches,
+            coach_login=cast.users["coach"],
+            seed=seed,
+            anchor=anchor,
+            progress=printer.line,
         )
         audit_record(
             user=None,

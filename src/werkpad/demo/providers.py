@@ -1,9 +1,10 @@
 """The demo's providers, their programme catalogue and each municipality's instruments.
 
-The three provider organisations of ``data.ORGANISATIONS`` become registered
-providers; one certification expires within the warning period, so the policy
-officer's worklist shows it. The programmes spread over both lots, every rung,
-target group and format. Everything is fixed data: the same for every seed,
+The provider organisations of ``data.ORGANISATIONS`` become registered
+providers: three for the main municipality and one for each of the others, so
+that every municipality has programmes to refer to. One certification expires
+within the warning period, so the policy officer's worklist shows it. The
+programmes spread over both lots, every rung, target group and format. Everything is fixed data: the same for every seed,
 with dates counted from the demo's anchor.
 """
 
@@ -13,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from werkpad.accounts.models import User
 from werkpad.core.models import AuditEvent, Municipality, Organisation
 from werkpad.instruments.models import Instrument
 from werkpad.instruments.services import instrument_catalogue_seed
@@ -77,6 +79,32 @@ PROVIDERS = (
             "gezondheid nooit door aan een werkgever."
         ),
     ),
+    DemoProvider(
+        "provider-4",
+        "https://www.diemenwerkt.example",
+        certification_days=540,
+        complaint_regulation=(
+            "Niet tevreden? Bel of mail uw coach. Komt u er samen niet uit, mail dan naar "
+            "klacht@diemenwerkt.example. U krijgt binnen zes weken een antwoord."
+        ),
+        privacy_statement=(
+            "Diemen Werkt gebruikt uw gegevens alleen voor uw traject en bewaart ze twee jaar "
+            "na het einde ervan."
+        ),
+    ),
+    DemoProvider(
+        "provider-5",
+        "https://www.amstellandactivering.example",
+        certification_days=700,
+        complaint_regulation=(
+            "Heeft u een klacht? Bel 020-5550418 en vraag naar de klachtenfunctionaris. Binnen "
+            "zes weken krijgt u een schriftelijk antwoord."
+        ),
+        privacy_statement=(
+            "Amstelland Activering deelt uw gegevens alleen met de gemeente. Gegevens over uw "
+            "gezondheid delen wij alleen als u dat goed vindt."
+        ),
+    ),
 )
 
 
@@ -101,7 +129,7 @@ class DemoProgramme:
     active: bool = True
 
 
-P1, P2, P3 = "provider-1", "provider-2", "provider-3"
+P1, P2, P3, P4, P5 = "provider-1", "provider-2", "provider-3", "provider-4", "provider-5"
 WORK, SOCIAL = 1, 2
 
 PROGRAMMES = (
@@ -617,6 +645,173 @@ PROGRAMMES = (
         8,
         False,
     ),
+    # --- the providers of Diemen and Ouder-Amstel: every rung served ------------------
+    DemoProgramme(
+        P4,
+        "Dagbesteding Diemen",
+        SOCIAL,
+        (1, 2),
+        26,
+        2000,
+        "group",
+        "U komt een paar ochtenden per week naar onze ontmoetingsplek. Zo krijgt u weer een vast ritme.",
+        "Weer een vast dagritme en contact met anderen.",
+        "Drie ochtenden per week meedoen in de werkplaats of de tuin, met een vaste begeleider.",
+        ("everyone",),
+        ("psychological",),
+        ("volunteer_work",),
+        "",
+        "",
+        8,
+    ),
+    DemoProgramme(
+        P4,
+        "Meedoen in Diemen",
+        SOCIAL,
+        (2, 4),
+        26,
+        1900,
+        "individual",
+        "Een coach zoekt met u vrijwilligerswerk of een werkervaringsplek in uw eigen dorp of wijk.",
+        "Meedoen, mensen ontmoeten en ervaring opdoen.",
+        "Een vaste coach, een vrijwilligersplek in de buurt en elke maand een gesprek over de volgende stap.",
+        ("everyone",),
+        (),
+        ("volunteer_work", "learn_work_place"),
+        "",
+        "",
+        6,
+    ),
+    DemoProgramme(
+        P4,
+        "Werkervaring Diemen",
+        WORK,
+        (3, 5),
+        20,
+        2800,
+        "both",
+        "U doet werkervaring op bij een werkgever in de buurt en krijgt hulp bij solliciteren.",
+        "Een betaalde baan in de regio.",
+        "Een werkervaringsplek van twaalf weken, daarna acht weken hulp bij solliciteren.",
+        ("everyone",),
+        (),
+        ("learn_work_place", "application_training"),
+        "",
+        "Een arbeidscontract van minstens zes maanden als u de werkervaringsplek goed afrondt.",
+    ),
+    DemoProgramme(
+        P4,
+        "Naar werk Diemen",
+        WORK,
+        (5, 6),
+        12,
+        2300,
+        "individual",
+        "Een jobhunter zoekt met u vacatures die bij u passen en stelt u voor aan werkgevers.",
+        "Een baan die past bij wat u kunt en wilt.",
+        "Elke week een gesprek met uw jobhunter, die werkgevers in de regio benadert.",
+        ("everyone",),
+        (),
+        ("application_training",),
+    ),
+    DemoProgramme(
+        P4,
+        "Jong in Diemen",
+        WORK,
+        (2, 5),
+        16,
+        2500,
+        "both",
+        "Voor jongeren tot 27 jaar. U ontdekt wat bij u past en gaat aan het werk of terug naar school.",
+        "Werk of een opleiding.",
+        "Een jongerencoach, snuffelstages bij werkgevers en hulp bij het kiezen van een opleiding.",
+        ("young",),
+        ("young",),
+        ("internship", "schooling"),
+    ),
+    DemoProgramme(
+        P5,
+        "Dagbesteding Ouder-Amstel",
+        SOCIAL,
+        (1, 2),
+        26,
+        2000,
+        "group",
+        "U komt een paar ochtenden per week naar onze ontmoetingsplek. Zo krijgt u weer een vast ritme.",
+        "Weer een vast dagritme en contact met anderen.",
+        "Drie ochtenden per week meedoen in de werkplaats of de tuin, met een vaste begeleider.",
+        ("everyone",),
+        ("psychological",),
+        ("volunteer_work",),
+        "",
+        "",
+        8,
+    ),
+    DemoProgramme(
+        P5,
+        "Meedoen in Ouder-Amstel",
+        SOCIAL,
+        (2, 4),
+        26,
+        1900,
+        "individual",
+        "Een coach zoekt met u vrijwilligerswerk of een werkervaringsplek in uw eigen dorp of wijk.",
+        "Meedoen, mensen ontmoeten en ervaring opdoen.",
+        "Een vaste coach, een vrijwilligersplek in de buurt en elke maand een gesprek over de volgende stap.",
+        ("everyone",),
+        (),
+        ("volunteer_work", "learn_work_place"),
+        "",
+        "",
+        6,
+    ),
+    DemoProgramme(
+        P5,
+        "Werkervaring Ouder-Amstel",
+        WORK,
+        (3, 5),
+        20,
+        2800,
+        "both",
+        "U doet werkervaring op bij een werkgever in de buurt en krijgt hulp bij solliciteren.",
+        "Een betaalde baan in de regio.",
+        "Een werkervaringsplek van twaalf weken, daarna acht weken hulp bij solliciteren.",
+        ("everyone",),
+        (),
+        ("learn_work_place", "application_training"),
+        "",
+        "Een arbeidscontract van minstens zes maanden als u de werkervaringsplek goed afrondt.",
+    ),
+    DemoProgramme(
+        P5,
+        "Naar werk Ouder-Amstel",
+        WORK,
+        (5, 6),
+        12,
+        2300,
+        "individual",
+        "Een jobhunter zoekt met u vacatures die bij u passen en stelt u voor aan werkgevers.",
+        "Een baan die past bij wat u kunt en wilt.",
+        "Elke week een gesprek met uw jobhunter, die werkgevers in de regio benadert.",
+        ("everyone",),
+        (),
+        ("application_training",),
+    ),
+    DemoProgramme(
+        P5,
+        "Jong in Ouder-Amstel",
+        WORK,
+        (2, 5),
+        16,
+        2500,
+        "both",
+        "Voor jongeren tot 27 jaar. U ontdekt wat bij u past en gaat aan het werk of terug naar school.",
+        "Werk of een opleiding.",
+        "Een jongerencoach, snuffelstages bij werkgevers en hulp bij het kiezen van een opleiding.",
+        ("young",),
+        ("young",),
+        ("internship", "schooling"),
+    ),
 )
 
 
@@ -643,16 +838,19 @@ def _programme_data(spec: DemoProgramme, instruments: dict[str, Instrument]) -> 
     }
 
 
-def create_catalogue(*, organisations: dict[str, Organisation], user, anchor: dt.date) -> None:
+def create_catalogue(
+    *, organisations: dict[str, Organisation], users: dict[int, User], anchor: dt.date
+) -> None:
     """Seed every municipality's instruments, then register the providers and their
-    programmes through the catalogue services, as ``user`` (the policy officer)."""
+    programmes through the catalogue services, each as the policy officer of its
+    municipality (``users``: municipality pk -> user)."""
     for municipality in Municipality.objects.order_by("pk"):
         instrument_catalogue_seed(municipality=municipality, origin=AuditEvent.Origin.CLI)
     providers: dict[str, Provider] = {}
     for spec in PROVIDERS:
         organisation = organisations[spec.key]
         providers[spec.key] = services.provider_create(
-            user=user,
+            user=users[organisation.municipality_id],
             organisation=organisation,
             data={
                 "website": spec.website,
@@ -667,7 +865,7 @@ def create_catalogue(*, organisations: dict[str, Organisation], user, anchor: dt
         if spec.subcontractors:
             provider = providers[spec.key]
             services.provider_update(
-                user=user,
+                user=users[provider.municipality_id],
                 provider_id=provider.pk,
                 expected_version=provider.version,
                 data={"subcontractors": [providers[key] for key in spec.subcontractors]},
@@ -678,5 +876,7 @@ def create_catalogue(*, organisations: dict[str, Organisation], user, anchor: dt
             i.type: i for i in Instrument.objects.filter(municipality_id=provider.municipality_id)
         }
         services.programme_create(
-            user=user, provider=provider, data=_programme_data(spec, instruments)
+            user=users[provider.municipality_id],
+            provider=provider,
+            data=_programme_data(spec, instruments),
         )

@@ -6,22 +6,22 @@ field demands.
 
 from __future__ import annotations
 
+#: Work-experience lines, each with the years of work it takes at least.
 WORK_EXPERIENCE = (
-    "Vijf jaar orderpicker in een distributiecentrum.",
-    "Schoonmaakwerk in kantoren, in de avonduren.",
-    "Kassamedewerker bij een supermarkt.",
-    "Bezorger voor een maaltijdservice.",
-    "Productiemedewerker in een voedingsmiddelenfabriek.",
-    "Afwasser en hulpkok in een restaurant.",
-    "Thuiszorg als helpende, drie jaar.",
-    "Administratief medewerker bij een woningcorporatie.",
-    "Beveiliger bij evenementen.",
-    "Chauffeur met rijbewijs C, tot de rugklachten.",
-    "Medewerker groenvoorziening via een uitzendbureau.",
-    "Zelfstandig kapper, zaak gesloten in 2020.",
-    "Callcentermedewerker, klantenservice energie.",
-    "Vakkenvuller en later teamleider in de nachtploeg.",
-    "Vrijwilliger bij de voedselbank.",
+    ("Vijf jaar orderpicker in een distributiecentrum.", 5),
+    ("Schoonmaakwerk in kantoren, in de avonduren.", 1),
+    ("Kassamedewerker bij een supermarkt.", 1),
+    ("Bezorger voor een maaltijdservice.", 1),
+    ("Productiemedewerker in een voedingsmiddelenfabriek.", 1),
+    ("Afwasser en hulpkok in een restaurant.", 1),
+    ("Thuiszorg als helpende, drie jaar.", 3),
+    ("Administratief medewerker bij een woningcorporatie.", 1),
+    ("Beveiliger bij evenementen.", 1),
+    ("Chauffeur met rijbewijs C, tot de rugklachten.", 2),
+    ("Medewerker groenvoorziening via een uitzendbureau.", 1),
+    ("Twee jaar zelfstandig kapper, daarna de zaak gesloten.", 2),
+    ("Callcentermedewerker, klantenservice energie.", 1),
+    ("Vakkenvuller en later teamleider in de nachtploeg.", 2),
 )
 
 WISHES = (

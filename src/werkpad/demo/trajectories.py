@@ -6,11 +6,21 @@ Generated from a small model so that a later analysis has something real to find
   their caseworker's habits (each caseworker favours a few programmes);
 * each programme has its own effect per segment (age band x policy: activation or
   labour market), drawn once from the seed, so programmes differ and differ by segment;
-* the chance of work rises with the rung and falls with the unemployment duration.
+* a few programmes carry most referrals, as in a real municipality, so that similar job
+  seekers' outcomes add up to evidence ("which programme fits");
+* a job seeker is referred only to a programme whose target group they belong to
+  (rung, age and target group on the day of referral), never before their file was made;
+* the chance of work rises with the rung and falls with the unemployment duration; lot 2
+  programmes mostly lead to a higher rung, volunteer work or schooling; a promised job
+  guarantee is kept most of the time; a higher rung at the end goes into the job
+  seeker's rung history, as any rung change does;
+* some job seekers, once a trajectory has ended, are referred again.
 
-Running trajectories have their reports on schedule, except some that are overdue. The
-``coach`` login's provider gets no referrals (its inbox starts empty). Rows are
-bulk-created; the same seed and anchor give the same rows.
+Every trajectory the provider took on has a coach of that provider; every status change,
+report and evaluation names who acted. The ``coach`` login's provider has referrals in
+every state (new ones waiting in its inbox, running ones with reports due, finished ones).
+Running trajectories have their reports on schedule, except some that are overdue. Rows
+are bulk-created; the same seed and anchor give the same rows.
 """
 
 from __future__ import annotations
@@ -24,11 +34,12 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
-from werkpad.core.models import Organisation
-from werkpad.demo.data import ROLE_USERS
-from werkpad.jobseekers.models import JobSeeker
+from werkpad.core.models import Municipality
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
 from werkpad.trajectories.handover import DEFAULT_FIELDS, REQUIRED_FIELDS
 from werkpad.trajectories.models import (
@@ -46,9 +57,25 @@ from werkpad.trajectories.workflow import Status
 #: How far back the demo's referrals go.
 YEARS = 3
 #: Share of eligible job seekers referred at least once in those years.
-REFERRAL_SHARE = 0.45
+REFERRAL_SHARE = 0.5
 #: Share of running trajectories whose last report is overdue.
 OVERDUE_SHARE = 0.25
+#: Share of job seekers referred again some months after a trajectory ended.
+AGAIN_SHARE = 0.5
+#: Share of completed trajectories with a job guarantee where the guarantee was kept.
+GUARANTEE_KEPT = 0.8
+#: How many job seekers never referred are kept as candidates for ``COACH_FATES``.
+NEVER_REFERRED_KEPT = 400
+#: Trajectories the ``coach`` login's provider gets in each state besides the rest.
+COACH_FATES = (
+    (Status.REFERRED, 4),
+    (Status.ACCEPTED, 2),
+    (Status.DECLINED, 1),
+    (Status.STARTED, 3),
+    (Status.SUSPENDED, 1),
+    (Status.COMPLETED, 2),
+    (Status.ENDED_EARLY, 1),
+)
 
 REASONS = (
     "Past bij de wens om {wish} en de afstand tot werk is te overbruggen met dit traject.",
@@ -73,6 +100,13 @@ NEXT_STEPS = (
     "Cv bijwerken en drie vacatures uitzoeken.",
     "Gesprek met de klantmanager over de voortgang.",
 )
+#: What did not work, only for trajectories with group activities.
+GROUP_DID_NOT = "De groepsbijeenkomsten; in een kleinere groep ging het beter."
+DECLINE_REASONS = {
+    ActivityFormat.GROUP: "Geen plek in de komende groep.",
+    ActivityFormat.INDIVIDUAL: "Geen coach beschikbaar met de gevraagde ervaring.",
+}
+EARLY_END_REASONS = ("Verhuisd naar een andere gemeente.", "Langdurig ziek.", "Zelf werk gevonden.")
 HEALTH = (
     "Energie wisselend; werkt met vaste rustmomenten.",
     "Spanning rond schulden neemt af sinds de schuldhulp loopt.",
@@ -94,7 +128,7 @@ EVALUATION = {
     ),
     "guidance_style": ("Coachend, wekelijks contact.", "Directief, met vaste afspraken."),
     "what_worked": ("De proefplaatsing bij een echte werkgever.", "Vaste contactmomenten."),
-    "what_did_not": ("De groepsbijeenkomsten.", "De lange wachttijd voor de training."),
+    "what_did_not": ("De lange wachttijd voor de training.", "Te weinig contact met werkgevers."),
     "job_seeker_view": (
         "Tevreden; voelt zich serieus genomen.",
         "Had meer persoonlijke aandacht gewild.",
@@ -110,10 +144,9 @@ def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def _segment(job_seeker: JobSeeker, on: dt.date) -> tuple[str, str]:
-    age = job_seeker.age_on(on)
+def _segment(age: int, rung: int) -> tuple[str, str]:
     band = "young" if age < 27 else ("older" if age >= 50 else "middle")
-    return band, "activation" if job_seeker.ladder_rung <= 4 else "labour_market"
+    return band, "activation" if rung <= 4 else "labour_market"
 
 
 def _eligible(job_seeker: JobSeeker) -> bool:
@@ -141,12 +174,42 @@ def _wage(rng: random.Random, age: int, start: dt.date) -> tuple[Decimal, dict]:
     }
 
 
+def _history(job_seeker: JobSeeker) -> list[LadderRungChange]:
+    """The rung history (prefetched) with the changes the demo's end reports added."""
+    return [*job_seeker.rung_history.all(), *getattr(job_seeker, "demo_rung_changes", [])]
+
+
+def rung_on(job_seeker: JobSeeker, day: dt.date) -> int:
+    """The job seeker's rung on ``day``, from their rung history."""
+    rung = job_seeker.ladder_rung
+    for change in sorted(_history(job_seeker), key=lambda c: (c.changed_on, c.id or 0)):
+        if change.changed_on > day:
+            break
+        rung = change.to_rung
+    return rung
+
+
+def file_day(job_seeker: JobSeeker) -> dt.date:
+    """The day the job seeker's file was made."""
+    return job_seeker.created_at.astimezone(ZoneInfo(settings.TIME_ZONE)).date()
+
+
 class Generator:
-    def __init__(self, *, programmes: list[Programme], seed: int, anchor: dt.date) -> None:
+    def __init__(
+        self,
+        *,
+        programmes: list[Programme],
+        coaches: dict[int, list[int]],
+        coach_login_id: int | None,
+        seed: int,
+        anchor: dt.date,
+    ) -> None:
         self.rng = random.Random(seed)
         self.anchor = anchor
         self.zone = ZoneInfo(settings.TIME_ZONE)
         self.programmes = programmes
+        self.coaches = coaches  # provider organisation pk -> coach user ids
+        self.coach_login_id = coach_login_id
         effect_rng = random.Random(seed * 7 + 1)
         segments = [
             (b, p) for b in ("young", "middle", "older") for p in ("activation", "labour_market")
@@ -155,6 +218,11 @@ class Generator:
         self.effects = {
             programme.pk: {segment: effect_rng.gauss(0, 0.7) for segment in segments}
             for programme in programmes
+        }
+        #: How popular each programme is: a few carry most referrals.
+        self.popularity = {
+            programme.pk: 1 / (rank + 1) ** 1.5
+            for rank, programme in enumerate(effect_rng.sample(programmes, len(programmes)))
         }
         self.favourites: dict[int | None, list[Programme]] = {}
 
@@ -172,193 +240,296 @@ class Generator:
         score += -0.4 if months > 60 else 0.2
         return _sigmoid(score)
 
-    def choose(self, job_seeker: JobSeeker) -> Programme | None:
-        fitting = [p for p in self.programmes if p.serves_rung(job_seeker.ladder_rung)]
+    def fitting(self, job_seeker: JobSeeker, on: dt.date, programmes=None) -> list[Programme]:
+        """The programmes whose target group the job seeker belongs to on ``on``."""
+        groups = matching.job_seeker_groups(
+            age=job_seeker.age_on(on),
+            attention_older=job_seeker.attention_older,
+            attention_higher_educated=job_seeker.attention_higher_educated,
+            attention_psychological=job_seeker.attention_psychological,
+            labour_disability=job_seeker.labour_disability,
+            benefit_type=job_seeker.benefit_type,
+            include_restricted=True,
+        )
+        rung = rung_on(job_seeker, on)
+        return [
+            p
+            for p in (self.programmes if programmes is None else programmes)
+            if matching.fits(p, rung=rung, groups=groups, no_group=False)
+        ]
+
+    def choose(self, job_seeker: JobSeeker, on: dt.date) -> Programme | None:
+        fitting = self.fitting(job_seeker, on)
         if not fitting:
             return None
         favourites = [p for p in self.favourites_of(job_seeker.contact_person_id) if p in fitting]
-        if favourites and self.rng.random() < 0.6:
+        if favourites and self.rng.random() < 0.4:
             return self.rng.choice(favourites)
-        return self.rng.choice(fitting)
+        weights = [self.popularity[p.pk] for p in fitting]
+        return self.rng.choices(fitting, weights=weights)[0]
 
-    def success(self, job_seeker: JobSeeker, programme: Programme, on: dt.date) -> bool:
-        base = -1.6 + 0.35 * (job_seeker.ladder_rung - 3)
+    def success(self, job_seeker: JobSeeker, programme: Programme, rung: int, on: dt.date) -> bool:
+        base = -1.2 + 0.45 * (rung - 3)
         base -= 0.01 * min(job_seeker.unemployed_months(on), 120)
-        return self.rng.random() < _sigmoid(
-            base + self.effects[programme.pk][_segment(job_seeker, on)]
-        )
+        segment = _segment(job_seeker.age_on(on), rung)
+        return self.rng.random() < _sigmoid(base + self.effects[programme.pk][segment])
+
+    def coach_for(self, trajectory: Trajectory) -> int | None:
+        coaches = self.coaches.get(trajectory.provider.organisation_id, [])
+        if not coaches:
+            return None
+        if coaches[0] == self.coach_login_id and self.rng.random() < 0.6:
+            return coaches[0]
+        return self.rng.choice(coaches)
+
+
+class Rows:
+    """Everything made, for the bulk inserts."""
+
+    def __init__(self) -> None:
+        self.trajectories: list[tuple[Trajectory, list[Programme]]] = []
+        self.changes: list[StatusChange] = []
+        self.reports: list[ProgressReport] = []
+        self.end_reports: list[EndReport] = []
+        self.evaluations: list[Evaluation] = []
+        self.rung_changes: list[LadderRungChange] = []
+        self.moved: dict[int, JobSeeker] = {}
 
 
 def create_trajectories(
     *,
-    organisations: dict[str, Organisation],
+    municipalities: list[Municipality],
+    coaches: dict[int, list[int]],
+    coach_login: User | None = None,
     seed: int,
     anchor: dt.date,
     progress: Callable[[str], None] | None = None,
 ) -> int:
-    """Demo trajectories for the job seekers of the providers' municipality. Returns the count."""
-    coach_keys = {spec.organisation for spec in ROLE_USERS if spec.username == "coach"}
-    excluded = {organisations[key].pk for key in coach_keys}
-    programmes = list(
-        Programme.objects.filter(active=True)
-        .exclude(provider__organisation_id__in=excluded)
-        .select_related("provider")
-        .order_by("pk")
-    )
-    if not programmes:
-        return 0
-    municipality_id = programmes[0].municipality_id
-    programmes = [p for p in programmes if p.municipality_id == municipality_id]
-    gen = Generator(programmes=programmes, seed=seed, anchor=anchor)
-    rng = gen.rng
+    """Demo trajectories in every municipality, to its own providers' programmes.
+
+    ``coaches``: provider organisation pk -> the ids of its coaches. Returns the count.
+    """
+    rows = Rows()
+    coach_login_id = coach_login.pk if coach_login is not None else None
+    for index, municipality in enumerate(municipalities):
+        programmes = list(
+            Programme.objects.filter(municipality=municipality, active=True)
+            .select_related("provider")
+            .order_by("pk")
+        )
+        if not programmes:
+            continue
+        gen = Generator(
+            programmes=programmes,
+            coaches=coaches,
+            coach_login_id=coach_login_id,
+            seed=seed * 10 + index,
+            anchor=anchor,
+        )
+        _municipality(gen, municipality, rows, coach_login)
+    _save(rows)
+    if progress:
+        progress(
+            f"trajectories: {len(rows.trajectories):,}, progress reports: {len(rows.reports):,}, "
+            f"end reports: {len(rows.end_reports):,}, evaluations: {len(rows.evaluations):,}"
+        )
+    return len(rows.trajectories)
+
+
+def _municipality(
+    gen: Generator, municipality: Municipality, rows: Rows, coach_login: User | None
+) -> None:
+    rng, anchor = gen.rng, gen.anchor
     first_day = anchor - dt.timedelta(days=365 * YEARS)
-    job_seekers = [
-        js
-        for js in JobSeeker.objects.filter(municipality_id=municipality_id).order_by("pk")
-        if _eligible(js)
-    ]
-    plans: list[tuple[Trajectory, list[Programme], dict]] = []
+    job_seekers = (
+        JobSeeker.objects.filter(municipality=municipality)
+        .prefetch_related("rung_history")
+        .order_by("pk")
+        .iterator(chunk_size=2_000)
+    )
+    never_referred: list[JobSeeker] = []
     for job_seeker in job_seekers:
-        if rng.random() >= gen.refer_probability(job_seeker):
+        if not _eligible(job_seeker):
             continue
-        programme = gen.choose(job_seeker)
-        if programme is None:
+        earliest = max(first_day, file_day(job_seeker) + dt.timedelta(days=14))
+        if rng.random() >= gen.refer_probability(job_seeker) or earliest >= anchor - dt.timedelta(
+            days=3
+        ):
+            if len(never_referred) < NEVER_REFERRED_KEPT:
+                never_referred.append(job_seeker)
             continue
-        earliest = max(first_day, job_seeker.unemployed_since + dt.timedelta(days=30))
-        if earliest >= anchor - dt.timedelta(days=3):
-            continue
-        referred_on = earliest + dt.timedelta(days=rng.randrange((anchor - earliest).days))
-        consent = rng.random() < 0.4
-        fields = [*DEFAULT_FIELDS, *(("limitations", "attention_psychological") if consent else ())]
-        handover = {
-            name: (value.isoformat() if isinstance(value, dt.date) else value)
-            for name in fields
-            for value in [getattr(job_seeker, name)]
-        }
-        group_only = programme.format == Format.GROUP
-        trajectory = Trajectory(
-            municipality_id=municipality_id,
-            job_seeker=job_seeker,
-            programme=programme,
-            provider=programme.provider,
-            status=Status.REFERRED,
-            referred_by_id=job_seeker.contact_person_id,
-            referred_on=referred_on,
-            reason=rng.choice(REASONS).format(
-                wish=(job_seeker.wishes or "te werken").split(".")[0].lower(),
-                rung=job_seeker.ladder_rung,
-            ),
-            alternatives_note=rng.choice(ALTERNATIVE_NOTES) if rng.random() < 0.5 else "",
-            handover=handover,
-            health_consent=consent,
-            activity_format=ActivityFormat.GROUP if group_only else ActivityFormat.INDIVIDUAL,
-            group_alternative="Individuele begeleiding in plaats van de groepsbijeenkomsten."
-            if group_only and job_seeker.prefers_no_group_activities
-            else "",
-            created_at=_moment(rng, referred_on, gen.zone),
-        )
-        plans.append(
-            (
-                trajectory,
-                [p for p in gen.favourites_of(job_seeker.contact_person_id) if p != programme][:2],
-                {},
-            )
-        )
-    Trajectory.objects.bulk_create([t for t, _alts, _extra in plans], batch_size=2_000)
+        day = earliest + dt.timedelta(days=rng.randrange((anchor - earliest).days))
+        while day < anchor:
+            programme = gen.choose(job_seeker, day)
+            if programme is None:
+                break
+            trajectory = _referral(gen, job_seeker, programme, day, rows)
+            _live(trajectory, gen, rows)
+            if trajectory.status not in (Status.COMPLETED, Status.ENDED_EARLY, Status.DECLINED):
+                break
+            if rng.random() >= AGAIN_SHARE:
+                break
+            last = trajectory.ended_on or trajectory.referred_on
+            day = last + dt.timedelta(days=rng.randint(30, 150))
+    if coach_login is None:
+        return
+    organisation_id = coach_login.memberships.get().organisation_id
+    own = [p for p in gen.programmes if p.provider.organisation_id == organisation_id]
+    if not own:
+        return
+    candidates = iter(never_referred)
+    for fate, count in COACH_FATES:
+        for _ in range(count):
+            for job_seeker in candidates:
+                day = _fate_day(gen, fate, own)
+                if day <= file_day(job_seeker) + dt.timedelta(days=14):
+                    continue
+                fitting = gen.fitting(job_seeker, day, own)
+                if fitting:
+                    programme = rng.choice(fitting)
+                    day = _fate_day(gen, fate, [programme])
+                    trajectory = _referral(gen, job_seeker, programme, day, rows)
+                    trajectory.preferred_coach = coach_login.pk
+                    _live(trajectory, gen, rows, fate=fate)
+                    break
+
+
+def _fate_day(gen: Generator, fate: str, programmes: list[Programme]) -> dt.date:
+    """A referral day from which ``fate`` is reached by the anchor."""
+    rng, anchor = gen.rng, gen.anchor
+    weeks = max(p.duration_weeks for p in programmes)
+    if fate == Status.REFERRED:
+        return anchor - dt.timedelta(days=rng.randint(1, 6))
+    if fate == Status.ACCEPTED:
+        return anchor - dt.timedelta(days=rng.randint(9, 12))
+    if fate in (Status.STARTED, Status.SUSPENDED):
+        return anchor - dt.timedelta(days=rng.randint(40, max(41, weeks * 7 - 20)))
+    return anchor - dt.timedelta(days=weeks * 7 + rng.randint(60, 300))
+
+
+def _referral(gen: Generator, job_seeker: JobSeeker, programme: Programme, day: dt.date, rows):
+    rng = gen.rng
+    consent = rng.random() < 0.4
+    fields = [*DEFAULT_FIELDS, *(("limitations", "attention_psychological") if consent else ())]
+    handover = {
+        name: (value.isoformat() if isinstance(value, dt.date) else value)
+        for name in fields
+        for value in [getattr(job_seeker, name)]
+    }
+    handover["ladder_rung"] = rung_on(job_seeker, day)
+    if programme.format == Format.GROUP:
+        activity = ActivityFormat.GROUP
+    elif programme.format == Format.BOTH and not job_seeker.prefers_no_group_activities:
+        activity = ActivityFormat.GROUP if rng.random() < 0.5 else ActivityFormat.INDIVIDUAL
+    else:
+        activity = ActivityFormat.INDIVIDUAL
+    trajectory = Trajectory(
+        municipality_id=programme.municipality_id,
+        job_seeker=job_seeker,
+        programme=programme,
+        provider=programme.provider,
+        status=Status.REFERRED,
+        referred_by_id=job_seeker.contact_person_id,
+        referred_on=day,
+        reason=rng.choice(REASONS).format(
+            wish=(job_seeker.wishes or "te werken").split(".")[0].lower(),
+            rung=handover["ladder_rung"],
+        ),
+        alternatives_note=rng.choice(ALTERNATIVE_NOTES) if rng.random() < 0.5 else "",
+        handover=handover,
+        health_consent=consent,
+        activity_format=activity,
+        group_alternative="Individuele begeleiding in plaats van de groepsbijeenkomsten."
+        if programme.format == Format.GROUP and job_seeker.prefers_no_group_activities
+        else "",
+        created_at=_moment(rng, day, gen.zone),
+    )
+    trajectory.rung_then = handover["ladder_rung"]
+    alternatives = (
+        [p for p in gen.fitting(job_seeker, day) if p != programme][:2]
+        if trajectory.alternatives_note
+        else []
+    )
+    rows.trajectories.append((trajectory, alternatives))
+    return trajectory
+
+
+def _save(rows: Rows) -> None:
+    Trajectory.objects.bulk_create([t for t, _alts in rows.trajectories], batch_size=2_000)
     through = Trajectory.alternatives.through
     through.objects.bulk_create(
         [
             through(trajectory_id=t.pk, programme_id=alt.pk)
-            for t, alts, _extra in plans
-            if t.alternatives_note
+            for t, alts in rows.trajectories
             for alt in alts
         ],
         batch_size=5_000,
     )
-    changes: list[StatusChange] = []
-    reports: list[ProgressReport] = []
-    end_reports: list[EndReport] = []
-    evaluations: list[Evaluation] = []
-    updated: list[Trajectory] = []
-    for trajectory, _alts, _extra in plans:
-        _live(trajectory, gen, changes, reports, end_reports, evaluations)
-        updated.append(trajectory)
-    Trajectory.objects.bulk_update(
-        updated,
-        [
-            "status",
-            "version",
-            "updated_at",
-            "started_on",
-            "ended_on",
-            "end_reason",
-            "decline_reason",
-            "next_report_due",
-        ],
-        batch_size=2_000,
+    for collection in (rows.changes, rows.reports, rows.end_reports, rows.evaluations):
+        for row in collection:
+            row.trajectory_id = row.trajectory.pk
+    StatusChange.objects.bulk_create(rows.changes, batch_size=5_000)
+    ProgressReport.objects.bulk_create(rows.reports, batch_size=5_000)
+    EndReport.objects.bulk_create(rows.end_reports, batch_size=2_000)
+    Evaluation.objects.bulk_create(rows.evaluations, batch_size=2_000)
+    LadderRungChange.objects.bulk_create(rows.rung_changes, batch_size=5_000)
+    JobSeeker.objects.bulk_update(
+        list(rows.moved.values()), ["ladder_rung", "version", "updated_at"], batch_size=2_000
     )
-    StatusChange.objects.bulk_create(changes, batch_size=5_000)
-    ProgressReport.objects.bulk_create(reports, batch_size=5_000)
-    EndReport.objects.bulk_create(end_reports, batch_size=2_000)
-    Evaluation.objects.bulk_create(evaluations, batch_size=2_000)
-    if progress:
-        progress(
-            f"trajectories: {len(plans):,}, progress reports: {len(reports):,}, "
-            f"end reports: {len(end_reports):,}, evaluations: {len(evaluations):,}"
-        )
-    return len(plans)
 
 
-def _live(trajectory, gen, changes, reports, end_reports, evaluations) -> None:
-    """Walk one trajectory through its lifecycle up to the anchor date."""
+def _live(trajectory: Trajectory, gen: Generator, rows: Rows, fate: str | None = None) -> None:
+    """Walk one trajectory through its lifecycle up to the anchor date (or to ``fate``)."""
     rng, anchor, zone = gen.rng, gen.anchor, gen.zone
     day = trajectory.referred_on
-    steps = [("", Status.REFERRED, day, "")]
+    steps = [("", Status.REFERRED, day, "", trajectory.referred_by_id)]
+    coach_id = getattr(trajectory, "preferred_coach", None) or gen.coach_for(trajectory)
 
-    def step(target: str, on: dt.date, reason: str = "") -> None:
-        steps.append((trajectory.status, target, on, reason))
+    def step(target: str, on: dt.date, reason: str = "", by: int | None = None) -> None:
+        steps.append((trajectory.status, target, on, reason, by or coach_id))
         trajectory.status = target
 
-    accept_on = day + dt.timedelta(days=rng.randint(2, 10))
-    if accept_on < anchor:
-        if rng.random() < 0.06:
-            reason = "Geen plek in de komende groep."
+    accept_on = day + dt.timedelta(days=rng.randint(2, 5 if fate else 10))
+    if accept_on < anchor and fate != Status.REFERRED:
+        if fate == Status.DECLINED or (fate is None and rng.random() < 0.06):
+            reason = DECLINE_REASONS[trajectory.activity_format]
             step(Status.DECLINED, accept_on, reason)
             trajectory.decline_reason = reason
         else:
             step(Status.ACCEPTED, accept_on)
+            trajectory.coach_id = coach_id
             start_on = accept_on + dt.timedelta(days=rng.randint(5, 21))
-            if start_on < anchor:
+            if start_on < anchor and fate != Status.ACCEPTED:
                 step(Status.STARTED, start_on)
                 trajectory.started_on = start_on
-                _run(trajectory, gen, start_on, step, reports, end_reports, evaluations)
-    for from_status, to_status, on, reason in steps:
-        changes.append(
+                _run(trajectory, gen, start_on, step, rows, fate)
+    for from_status, to_status, on, reason, by in steps:
+        rows.changes.append(
             StatusChange(
                 trajectory=trajectory,
                 from_status=from_status,
                 to_status=to_status,
                 changed_at=_moment(rng, on, zone),
-                changed_by_id=trajectory.referred_by_id if to_status == Status.REFERRED else None,
+                changed_by_id=by,
                 reason=reason,
             )
         )
     trajectory.version = len(steps)
-    trajectory.updated_at = changes[-1].changed_at
+    trajectory.updated_at = rows.changes[-1].changed_at
 
 
-def _run(trajectory, gen, start_on, step, reports, end_reports, evaluations) -> None:
+def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
     rng, anchor, zone = gen.rng, gen.anchor, gen.zone
     programme = trajectory.programme
     interval = programme.report_interval_weeks or 4
     planned_end = start_on + dt.timedelta(weeks=programme.duration_weeks)
-    ends_early = rng.random() < 0.15
+    ends_early = fate == Status.ENDED_EARLY or (fate is None and rng.random() < 0.15)
     end_on = (
         start_on + dt.timedelta(days=rng.randint(14, max(15, programme.duration_weeks * 7 - 1)))
         if ends_early
         else planned_end
     )
-    finished = end_on < anchor
+    finished = end_on < anchor and fate not in (Status.STARTED, Status.SUSPENDED)
     last_day = end_on if finished else anchor
     overdue = not finished and rng.random() < OVERDUE_SHARE
     due = add_weeks(start_on, interval)
@@ -368,15 +539,17 @@ def _run(trajectory, gen, start_on, step, reports, end_reports, evaluations) -> 
             if rng.random() < 0.85
             else due + dt.timedelta(days=rng.randint(1, 9))
         )
+        written = min(written, last_day)
         if written > anchor - dt.timedelta(days=1) or (
             overdue and add_weeks(due, interval) > anchor
         ):
             break
-        reports.append(
+        rows.reports.append(
             ProgressReport(
                 trajectory=trajectory,
                 due_on=due,
                 written_at=_moment(rng, written, zone),
+                written_by_id=trajectory.coach_id,
                 progress=rng.choice(PROGRESS),
                 next_steps=rng.choice(NEXT_STEPS),
                 health_section=rng.choice(HEALTH)
@@ -387,47 +560,57 @@ def _run(trajectory, gen, start_on, step, reports, end_reports, evaluations) -> 
         due = add_weeks(due, interval)
     if not finished:
         trajectory.next_report_due = due
-        if rng.random() < 0.05:
+        if fate == Status.SUSPENDED or (fate is None and rng.random() < 0.05):
             suspended_on = max(start_on, anchor - dt.timedelta(days=rng.randint(1, 20)))
             step(Status.SUSPENDED, suspended_on, "Ziekte.")
         return
     if ends_early:
-        reason = rng.choice(
-            ("Verhuisd naar een andere gemeente.", "Langdurig ziek.", "Zelf werk gevonden.")
-        )
+        reason = rng.choice(EARLY_END_REASONS)
         step(Status.ENDED_EARLY, end_on, reason)
         trajectory.end_reason = reason
     else:
         step(Status.COMPLETED, end_on)
-        end_reports.append(_end_report(trajectory, gen, end_on))
+        rows.end_reports.append(_end_report(trajectory, gen, end_on, rows))
     trajectory.ended_on = end_on
     if rng.random() < 0.7:
-        evaluations.append(
+        texts = {name: rng.choice(options) for name, options in EVALUATION.items()}
+        if trajectory.activity_format == ActivityFormat.GROUP and rng.random() < 0.3:
+            texts["what_did_not"] = GROUP_DID_NOT
+        rows.evaluations.append(
             Evaluation(
                 trajectory=trajectory,
                 written_at=_moment(
                     rng, min(end_on + dt.timedelta(days=rng.randint(1, 14)), anchor), zone
                 ),
-                **{name: rng.choice(texts) for name, texts in EVALUATION.items()},
+                written_by_id=trajectory.coach_id,
+                **texts,
             )
         )
 
 
-def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
+def _end_report(trajectory, gen, end_on: dt.date, rows: Rows) -> EndReport:
     rng = gen.rng
     programme = trajectory.programme
     job_seeker = trajectory.job_seeker
-    success = gen.success(job_seeker, programme, end_on)
+    rung = trajectory.rung_then
+    promised = programme.job_guarantee
+    kept = promised and rng.random() < GUARANTEE_KEPT
+    success = kept or gen.success(job_seeker, programme, rung, end_on)
     report = EndReport(
         trajectory=trajectory,
-        job_guarantee_promised=programme.job_guarantee,
+        job_guarantee_promised=promised,
+        job_guarantee_realised=kept,
         written_at=dt.datetime.combine(end_on, dt.time(12), tzinfo=gen.zone),
+        written_by_id=trajectory.coach_id,
     )
     if not success:
         report.outcome = Outcome.NONE
         report.summary = "Geen blijvend resultaat binnen de looptijd."
         return report
-    if programme.lot == Lot.WORK:
+    to_work = kept or (
+        rng.random() < 0.85 if programme.lot == Lot.WORK else (rung >= 3 and rng.random() < 0.1)
+    )
+    if to_work:
         start = end_on + dt.timedelta(days=rng.randint(0, 30))
         wage, check = _wage(rng, job_seeker.age_on(start), start)
         report.outcome = Outcome.WORK
@@ -448,16 +631,51 @@ def _end_report(trajectory, gen, end_on: dt.date) -> EndReport:
         report.work_start_date = start
         report.cao_conform = rng.random() < 0.9
         report.cv_contribution = "Recente werkervaring en een referentie van de werkgever."
-        report.job_guarantee_realised = programme.job_guarantee and rng.random() < 0.6
-    else:
-        kind = rng.choice(
+        return report
+    kind = (
+        Outcome.SCHOOLING
+        if programme.lot == Lot.WORK
+        else rng.choice(
             (Outcome.RUNG_CHANGE, Outcome.RUNG_CHANGE, Outcome.VOLUNTEER_WORK, Outcome.SCHOOLING)
         )
-        report.outcome = kind
-        if kind == Outcome.RUNG_CHANGE:
-            report.rung_after = min(6, job_seeker.ladder_rung + 1)
-        elif kind == Outcome.VOLUNTEER_WORK:
-            report.volunteer_organisation = rng.choice(VOLUNTEER)
-        else:
-            report.schooling = rng.choice(SCHOOLING)
+    )
+    if kind == Outcome.RUNG_CHANGE and not _may_step_up(job_seeker, rung, end_on):
+        kind = Outcome.VOLUNTEER_WORK
+    report.outcome = kind
+    if kind == Outcome.RUNG_CHANGE:
+        report.rung_after = rung + 1
+        _step_up(job_seeker, rung, report, rows)
+    elif kind == Outcome.VOLUNTEER_WORK:
+        report.volunteer_organisation = rng.choice(VOLUNTEER)
+    else:
+        report.schooling = rng.choice(SCHOOLING)
     return report
+
+
+def _may_step_up(job_seeker: JobSeeker, rung: int, end_on: dt.date) -> bool:
+    """A higher rung at the end, when nothing in the history came after it."""
+    return (
+        rung < 6
+        and rung_on(job_seeker, end_on) == rung == job_seeker.ladder_rung
+        and all(change.changed_on <= end_on for change in _history(job_seeker))
+    )
+
+
+def _step_up(job_seeker: JobSeeker, rung: int, report: EndReport, rows: Rows) -> None:
+    """The end report's new rung goes into the rung history, as any rung change does."""
+    written_on = report.written_at.date()
+    change = LadderRungChange(
+        job_seeker=job_seeker,
+        from_rung=rung,
+        to_rung=rung + 1,
+        changed_on=written_on,
+        recorded_at=report.written_at,
+        changed_by_id=report.written_by_id,
+        reason=f"Einde traject {report.trajectory.programme.name}: een trede hoger.",
+    )
+    job_seeker.demo_rung_changes = [*getattr(job_seeker, "demo_rung_changes", []), change]
+    job_seeker.ladder_rung = rung + 1
+    job_seeker.version += 1
+    job_seeker.updated_at = report.written_at
+    rows.rung_changes.append(change)
+    rows.moved[job_seeker.pk] = job_seeker

@@ -1,4 +1,9 @@
-"""The policy officer's worklist section from the provider register (PR1)."""
+"""Worklist sections from the provider register (PR1) and the gap analysis (PR3).
+
+Policy officers and functional administrators keep the register, so both see the
+certifications that expire; client-council members see the segments of job seekers
+that no programme fits.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ from werkpad.providers.selectors import provider_certification_due
 def policy_officer_sections(user) -> list[WorklistSection]:
     today = clock.today()
     due = provider_certification_due(
-        municipality_ids=scope_of(user).municipalities(Role.POLICY_OFFICER), today=today
+        municipality_ids=scope_of(user).municipalities(Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN),
+        today=today,
     )
     items = []
     for provider in due[:5]:
@@ -42,5 +48,31 @@ def policy_officer_sections(user) -> list[WorklistSection]:
                 "less than %(days)s days ago."
             )
             % {"days": CERTIFICATION_WARNING_DAYS},
+        )
+    ]
+
+
+def council_sections(user) -> list[WorklistSection]:
+    """The gaps in the programme offer: segments of job seekers no active programme fits."""
+    from werkpad.providers.fit import programme_gap_list
+
+    gaps = programme_gap_list(user=user)
+    url = reverse("insights:gaps")
+    return [
+        WorklistSection(
+            key="programme-gaps",
+            title=_("Gaps in the programme offer"),
+            count=len(gaps.rows),
+            items=[
+                WorklistItem(
+                    title=_("Rung %(rung)s · %(group)s")
+                    % {"rung": row.segment.rung, "group": row.group_label},
+                    url=url,
+                    detail=_("no group activities") if row.segment.no_group else "",
+                )
+                for row in gaps.rows[:5]
+            ],
+            more_url=url,
+            empty_text=_("Every group of job seekers has a programme that fits."),
         )
     ]
