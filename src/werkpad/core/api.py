@@ -23,6 +23,14 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.core.privacy import is_forbidden_attribute
+from werkpad.core.text import (
+    EMAIL_MAX_LENGTH,
+    LINE_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    URL_MAX_LENGTH,
+    validate_one_line,
+    validate_web_address,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -55,8 +63,45 @@ class StrictSerializer(serializers.Serializer):
         return value
 
 
+class LineField(serializers.CharField):
+    """One line of text (a name, an address, a place): at most ``max_length`` characters,
+    no control characters and no characters that change the writing direction."""
+
+    def __init__(self, *, max_length: int = LINE_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+        self.validators.append(validate_one_line)
+
+
+class ParagraphField(serializers.CharField):
+    """Free text of one or more paragraphs, at most ``max_length`` characters."""
+
+    def __init__(self, *, max_length: int = TEXT_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class EmailAddressField(serializers.EmailField):
+    def __init__(self, *, max_length: int = EMAIL_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class WebAddressField(serializers.URLField):
+    """An http or https address (the framework's own also takes ftp)."""
+
+    def __init__(self, *, max_length: int = URL_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+        self.validators[:] = [
+            v for v in self.validators if not isinstance(v, type(validate_web_address))
+        ] + [validate_web_address]
+
+
 def camel(name: str) -> str:
-    """``ladder_rung`` -> ``ladderRung``: services speak model names, the API camelCase."""
+    """``ladder_rung`` -> ``ladderRung``: services speak model names, the API camelCase.
+
+    A dotted name is converted part by part (``end_report.hourly_wage`` ->
+    ``endReport.hourlyWage``).
+    """
+    if "." in name:
+        return ".".join(camel(part) for part in name.split("."))
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
@@ -114,6 +159,8 @@ def problem_exception_handler(exc, context):
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
     if isinstance(exc, InvalidInputError):
+        # Services name fields as the models do; the API names them in camelCase,
+        # converted here, once, for every service.
         exc = exceptions.ValidationError({camel(name): msgs for name, msgs in exc.errors.items()})
     elif isinstance(exc, DomainError):
         body = problem(
@@ -124,7 +171,9 @@ def problem_exception_handler(exc, context):
             code=exc.code,
         )
         if exc.field:
-            body["invalidParams"] = [{"name": exc.field, "code": exc.code, "reason": exc.message}]
+            body["invalidParams"] = [
+                {"name": camel(exc.field), "code": exc.code, "reason": exc.message}
+            ]
         return Response(body, status=exc.status, content_type=PROBLEM)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -188,12 +237,27 @@ def problem_response(request, status: int) -> JsonResponse:
 
 
 class AutoSchema(SpectacularAutoSchema):
-    """Operation ids in lowerCamelCase, tags from the first path segment."""
+    """Operation ids in lowerCamelCase, tags from the first path segment.
+
+    A view whose writes can conflict with a record's state without naming a
+    version or a record in the path (creating a plan while one is open) says so
+    with ``schema_conflicts = True``; ``postprocess_schema`` finds the others.
+    """
 
     def get_tags(self):
         if self.view.__class__.__dict__.get("schema_tags"):
             return list(self.view.schema_tags)
         return super().get_tags()
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if (
+            operation is not None
+            and self.method in ("POST", "PUT", "PATCH", "DELETE")
+            and getattr(self.view, "schema_conflicts", False)
+        ):
+            operation.setdefault("responses", {}).setdefault("409", {"description": _ERRORS["409"]})
+        return operation
 
 
 # --- the OpenAPI document ---------------------------------------------------
@@ -227,6 +291,8 @@ _ERRORS = {
     "403": "Authenticated, but this role may not do this.",
     "404": "Not found, or not visible to you.",
     "409": "Conflicts with the record's current state (a stale edit or a refused transition).",
+    "413": "The request body is larger than werkpad accepts.",
+    "415": "The request body is not `application/json`.",
 }
 
 
@@ -260,12 +326,80 @@ def _page_examples(result: dict[str, Any], path: str, operation: dict[str, Any])
             schema["properties"][key]["example"] = f"{base}?page={page}"
 
 
+def _ref_name(schema: dict[str, Any]) -> str:
+    return schema.get("$ref", "").rsplit("/", 1)[-1]
+
+
+def _request_schemas(result: dict[str, Any]) -> set[str]:
+    """The component schemas that request bodies use, directly or nested."""
+    schemas = result["components"]["schemas"]
+    found: set[str] = set()
+    todo = [
+        _ref_name(media.get("schema", {}))
+        for item in result.get("paths", {}).values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for media in operation.get("requestBody", {}).get("content", {}).values()
+    ]
+    while todo:
+        name = todo.pop()
+        if not name or name in found or name not in schemas:
+            continue
+        found.add(name)
+        stack: list[Any] = [schemas[name]]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if "$ref" in node:
+                    todo.append(_ref_name(node))
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return found
+
+
+def _has_version(result: dict[str, Any], operation: dict[str, Any]) -> bool:
+    schemas = result["components"]["schemas"]
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        schema = schemas.get(_ref_name(media.get("schema", {})), {})
+        if "version" in schema.get("properties", {}):
+            return True
+    return False
+
+
+def _errors_of(result: dict[str, Any], path: str, method: str, operation: dict[str, Any]):
+    """The error statuses this operation can answer with.
+
+    400 when it takes parameters or a body; 401 and 403 when it needs a login;
+    404 when its path names a record; 409 when it writes with a version, acts on
+    a record (a transition, a sub-resource) or updates or deletes; 413 and 415
+    when it takes a body.
+    """
+    has_body = "requestBody" in operation
+    needed = []
+    if operation.get("parameters") or has_body:
+        needed.append("400")
+    if _requires_login(operation):
+        needed += ["401", "403"]
+    if "{" in path:
+        needed.append("404")
+    if method in {"put", "patch", "delete"} or (
+        method == "post" and ("{" in path or _has_version(result, operation))
+    ):
+        needed.append("409")
+    if has_body:
+        needed += ["413", "415"]
+    return needed
+
+
 def postprocess_schema(result, generator, request, public):
-    """Documents the conventions on every operation so that the NL linter passes.
+    """Documents the conventions on every operation so that the NL linter passes
+    and the document tells the truth.
 
     Every response carries the API-Version header; every error response is
-    problem+json; every operation documents 400, 403 (and 401 when it needs a
-    login, 404 when its path names a resource, 409 when it writes). An error
+    problem+json; every operation documents each error status it can give
+    (``_errors_of``). Request bodies refuse properties they do not name
+    (``additionalProperties: false``, as ``StrictSerializer`` does). An error
     response a view documents itself keeps its description.
     """
     components = result.setdefault("components", {})
@@ -275,19 +409,16 @@ def postprocess_schema(result, generator, request, public):
         "description": "The full version of the API (semver), equal to info.version.",
         "schema": {"type": "string", "example": settings.API_VERSION},
     }
+    for name in _request_schemas(result):
+        schema = components["schemas"][name]
+        if schema.get("type") == "object":
+            schema["additionalProperties"] = False
     for path, item in result.get("paths", {}).items():
         for method, operation in item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            needed = ["400", "403"]
-            if _requires_login(operation):
-                needed.append("401")
-            if "{" in path:
-                needed.append("404")
-            if method in {"put", "patch", "post"}:
-                needed.append("409")
-            for code in needed:
+            for code in _errors_of(result, path, method, operation):
                 responses.setdefault(code, {"description": _ERRORS[code]})
             for code, response in responses.items():
                 if code.startswith(("2", "3")):

@@ -67,6 +67,7 @@ def _read(request, id: int, purpose: str) -> Response:
 
 
 class PlanListView(generics.GenericAPIView):
+    schema_conflicts = True  # a job seeker has one open plan at a time
     schema_tags = ["plans"]
     serializer_class = PlanSummarySerializer
     filter_backends: list = []  # the selector filters; LIST_PARAMS documents the keys

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from werkpad.core.api import camel
+from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.trajectories import selectors, services
 from werkpad.trajectories.handover import SHAREABLE_FIELDS
 from werkpad.trajectories.models import Trajectory
@@ -112,6 +113,21 @@ class TrajectoryDetailView(APIView):
         return _detail(request, id, "trajectory (API)")
 
 
+def _within(prefix: str, call):
+    """Runs ``call``; a refusal naming fields names them inside ``prefix`` (the body's
+    nested object), as the serializer does for its own checks."""
+    try:
+        return call()
+    except InvalidInputError as error:
+        raise InvalidInputError(
+            {f"{prefix}.{name}": messages for name, messages in error.errors.items()}
+        ) from error
+    except DomainError as error:
+        if error.field:
+            error.field = f"{prefix}.{error.field}"
+        raise
+
+
 def _transition_view(name: str, *, serializer, summary: str, description: str, call):
     class View(APIView):
         schema_tags = TAGS
@@ -187,8 +203,11 @@ CompletionView = _transition_view(
         "With the end report. For work, the hourly wage must be at least the statutory "
         "minimum wage for the job seeker's age on the start date."
     ),
-    call=lambda user, id, d: services.trajectory_complete(
-        user=user, trajectory_id=id, expected_version=d["version"], end_report=d["endReport"]
+    call=lambda user, id, d: _within(
+        "endReport",
+        lambda: services.trajectory_complete(
+            user=user, trajectory_id=id, expected_version=d["version"], end_report=d["endReport"]
+        ),
     ),
 )
 EarlyEndView = _transition_view(

@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer, camel
+from werkpad.core.api import LineField, ParagraphField, StrictSerializer, camel
 from werkpad.jobseekers.models import LadderRung
 from werkpad.trajectories import handover, selectors
 from werkpad.trajectories.models import ActivityFormat, ContractType, Outcome
@@ -50,7 +50,7 @@ class TrajectorySummarySerializer(serializers.Serializer):
 
 class EndReportSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
-    summary = serializers.CharField(required=False, allow_blank=True)
+    summary = ParagraphField(required=False, allow_blank=True)
     contractType = serializers.ChoiceField(
         source="contract_type", choices=ContractType.choices, required=False, allow_blank=True
     )
@@ -72,22 +72,20 @@ class EndReportSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Gross, in euro; at least the statutory minimum wage.",
     )
-    employerName = serializers.CharField(
+    employerName = LineField(
         source="employer_name", max_length=200, required=False, allow_blank=True
     )
     workStartDate = serializers.DateField(source="work_start_date", required=False, allow_null=True)
     caoConform = serializers.BooleanField(source="cao_conform", required=False, allow_null=True)
-    workingConditionIncidents = serializers.CharField(
+    workingConditionIncidents = ParagraphField(
         source="working_condition_incidents", required=False, allow_blank=True
     )
-    cvContribution = serializers.CharField(
-        source="cv_contribution", required=False, allow_blank=True
-    )
-    schooling = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    cvContribution = ParagraphField(source="cv_contribution", required=False, allow_blank=True)
+    schooling = LineField(max_length=200, required=False, allow_blank=True)
     rungAfter = serializers.ChoiceField(
         source="rung_after", choices=LadderRung.choices, required=False, allow_null=True
     )
-    volunteerOrganisation = serializers.CharField(
+    volunteerOrganisation = LineField(
         source="volunteer_organisation", max_length=200, required=False, allow_blank=True
     )
     jobGuaranteeRealised = serializers.BooleanField(source="job_guarantee_realised", required=False)
@@ -102,11 +100,11 @@ class EndReportOutSerializer(EndReportSerializer):
 
 
 class EvaluationSerializer(serializers.Serializer):
-    choicesMade = serializers.CharField(source="choices_made")
-    guidanceStyle = serializers.CharField(source="guidance_style")
-    whatWorked = serializers.CharField(source="what_worked")
-    whatDidNot = serializers.CharField(source="what_did_not")
-    jobSeekerView = serializers.CharField(source="job_seeker_view")
+    choicesMade = ParagraphField(source="choices_made")
+    guidanceStyle = ParagraphField(source="guidance_style")
+    whatWorked = ParagraphField(source="what_worked")
+    whatDidNot = ParagraphField(source="what_did_not")
+    jobSeekerView = ParagraphField(source="job_seeker_view")
 
 
 class EvaluationOutSerializer(EvaluationSerializer):
@@ -198,14 +196,14 @@ class TrajectorySerializer(TrajectorySummarySerializer):
 class TrajectoryReferralSerializer(StrictSerializer):
     jobSeeker = serializers.IntegerField(min_value=1)
     programme = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField(help_text="Why this programme fits the job seeker.")
+    reason = ParagraphField(help_text="Why this programme fits the job seeker.")
     alternatives = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,
         default=list,
         help_text="Programmes also considered.",
     )
-    alternativesNote = serializers.CharField(required=False, allow_blank=True, default="")
+    alternativesNote = ParagraphField(required=False, allow_blank=True, default="")
     handoverFields = serializers.ListField(
         child=serializers.ChoiceField(
             choices=[(camel(f), camel(f)) for f in handover.SHAREABLE_FIELDS]
@@ -218,7 +216,7 @@ class TrajectoryReferralSerializer(StrictSerializer):
     activityFormat = serializers.ChoiceField(
         choices=ActivityFormat.choices, required=False, default=ActivityFormat.INDIVIDUAL
     )
-    groupAlternative = serializers.CharField(required=False, allow_blank=True, default="")
+    groupAlternative = ParagraphField(required=False, allow_blank=True, default="")
 
 
 class TrajectoryVersionSerializer(StrictSerializer):
@@ -228,11 +226,11 @@ class TrajectoryVersionSerializer(StrictSerializer):
 
 
 class TrajectoryReasonSerializer(TrajectoryVersionSerializer):
-    reason = serializers.CharField()
+    reason = ParagraphField()
 
 
 class TrajectoryOptionalReasonSerializer(TrajectoryVersionSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = ParagraphField(required=False, allow_blank=True, default="")
 
 
 class TrajectoryStartSerializer(TrajectoryVersionSerializer):
@@ -271,10 +269,10 @@ class ProgressReportSerializer(serializers.Serializer):
 
 
 class ProgressReportInSerializer(StrictSerializer):
-    progress = serializers.CharField()
-    activities = serializers.CharField(required=False, allow_blank=True, default="")
-    nextSteps = serializers.CharField(required=False, allow_blank=True, default="")
-    healthSection = serializers.CharField(
+    progress = ParagraphField()
+    activities = ParagraphField(required=False, allow_blank=True, default="")
+    nextSteps = ParagraphField(required=False, allow_blank=True, default="")
+    healthSection = ParagraphField(
         required=False,
         allow_blank=True,
         default="",
