@@ -81,3 +81,15 @@ class TextRulesMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         apply_text_rules(self)
+
+
+class WebAddressFormField(forms.URLField):
+    """A website in a form: an http or https address, at most ``URL_MAX_LENGTH`` long."""
+
+    default_validators = [validate_web_address]
+    default_error_messages = {"invalid": validate_web_address.message}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", URL_MAX_LENGTH)
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)

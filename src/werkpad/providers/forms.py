@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.text import URL_MAX_LENGTH, TextRulesMixin, validate_web_address
+from werkpad.core.text import TextRulesMixin, WebAddressFormField
 from werkpad.instruments.models import Instrument
 from werkpad.providers.models import Expertise, Programme, Provider, TargetGroup
 from werkpad.providers.services import PROGRAMME_EDITABLE, PROVIDER_EDITABLE
@@ -95,13 +95,7 @@ class ProviderForm(TextRulesMixin, _ChangesMixin, forms.ModelForm):
 
     editable = PROVIDER_EDITABLE
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    website = forms.URLField(
-        label=_("website"),
-        required=False,
-        assume_scheme="https",
-        max_length=URL_MAX_LENGTH,
-        validators=[validate_web_address],
-    )
+    website = WebAddressFormField(label=_("website"), required=False)
 
     class Meta:
         model = Provider
