@@ -239,9 +239,10 @@ def problem_response(request, status: int) -> JsonResponse:
 class AutoSchema(SpectacularAutoSchema):
     """Operation ids in lowerCamelCase, tags from the first path segment.
 
-    A view whose writes can conflict with a record's state without naming a
-    version or a record in the path (creating a plan while one is open) says so
-    with ``schema_conflicts = True``; ``postprocess_schema`` finds the others.
+    A view whose writes can answer an error that ``postprocess_schema`` cannot
+    infer from the path and the body names it in ``schema_write_errors``
+    (status -> description): creating a plan while one is open conflicts (409),
+    a referral to a job seeker you cannot see is not found (404).
     """
 
     def get_tags(self):
@@ -251,12 +252,10 @@ class AutoSchema(SpectacularAutoSchema):
 
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
-        if (
-            operation is not None
-            and self.method in ("POST", "PUT", "PATCH", "DELETE")
-            and getattr(self.view, "schema_conflicts", False)
-        ):
-            operation.setdefault("responses", {}).setdefault("409", {"description": _ERRORS["409"]})
+        if operation is not None and self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            responses = operation.setdefault("responses", {})
+            for code, text in getattr(self.view, "schema_write_errors", {}).items():
+                responses.setdefault(str(code), {"description": text})
         return operation
 
 
@@ -392,6 +391,23 @@ def _errors_of(result: dict[str, Any], path: str, method: str, operation: dict[s
     return needed
 
 
+_EMPTY_STRING = {"type": "string", "maxLength": 0}
+
+
+def _blank_as_any_of(node: Any) -> None:
+    """A field that may be empty is "a value of its format, or empty": ``anyOf``, not
+    the generator's ``oneOf``, which a validator without format checks refuses for ""
+    (it matches both branches)."""
+    if isinstance(node, dict):
+        if _EMPTY_STRING in node.get("oneOf", []):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_as_any_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_as_any_of(value)
+
+
 def postprocess_schema(result, generator, request, public):
     """Documents the conventions on every operation so that the NL linter passes
     and the document tells the truth.
@@ -409,6 +425,7 @@ def postprocess_schema(result, generator, request, public):
         "description": "The full version of the API (semver), equal to info.version.",
         "schema": {"type": "string", "example": settings.API_VERSION},
     }
+    _blank_as_any_of(components["schemas"])
     for name in _request_schemas(result):
         schema = components["schemas"][name]
         if schema.get("type") == "object":

@@ -22,7 +22,7 @@ User = get_user_model()
 class ContactPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="get_full_name")
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
 
 
@@ -101,7 +101,7 @@ class JobSeekerSerializer(JobSeekerSummarySerializer):
     """The whole file as this user may see it; restricted items only for those who may."""
 
     bsn = serializers.CharField()
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
     postcode = serializers.CharField()
     city = serializers.CharField()

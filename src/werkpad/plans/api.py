@@ -67,7 +67,10 @@ def _read(request, id: int, purpose: str) -> Response:
 
 
 class PlanListView(generics.GenericAPIView):
-    schema_conflicts = True  # a job seeker has one open plan at a time
+    schema_write_errors = {
+        409: "The job seeker already has an open plan.",
+        404: "No job seeker with this id is visible to you.",
+    }
     schema_tags = ["plans"]
     serializer_class = PlanSummarySerializer
     filter_backends: list = []  # the selector filters; LIST_PARAMS documents the keys

@@ -52,9 +52,9 @@ class ProviderSerializer(serializers.Serializer):
     certificationStatus = serializers.SerializerMethodField(
         help_text="valid; expiring (within 60 days); expired; none."
     )
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
-    website = serializers.URLField()
+    website = serializers.URLField(allow_blank=True)
     complaintRegulation = serializers.CharField(source="complaint_regulation")
     privacyStatement = serializers.CharField(source="privacy_statement")
     subcontractors = RefSerializer(many=True)

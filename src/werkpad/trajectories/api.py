@@ -45,6 +45,7 @@ def _detail(request, id: int, purpose: str) -> Response:
 
 class TrajectoryListView(generics.GenericAPIView):
     schema_tags = TAGS
+    schema_write_errors = {404: "No job seeker or programme with this id is visible to you."}
     serializer_class = TrajectorySummarySerializer
     filter_backends: list = []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -159,7 +158,7 @@ class TrajectorySerializer(TrajectorySummarySerializer):
     def get_coach(self, obj) -> str | None:
         return obj.coach.get_full_name() if obj.coach else None
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_handover(self, obj) -> dict | None:
         user = self.context["request"].user
         if not user.has_perm("trajectories.view_handover", obj):
