@@ -1,6 +1,7 @@
+from django.shortcuts import render
 from django.urls import include, path
 
-from werkpad.core.api import problem_response
+from werkpad.core.api import TOO_LARGE, problem_response
 from werkpad.core.middleware import API_PREFIX
 
 urlpatterns = [
@@ -16,6 +17,15 @@ urlpatterns = [
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),
 ]
+
+
+def handler400(request, exception=None):
+    """A request Django refused before any view read it: a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE or with too many fields is 413, anything else 400."""
+    status = 413 if isinstance(exception, TOO_LARGE) else 400
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, status)
+    return render(request, "400.html", {"too_large": status == 413}, status=status)
 
 
 def handler404(request, exception=None):

@@ -79,9 +79,12 @@ class TestList:
 
     def test_page_size_is_at_most_100(self, api, caseworker, amsterdam):
         JobSeekerFactory.create_batch(105, municipality=amsterdam)
-        body = api.as_user(caseworker).get(LIST, {"pageSize": 1000}).json()
+        body = api.as_user(caseworker).get(LIST, {"pageSize": 100}).json()
         assert body["count"] == 105
         assert len(body["results"]) == 100
+        over = api.as_user(caseworker).get(LIST, {"pageSize": 101})
+        assert over.status_code == 400
+        assert [p["name"] for p in over.json()["invalidParams"]] == ["pageSize"]
 
     def test_sorted_by_name(self, api, caseworker, amsterdam):
         for last, first in (

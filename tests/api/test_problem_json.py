@@ -202,5 +202,6 @@ class TestValidation:
         response = api.as_user(caseworker).get("/api/v1/job-seekers", {"ladderRung": "9"})
         assert self.names(assert_problem(response, 400)) == ["ladderRung"]
 
-    def test_a_bad_page_is_404_problem(self, api, caseworker):
-        assert_problem(api.as_user(caseworker).get("/api/v1/job-seekers", {"page": 99}), 404)
+    def test_a_page_past_the_end_is_400_naming_page(self, api, caseworker):
+        response = api.as_user(caseworker).get("/api/v1/job-seekers", {"page": 99})
+        assert self.names(assert_problem(response, 400)) == ["page"]

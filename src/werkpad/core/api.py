@@ -5,23 +5,39 @@
 * unknown request fields are refused, never dropped (``StrictSerializer``);
 * lists answer ``{count, next, previous, results}`` and take ``page`` and
   ``pageSize`` (at most 100);
+* unknown query keys are refused too (``StrictQueryMixin``, the base of every
+  API view), and every integer, in a query or a body, is checked against the
+  range of a 64-bit database integer before it reaches a query;
+* a body nested deeper than ``MAX_JSON_DEPTH`` is refused (400), a body over
+  ``DATA_UPLOAD_MAX_MEMORY_SIZE`` answers 413;
 * the OpenAPI document documents all of the above on every operation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
-from rest_framework import exceptions, serializers
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from werkpad.core.errors import DomainError, InvalidInputError
+from werkpad.core.filters import MAX_INT64, MIN_INT64
+from werkpad.core.parsers import MAX_JSON_DEPTH
 from werkpad.core.privacy import is_forbidden_attribute
 from werkpad.core.text import (
     EMAIL_MAX_LENGTH,
@@ -33,10 +49,41 @@ from werkpad.core.text import (
 )
 
 PROBLEM = "application/problem+json"
+#: An id in a query, as the OpenAPI document declares it.
+ID_QUERY_SCHEMA = {"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_INT64}
+#: What a body too large for the server is called, wherever Django notices it.
+TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _bound_integers(field) -> None:
+    """Give every integer in ``field`` (a list's items, a nested object's fields) the
+    range of a 64-bit database integer where it has no narrower one, so that a huge
+    number is refused by validation, on SQLite and PostgreSQL alike."""
+    if isinstance(field, serializers.IntegerField):
+        if field.max_value is None or field.max_value > MAX_INT64:
+            field.max_value = MAX_INT64
+            message = field.error_messages["max_value"].format(max_value=MAX_INT64)
+            field.validators.append(MaxValueValidator(MAX_INT64, message=message))
+        if field.min_value is None or field.min_value < MIN_INT64:
+            field.min_value = MIN_INT64
+            message = field.error_messages["min_value"].format(min_value=MIN_INT64)
+            field.validators.append(MinValueValidator(MIN_INT64, message=message))
+    elif isinstance(field, (serializers.ListField, serializers.ListSerializer)):
+        _bound_integers(field.child)
+    elif isinstance(field, serializers.Serializer) and not isinstance(field, StrictSerializer):
+        for child in field.fields.values():
+            _bound_integers(child)
 
 
 class StrictSerializer(serializers.Serializer):
-    """Refuses fields it does not know, naming each, so a typo never drops data."""
+    """Refuses fields it does not know, naming each, so a typo never drops data;
+    every integer in it is bounded to the range of a 64-bit database integer."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            _bound_integers(field)
+        return fields
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
@@ -111,7 +158,7 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     params: list[dict[str, str]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = key if key not in ("non_field_errors", "__all__") else ""
+            name = str(key) if key not in ("non_field_errors", "__all__") else ""
             params.extend(
                 _flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name)
             )
@@ -175,6 +222,8 @@ def problem_exception_handler(exc, context):
                 {"name": camel(exc.field), "code": exc.code, "reason": exc.message}
             ]
         return Response(body, status=exc.status, content_type=PROBLEM)
+    elif isinstance(exc, TOO_LARGE):
+        exc = RequestTooLarge()
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -216,28 +265,86 @@ def _status_title(status: int) -> str:
         405: _("Method not allowed"),
         406: _("Not acceptable"),
         409: _("Conflict with the current state"),
+        413: _("The request is too large"),
         415: _("Unsupported media type"),
         429: _("Too many requests"),
     }.get(status, _("Error"))
 
 
+def _too_large_detail() -> str:
+    return _("The request is larger than this server accepts (%(limit)s bytes).") % {
+        "limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    }
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "too-large"
+
+    def __init__(self):
+        super().__init__(_too_large_detail(), self.default_code)
+
+
 def problem_response(request, status: int) -> JsonResponse:
-    """A problem+json answer for errors raised outside DRF (unknown path, server error)."""
+    """A problem+json answer for errors raised outside DRF (unknown path, a request
+    Django refused before reading it, server error)."""
+    details = {
+        400: _("The request could not be read."),
+        404: _("There is no resource at this path."),
+        413: _too_large_detail(),
+    }
     body = problem(
         status=status,
         title=str(_status_title(status)),
-        detail=_("There is no resource at this path.")
-        if status == 404
-        else _("The server could not handle this request."),
+        detail=details.get(status) or _("The server could not handle this request."),
         instance=request.get_full_path(),
+        code="too-large" if status == 413 else "",
     )
     response = JsonResponse(body, status=status, content_type=PROBLEM)
     response["API-Version"] = settings.API_VERSION
     return response
 
 
+class StrictQueryMixin:
+    """Refuses every query key the operation does not declare, naming each.
+
+    A GET may carry the keys of the view's ``filterset_class``, the pagination's
+    ``page`` and ``pageSize`` and the ``query_parameters`` it lists (which the
+    OpenAPI document shows, see ``AutoSchema``); any other method takes none.
+    The check runs after authentication, so an anonymous caller still gets 401.
+    """
+
+    query_parameters: Sequence[OpenApiParameter] = ()
+
+    def declared_query_keys(self, method: str) -> set[str]:
+        if method not in ("GET", "HEAD"):
+            return set()
+        keys = {parameter.name for parameter in self.query_parameters}
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is not None:
+            keys |= set(filterset.base_filters)
+        paginator = getattr(self, "paginator", None)
+        if paginator is not None:
+            keys |= {paginator.page_query_param, paginator.page_size_query_param}
+        return keys
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_unknown_query_keys(request.query_params, self.declared_query_keys(request.method))
+
+
+class ApiView(StrictQueryMixin, APIView):
+    """The base of every API view that is not a list."""
+
+
+class ListApiView(StrictQueryMixin, generics.GenericAPIView):
+    """The base of every paginated API list."""
+
+
 class AutoSchema(SpectacularAutoSchema):
-    """Operation ids in lowerCamelCase, tags from the first path segment.
+    """Operation ids in lowerCamelCase, tags from the first path segment; a view's
+    ``query_parameters`` and the bounds of its filters (minimum, maximum, maxLength)
+    in the document.
 
     A view whose writes can answer an error that ``postprocess_schema`` cannot
     infer from the path and the body names it in ``schema_write_errors``
@@ -257,6 +364,30 @@ class AutoSchema(SpectacularAutoSchema):
             for code, text in getattr(self.view, "schema_write_errors", {}).items():
                 responses.setdefault(str(code), {"description": text})
         return operation
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if self.method == "GET":
+            parameters = [*getattr(self.view, "query_parameters", ()), *parameters]
+        return parameters
+
+    def _get_filter_parameters(self):
+        parameters = super()._get_filter_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        for parameter in parameters:
+            declared = filterset.base_filters.get(parameter["name"]) if filterset else None
+            if declared is None:
+                continue
+            schema = parameter["schema"]
+            schema = schema.get("items", schema) if schema.get("type") == "array" else schema
+            for extra, key in (
+                ("min_value", "minimum"),
+                ("max_value", "maximum"),
+                ("max_length", "maxLength"),
+            ):
+                if declared.extra.get(extra) is not None:
+                    schema[key] = declared.extra[extra]
+        return parameters
 
 
 # --- the OpenAPI document ---------------------------------------------------
@@ -290,9 +421,28 @@ _ERRORS = {
     "403": "Authenticated, but this role may not do this.",
     "404": "Not found, or not visible to you.",
     "409": "Conflicts with the record's current state (a stale edit or a refused transition).",
-    "413": "The request body is larger than werkpad accepts.",
+    "413": "The request body is larger than the server accepts (`DATA_UPLOAD_MAX_MEMORY_SIZE`).",
     "415": "The request body is not `application/json`.",
 }
+
+
+def _error_text(code: str, operation: dict[str, Any]) -> str:
+    """The description of an error response; a 400 says what the operation refuses."""
+    if code != "400":
+        return _ERRORS[code]
+    parts = [_ERRORS["400"], "A query parameter the operation does not declare is refused."]
+    if any(parameter.get("in") == "query" for parameter in operation.get("parameters", [])):
+        parts.append(
+            "So is a query value outside its type or range: a boolean that is not true or "
+            "false, an id beyond 64 bits, a search over its maxLength, a `page` below 1 or "
+            "past the end, a `pageSize` below 1 or over its maximum."
+        )
+    if "requestBody" in operation:
+        parts.append(
+            f"A body that is not JSON, or nests arrays and objects deeper than {MAX_JSON_DEPTH} "
+            "levels, is refused; so is an integer beyond 64 bits."
+        )
+    return " ".join(parts)
 
 
 def _problem_response(text: str) -> dict[str, Any]:
@@ -369,15 +519,13 @@ def _has_version(result: dict[str, Any], operation: dict[str, Any]) -> bool:
 def _errors_of(result: dict[str, Any], path: str, method: str, operation: dict[str, Any]):
     """The error statuses this operation can answer with.
 
-    400 when it takes parameters or a body; 401 and 403 when it needs a login;
-    404 when its path names a record; 409 when it writes with a version, acts on
-    a record (a transition, a sub-resource) or updates or deletes; 413 and 415
-    when it takes a body.
+    400 always (every operation refuses query keys it does not declare); 401 and
+    403 when it needs a login; 404 when its path names a record; 409 when it
+    writes with a version, acts on a record (a transition, a sub-resource) or
+    updates or deletes; 413 and 415 when it takes a body.
     """
     has_body = "requestBody" in operation
-    needed = []
-    if operation.get("parameters") or has_body:
-        needed.append("400")
+    needed = ["400"]
     if _requires_login(operation):
         needed += ["401", "403"]
     if "{" in path:
@@ -436,7 +584,7 @@ def postprocess_schema(result, generator, request, public):
                 continue
             responses = operation.setdefault("responses", {})
             for code in _errors_of(result, path, method, operation):
-                responses.setdefault(code, {"description": _ERRORS[code]})
+                responses.setdefault(code, {"description": _error_text(code, operation)})
             for code, response in responses.items():
                 if code.startswith(("2", "3")):
                     response.setdefault("headers", {})["API-Version"] = {
@@ -453,12 +601,12 @@ def postprocess_schema(result, generator, request, public):
 
 
 def refuse_unknown_query_keys(params, allowed) -> None:
-    """A list refuses query keys it does not know, naming each: a misspelt filter
-    must not answer with an unfiltered list, and a key of a kind werkpad never
-    records is refused with that reason."""
+    """A list refuses query keys it does not know, naming each as it was sent: a
+    misspelt filter must not answer with an unfiltered list, and a key of a kind
+    werkpad never records is refused with that reason."""
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise InvalidInputError(
+        raise exceptions.ValidationError(
             {
                 key: [
                     _("werkpad never records this kind of data.")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator as DjangoPaginator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
 
 
 class IdFirstPaginator(DjangoPaginator):
@@ -38,9 +40,20 @@ class IdFirstPaginator(DjangoPaginator):
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
 
+def _whole_number(raw: str) -> int | None:
+    """A query value of ASCII digits as a number (capped, so a page number of a thousand
+    digits is simply past the end), or None."""
+    text = raw.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    return int(text) if len(text) <= 18 else 10**18
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """``page`` and ``pageSize`` (at most 100); answers ``{count, next, previous, results}``.
 
+    A page or page size that is not a whole number, below 1, over the maximum or
+    (a page) past the end answers 400 naming it, rather than a silent default.
     A view may set ``known_count`` (for example from a tally) to spare the count.
     """
 
@@ -48,17 +61,55 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_query_param = "page"
     page_size_query_param = "pageSize"
     max_page_size = 100
+    last_page_strings = ()
+
+    def get_page_size(self, request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        size = _whole_number(raw)
+        if size is None or not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Give a whole number from 1 to %(max)s.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
 
     def paginate_queryset(self, queryset, request, view=None):
-        known = getattr(view, "known_count", None)
-        self.django_paginator_class = lambda *args, **kwargs: IdFirstPaginator(
-            *args, known_count=known, **kwargs
+        self.request = request
+        page_size = self.get_page_size(request)
+        raw = request.query_params.get(self.page_query_param)
+        number = 1 if raw is None else _whole_number(raw)
+        if number is None or number < 1:
+            raise ValidationError(
+                {self.page_query_param: [_("Give a page number: a whole number from 1.")]}
+            )
+        paginator = IdFirstPaginator(
+            queryset, page_size, known_count=getattr(view, "known_count", None)
         )
-        return super().paginate_queryset(queryset, request, view)
+        if number > paginator.num_pages:
+            raise ValidationError(
+                {
+                    self.page_query_param: [
+                        _("There is no page %(number)s: the last page is %(last)s.")
+                        % {"number": raw.strip(), "last": paginator.num_pages}
+                    ]
+                }
+            )
+        self.page = paginator.page(number)
+        return list(self.page)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"].update({"minimum": 1})
+                parameter["description"] = (
+                    "The page number, from 1; a page past the end answers 400."
+                )
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update({"minimum": 1, "maximum": self.max_page_size})
                 parameter["description"] = (

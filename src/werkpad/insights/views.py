@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.filters import parse_id
 from werkpad.insights.selectors import composition_get, composition_municipalities
 from werkpad.providers import fit
 
@@ -11,9 +12,7 @@ from werkpad.providers import fit
 def composition(request):
     raw = request.GET.get("municipality", "")
     try:
-        data = composition_get(
-            user=request.user, municipality_id=int(raw) if raw.isdigit() else None
-        )
+        data = composition_get(user=request.user, municipality_id=parse_id(raw))
     except (PermissionDeniedError, InvalidInputError) as error:
         raise PermissionDenied(error.message) from error
     return render(
@@ -28,7 +27,7 @@ def composition(request):
 
 def _municipality_param(request) -> int | None:
     raw = request.GET.get("municipality", "")
-    return int(raw) if raw.isdigit() else None
+    return parse_id(raw)
 
 
 @login_required

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from werkpad.core.api import ApiView, ListApiView
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of
@@ -42,7 +41,7 @@ def municipality_for(user, municipality_id: int | None) -> Municipality:
     return Municipality.objects.get(pk=municipality_id)
 
 
-class InstrumentListView(generics.GenericAPIView):
+class InstrumentListView(ListApiView):
     schema_tags = ["instruments"]
     serializer_class = InstrumentSerializer
     filter_backends = [DjangoFilterBackend]
@@ -82,7 +81,7 @@ class InstrumentListView(generics.GenericAPIView):
         return Response(InstrumentSerializer(instrument).data, status=201)
 
 
-class InstrumentDetailView(APIView):
+class InstrumentDetailView(ApiView):
     schema_tags = ["instruments"]
 
     @extend_schema(
@@ -118,7 +117,7 @@ class InstrumentDetailView(APIView):
         return Response(InstrumentSerializer(instrument).data)
 
 
-class InstrumentDeactivationView(APIView):
+class InstrumentDeactivationView(ApiView):
     """Take an instrument out of use; plans that already hold it keep it."""
 
     schema_tags = ["instruments"]

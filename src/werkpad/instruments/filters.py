@@ -8,8 +8,8 @@ import django_filters
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.core.filters import BooleanFilter, without_blanks
 from werkpad.instruments.models import Instrument, InstrumentType
-from werkpad.jobseekers.filters import _without_blanks
 
 
 def as_query(filters: Mapping[str, object]) -> QueryDict:
@@ -24,11 +24,11 @@ def as_query(filters: Mapping[str, object]) -> QueryDict:
 
 class InstrumentFilter(django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(choices=InstrumentType.choices, label=_("Type"))
-    active = django_filters.BooleanFilter(label=_("Active"))
+    active = BooleanFilter(label=_("Active"))
 
     class Meta:
         model = Instrument
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        super().__init__(None if data is None else _without_blanks(data), *args, **kwargs)
+        super().__init__(None if data is None else without_blanks(data), *args, **kwargs)

@@ -19,6 +19,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.filters import parse_id
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of
@@ -131,7 +132,7 @@ def instrument_deactivate(request, id: int):
         services.instrument_deactivate(
             user=request.user,
             instrument_id=id,
-            expected_version=int(request.POST.get("version") or 0),
+            expected_version=parse_id(request.POST.get("version", "")) or 0,
         )
     except NotFoundError as error:
         raise Http404(error.message) from error

@@ -5,11 +5,10 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
+from rest_framework import serializers
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from werkpad.core.api import StrictSerializer, refuse_unknown_query_keys
+from werkpad.core.api import ApiView, ListApiView, StrictSerializer
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import FILE_ROLES, scope_of
@@ -28,7 +27,7 @@ from werkpad.jobseekers.serializers import (
 ID_PARAM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The job seeker's id.")
 
 
-class JobSeekerListView(generics.GenericAPIView):
+class JobSeekerListView(ListApiView):
     schema_tags = ["job-seekers"]
     serializer_class = JobSeekerSummarySerializer
     # Documents the query keys; the selector applies the same FilterSet.
@@ -39,9 +38,6 @@ class JobSeekerListView(generics.GenericAPIView):
         if getattr(self, "swagger_fake_view", False):
             # The schema generator asks for the model only, without a user.
             return JobSeeker.objects.none()
-        refuse_unknown_query_keys(
-            self.request.query_params, [*JobSeekerFilter.base_filters, "page", "pageSize"]
-        )
         self.known_count = selectors.jobseeker_list_count(
             user=self.request.user, filters=self.request.query_params
         )
@@ -96,7 +92,7 @@ def _municipality_for(user, municipality_id: int | None) -> Municipality:
     return Municipality.objects.get(pk=municipality_id)
 
 
-class JobSeekerDetailView(APIView):
+class JobSeekerDetailView(ApiView):
     schema_tags = ["job-seekers"]
 
     @extend_schema(
@@ -132,7 +128,7 @@ class JobSeekerDetailView(APIView):
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
 
 
-class AccessLogView(generics.GenericAPIView):
+class AccessLogView(ListApiView):
     schema_tags = ["job-seekers"]
     serializer_class = AccessLogEntrySerializer
     filter_backends: list = []  # paged, not filtered
@@ -153,7 +149,7 @@ class BsnLookupSerializer(StrictSerializer):
     bsn = serializers.CharField(min_length=9, max_length=9, validators=[validate_bsn])
 
 
-class JobSeekerBsnLookupView(APIView):
+class JobSeekerBsnLookupView(ApiView):
     """A BSN is personal data that must not travel in an address: look it up in the body."""
 
     schema_tags = ["job-seekers"]
@@ -181,7 +177,7 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class ProfileReviewView(APIView):
+class ProfileReviewView(ApiView):
     """JS1: the profile was reviewed with the job seeker today."""
 
     schema_tags = ["job-seekers"]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from werkpad.core import clock
+from werkpad.core.filters import BooleanFilter, IdFilter, SearchFilter, without_blanks
 from werkpad.jobseekers.models import (
     BenefitType,
     EducationLevel,
@@ -38,29 +36,8 @@ def validate_no_bsn(value: str) -> None:
         )
 
 
-def _without_blanks(data):
-    """Drop empty values: a form sends ``ladderRung=`` for "all", which is no filter."""
-    if hasattr(data, "getlist"):
-        cleaned = data.copy()
-        for key in list(cleaned.keys()):
-            values = [value for value in data.getlist(key) if str(value).strip()]
-            if values:
-                cleaned.setlist(key, values)
-            else:
-                del cleaned[key]
-        return cleaned
-    return {key: value for key, value in data.items() if value not in ("", None, [])}
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class IdFilter(django_filters.NumberFilter):
-    """An id: a whole number, documented as an integer."""
-
-    field_class = forms.IntegerField
-
-
 class JobSeekerFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(
+    search = SearchFilter(
         method="filter_search",
         validators=[validate_no_bsn],
         label=_("Search"),
@@ -76,15 +53,11 @@ class JobSeekerFilter(django_filters.FilterSet):
     educationLevel = django_filters.MultipleChoiceFilter(
         field_name="education_level", choices=EducationLevel.choices, label=_("Education")
     )
-    labourDisability = django_filters.BooleanFilter(
-        field_name="labour_disability", label=_("Labour disability")
-    )
-    shelteredWork = django_filters.BooleanFilter(
-        field_name="sheltered_work", label=_("Sheltered work")
-    )
+    labourDisability = BooleanFilter(field_name="labour_disability", label=_("Labour disability"))
+    shelteredWork = BooleanFilter(field_name="sheltered_work", label=_("Sheltered work"))
     contactPerson = IdFilter(field_name="contact_person_id", label=_("Contact person (user id)"))
 
-    profileOverdue = django_filters.BooleanFilter(
+    profileOverdue = BooleanFilter(
         method="filter_profile_overdue", label=_("Profile review overdue")
     )
 
@@ -93,7 +66,7 @@ class JobSeekerFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        super().__init__(None if data is None else _without_blanks(data), *args, **kwargs)
+        super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_profile_overdue(self, queryset, name, value):
         if value is None:

@@ -12,10 +12,9 @@ from abc import ABC, abstractmethod
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from werkpad.core.api import ID_QUERY_SCHEMA, ApiView, ListApiView
 from werkpad.core.errors import InvalidInputError
 from werkpad.instruments.models import Instrument
 from werkpad.plans import selectors, services
@@ -36,7 +35,9 @@ from werkpad.plans.workflow import Status
 
 ID_PARAM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The plan's id.")
 LIST_PARAMS = [
-    OpenApiParameter("jobSeeker", int, description="Only the plan of this job seeker (id)."),
+    OpenApiParameter(
+        "jobSeeker", ID_QUERY_SCHEMA, description="Only the plan of this job seeker (id)."
+    ),
     OpenApiParameter(
         "status", str, enum=Status.values, description="Only plans whose latest version has it."
     ),
@@ -66,14 +67,15 @@ def _read(request, id: int, purpose: str) -> Response:
     return Response(PlanSerializer(plan, context={"request": request}).data)
 
 
-class PlanListView(generics.GenericAPIView):
+class PlanListView(ListApiView):
     schema_write_errors = {
         409: "The job seeker already has an open plan.",
         404: "No job seeker with this id is visible to you.",
     }
     schema_tags = ["plans"]
     serializer_class = PlanSummarySerializer
-    filter_backends: list = []  # the selector filters; LIST_PARAMS documents the keys
+    filter_backends: list = []  # the selector filters
+    query_parameters = LIST_PARAMS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -86,7 +88,6 @@ class PlanListView(generics.GenericAPIView):
         operation_id="planList",
         summary="List plans",
         description="The plans you may see, most urgent review first, 25 a page.",
-        parameters=LIST_PARAMS,
         responses={200: PlanSummarySerializer(many=True)},
     )
     def get(self, request):
@@ -114,7 +115,7 @@ class PlanListView(generics.GenericAPIView):
         return response
 
 
-class PlanDetailView(APIView):
+class PlanDetailView(ApiView):
     schema_tags = ["plans"]
 
     @extend_schema(
@@ -149,7 +150,7 @@ class PlanDetailView(APIView):
         return _read(request, id, "plan changed (API)")
 
 
-class _Transition(APIView, ABC):
+class _Transition(ApiView, ABC):
     """A state change as a POST on a named sub-resource; each subclass names its service."""
 
     schema_tags = ["plans"]
@@ -275,7 +276,7 @@ class PlanReviewsView(_Transition):
         )
 
 
-class PlanCommentsView(APIView):
+class PlanCommentsView(ApiView):
     schema_tags = ["plans"]
 
     @extend_schema(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.plans.models import Plan, PlanComment, PlanReview, PlanStatusChange, PlanVersion
@@ -60,8 +61,9 @@ def _clean_filters(filters: Mapping[str, object] | None) -> dict[str, object]:
     cleaned: dict[str, object] = {}
     raw_job_seeker = str(params.get("jobSeeker") or "").strip()
     if raw_job_seeker:
-        if raw_job_seeker.isdigit():
-            cleaned["job_seeker_id"] = int(raw_job_seeker)
+        job_seeker_id = parse_id(raw_job_seeker)
+        if job_seeker_id is not None:
+            cleaned["job_seeker_id"] = job_seeker_id
         else:
             errors["jobSeeker"] = [_("Give a job seeker's id (a number).")]
     raw_status = str(params.get("status") or "").strip()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, StaleEditError
+from werkpad.core.filters import parse_id
 from werkpad.core.forms import show_refusal
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -174,8 +175,7 @@ def _action(request, id: int, act, success: str):
 
 
 def _version(request) -> int | None:
-    raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() else None
+    return parse_id(request.POST.get("version", ""))
 
 
 @login_required

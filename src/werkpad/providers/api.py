@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from werkpad.core.api import ApiView, ListApiView
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import Organisation
 from werkpad.providers import selectors, services
@@ -34,7 +33,7 @@ def _need_version(validated: dict) -> int:
     return validated["version"]
 
 
-class ProviderListView(generics.GenericAPIView):
+class ProviderListView(ListApiView):
     schema_tags = ["providers"]
     serializer_class = ProviderSerializer
     filter_backends = [DjangoFilterBackend]
@@ -81,7 +80,7 @@ class ProviderListView(generics.GenericAPIView):
         return Response(ProviderSerializer(provider).data, status=201)
 
 
-class ProviderDetailView(APIView):
+class ProviderDetailView(ApiView):
     schema_tags = ["providers"]
 
     @extend_schema(
@@ -113,7 +112,7 @@ class ProviderDetailView(APIView):
         return Response(ProviderSerializer(selectors.provider_get(user=request.user, id=id)).data)
 
 
-class ProgrammeListView(generics.GenericAPIView):
+class ProgrammeListView(ListApiView):
     schema_tags = ["programmes"]
     serializer_class = ProgrammeSummarySerializer
     filter_backends = [DjangoFilterBackend]
@@ -164,7 +163,7 @@ class ProgrammeListView(generics.GenericAPIView):
         return Response(ProgrammeSerializer(programme).data, status=201)
 
 
-class ProgrammeDetailView(APIView):
+class ProgrammeDetailView(ApiView):
     schema_tags = ["programmes"]
 
     @extend_schema(

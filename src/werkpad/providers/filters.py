@@ -6,12 +6,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.jobseekers.filters import IdFilter, _without_blanks
+from werkpad.core.filters import (
+    BooleanFilter,
+    IdFilter,
+    IntegerFilter,
+    SearchFilter,
+    without_blanks,
+)
 from werkpad.providers.models import Expertise, Format, Lot, Programme, Provider, TargetGroup
-
-
-class IntegerFilter(IdFilter):
-    """A whole number, documented as an integer."""
 
 
 def json_list_contains(field: str, values) -> Q:
@@ -27,7 +29,7 @@ def json_list_contains(field: str, values) -> Q:
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(
+    search = SearchFilter(
         method="filter_search",
         label=_("Search"),
         help_text=_("Words in the name, goal, content or provider."),
@@ -59,17 +61,15 @@ class ProgrammeFilter(django_filters.FilterSet):
     expertise = django_filters.MultipleChoiceFilter(
         method="filter_expertise", choices=Expertise.choices, label=_("Staff expertise")
     )
-    jobGuarantee = django_filters.BooleanFilter(
-        field_name="job_guarantee", label=_("Job guarantee")
-    )
-    active = django_filters.BooleanFilter(field_name="active", label=_("Open for referrals"))
+    jobGuarantee = BooleanFilter(field_name="job_guarantee", label=_("Job guarantee"))
+    active = BooleanFilter(field_name="active", label=_("Open for referrals"))
 
     class Meta:
         model = Programme
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        super().__init__(None if data is None else _without_blanks(data), *args, **kwargs)
+        super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
         query = Q()
@@ -101,17 +101,17 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 
 class ProviderFilter(django_filters.FilterSet):
-    search = django_filters.CharFilter(
+    search = SearchFilter(
         method="filter_search", label=_("Search"), help_text=_("A name or KvK number.")
     )
-    certified = django_filters.BooleanFilter(field_name="certified", label=_("Certified"))
+    certified = BooleanFilter(field_name="certified", label=_("Certified"))
 
     class Meta:
         model = Provider
         fields: list[str] = []
 
     def __init__(self, data=None, *args, **kwargs):
-        super().__init__(None if data is None else _without_blanks(data), *args, **kwargs)
+        super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from werkpad.core.api import camel
+from werkpad.core.api import ID_QUERY_SCHEMA, ApiView, ListApiView, camel
 from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.trajectories import selectors, services
 from werkpad.trajectories.handover import SHAREABLE_FIELDS
@@ -31,9 +29,11 @@ ID_PARAM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The t
 FROM_API = {camel(name): name for name in SHAREABLE_FIELDS}
 LIST_PARAMS = [
     OpenApiParameter("status", str, description="One status or several separated by commas."),
-    OpenApiParameter("jobSeeker", int, description="Only this job seeker's trajectories."),
-    OpenApiParameter("programme", int, description="Only referrals to this programme."),
-    OpenApiParameter("provider", int, description="Only referrals to this provider."),
+    OpenApiParameter(
+        "jobSeeker", ID_QUERY_SCHEMA, description="Only this job seeker's trajectories."
+    ),
+    OpenApiParameter("programme", ID_QUERY_SCHEMA, description="Only referrals to this programme."),
+    OpenApiParameter("provider", ID_QUERY_SCHEMA, description="Only referrals to this provider."),
     OpenApiParameter("reportOverdue", bool, description="Only running ones with a report overdue."),
 ]
 
@@ -43,11 +43,12 @@ def _detail(request, id: int, purpose: str) -> Response:
     return Response(TrajectorySerializer(trajectory, context={"request": request}).data)
 
 
-class TrajectoryListView(generics.GenericAPIView):
+class TrajectoryListView(ListApiView):
     schema_tags = TAGS
     schema_write_errors = {404: "No job seeker or programme with this id is visible to you."}
     serializer_class = TrajectorySummarySerializer
     filter_backends: list = []
+    query_parameters = LIST_PARAMS
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -60,7 +61,6 @@ class TrajectoryListView(generics.GenericAPIView):
         operation_id="trajectoryList",
         summary="List trajectories",
         description="A caseworker's municipality, a coach's provider, a job seeker's own.",
-        parameters=LIST_PARAMS,
         responses={200: TrajectorySummarySerializer(many=True)},
     )
     def get(self, request):
@@ -100,7 +100,7 @@ class TrajectoryListView(generics.GenericAPIView):
         return response
 
 
-class TrajectoryDetailView(APIView):
+class TrajectoryDetailView(ApiView):
     schema_tags = TAGS
 
     @extend_schema(
@@ -130,7 +130,7 @@ def _within(prefix: str, call):
 
 
 def _transition_view(name: str, *, serializer, summary: str, description: str, call):
-    class View(APIView):
+    class View(ApiView):
         schema_tags = TAGS
 
         @extend_schema(
@@ -222,7 +222,7 @@ EarlyEndView = _transition_view(
 )
 
 
-class EvaluationView(APIView):
+class EvaluationView(ApiView):
     schema_tags = TAGS
 
     @extend_schema(
@@ -245,7 +245,7 @@ class EvaluationView(APIView):
         return response
 
 
-class ProgressReportListView(generics.GenericAPIView):
+class ProgressReportListView(ListApiView):
     schema_tags = TAGS
     serializer_class = ProgressReportSerializer
     filter_backends: list = []

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import handover, rules
@@ -56,10 +57,11 @@ def _filtered(queryset: QuerySet[Trajectory], filters: Mapping[str, object]) -> 
     ):
         value = str(filters.get(key) or "").strip()
         if value:
-            if not value.isdigit():
+            id_value = parse_id(value)
+            if id_value is None:
                 errors[key] = [_("Give a number.")]
             else:
-                queryset = queryset.filter(**{field: int(value)})
+                queryset = queryset.filter(**{field: id_value})
     overdue = str(filters.get("reportOverdue") or "").strip().lower()
     if overdue in ("true", "1"):
         queryset = queryset.filter(status=Status.STARTED, next_report_due__lt=clock.today())
