@@ -556,6 +556,23 @@ def _blank_as_any_of(node: Any) -> None:
             _blank_as_any_of(value)
 
 
+def _nullable_refs(node: Any, schemas: dict[str, Any]) -> None:
+    """``{allOf: [$ref], nullable: true}`` is not nullable in OpenAPI 3.0.3 (``nullable``
+    applies only beside ``type``); say "the referenced schema, or null" explicitly."""
+    if isinstance(node, dict):
+        refs = node.get("allOf", [])
+        if node.get("nullable") and len(refs) == 1 and "$ref" in refs[0]:
+            kind = schemas.get(_ref_name(refs[0]), {}).get("type", "object")
+            node.pop("allOf")
+            node.pop("nullable")
+            node["anyOf"] = [refs[0], {"type": kind, "nullable": True, "enum": [None]}]
+        for value in node.values():
+            _nullable_refs(value, schemas)
+    elif isinstance(node, list):
+        for value in node:
+            _nullable_refs(value, schemas)
+
+
 def postprocess_schema(result, generator, request, public):
     """Documents the conventions on every operation so that the NL linter passes
     and the document tells the truth.
@@ -574,6 +591,7 @@ def postprocess_schema(result, generator, request, public):
         "schema": {"type": "string", "example": settings.API_VERSION},
     }
     _blank_as_any_of(components["schemas"])
+    _nullable_refs(components["schemas"], components["schemas"])
     for name in _request_schemas(result):
         schema = components["schemas"][name]
         if schema.get("type") == "object":
