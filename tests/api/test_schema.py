@@ -58,6 +58,12 @@ def operations(document):
                 yield path, method, operation
 
 
+def all_subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from all_subclasses(sub)
+
+
 def schema_validator(document, schema):
     return OAS30Validator({"allOf": [schema], "components": document["components"]})
 
@@ -126,14 +132,105 @@ class TestContent:
                 assert LOWER_CAMEL.match(field), (name, field)
 
     def test_every_operation_documents_its_errors_as_problem_json(self, document):
-        for path, _method, operation in operations(document):
+        for path, method, operation in operations(document):
             responses = operation["responses"]
-            expected = {"400", "401", "403"} | ({"404"} if "{" in path else set())
-            assert expected <= set(responses), path
+            expected = {"400", "401", "403"}  # 400: every operation refuses unknown query keys
+            if "{" in path:
+                expected.add("404")
+            if "requestBody" in operation:
+                expected |= {"413", "415"}
+            if method in ("put", "patch", "delete") or (method == "post" and "{" in path):
+                expected.add("409")
+            assert expected <= set(responses), (path, method, expected - set(responses))
             for code, response in responses.items():
                 assert "API-Version" in response.get("headers", {}), (path, code)
                 if code.startswith("4"):
                     assert list(response["content"]) == ["application/problem+json"]
+
+    def test_a_conflict_is_documented_only_where_one_can_happen(self, document):
+        """409 for writes with a version, on a record or in a lifecycle; not for reads,
+        nor for a lookup or a create that cannot conflict."""
+        documented = {
+            (path, method)
+            for path, method, operation in operations(document)
+            if "409" in operation["responses"]
+        }
+        assert not {(p, m) for p, m in documented if m == "get"}
+        assert ("/job-seekers/lookup", "post") not in documented
+        assert ("/job-seekers", "post") not in documented
+        assert ("/plans", "post") in documented  # one open plan per job seeker
+        assert ("/trajectories/{id}/acceptance", "post") in documented
+        assert ("/job-seekers/{id}", "patch") in documented
+
+    def test_request_bodies_refuse_properties_they_do_not_name(self, document):
+        schemas = document["components"]["schemas"]
+        bodies = set()
+        for _path, _method, operation in operations(document):
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                bodies.add(media["schema"]["$ref"].rsplit("/", 1)[-1])
+        assert {"JobSeekerWriteRequest", "TrajectoryCompletionRequest"} <= bodies
+        bodies.add("EndReportInRequest")  # nested in the completion's body
+        for name in bodies:
+            assert schemas[name]["additionalProperties"] is False, name
+        assert "additionalProperties" not in schemas["JobSeeker"]
+
+    def test_request_fields_say_whether_they_may_be_empty_or_null(self, document):
+        """Each field of each request body, compared with the serializer that reads it."""
+        from rest_framework.serializers import CharField
+
+        from werkpad.core.api import StrictSerializer
+
+        schemas = document["components"]["schemas"]
+        serializers = {
+            cls.__name__.removesuffix("Serializer") + "Request": cls
+            for cls in all_subclasses(StrictSerializer)
+        }
+        checked = 0
+        for name, cls in serializers.items():
+            if name not in schemas:
+                continue
+            properties = schemas[name]["properties"]
+            for field_name, field in cls().fields.items():
+                prop = properties[field_name]
+                assert prop.get("nullable", False) == field.allow_null, (name, field_name)
+                if not isinstance(field, CharField):
+                    checked += 1
+                    continue
+                if field.allow_blank:
+                    assert "minLength" not in prop, (name, field_name)
+                    assert "oneOf" not in prop, (name, field_name)
+                    if "anyOf" in prop:
+                        assert {"type": "string", "maxLength": 0} in prop["anyOf"]
+                else:
+                    assert prop.get("minLength", 0) >= 1, (name, field_name)
+                checked += 1
+        assert checked > 100
+
+    def test_every_free_text_field_of_a_request_has_a_maximum_length(self, document):
+        schemas = document["components"]["schemas"]
+        strings = 0
+        for name, schema in schemas.items():
+            if not name.endswith("Request"):
+                continue
+            for field, prop in schema.get("properties", {}).items():
+                inner = prop.get("anyOf", [prop])[0]
+                if inner.get("type") != "string" or "enum" in inner or "format" in inner:
+                    continue
+                strings += 1
+                assert "maxLength" in inner, (name, field)
+        assert strings > 40
+
+    def test_one_line_fields_document_what_they_refuse(self, document):
+        properties = document["components"]["schemas"]["JobSeekerWriteRequest"]["properties"]
+        last_name = properties["lastName"]
+        assert last_name["maxLength"] == 150
+        assert last_name["pattern"] == "^[^\\u0000-\\u001f\\u007f\\u202a-\\u202e\\u2066-\\u2069]+$"
+        assert "pattern" not in properties["wishes"] and properties["wishes"]["maxLength"] == 4000
+        website = document["components"]["schemas"]["ProviderWriteRequest"]["properties"]["website"]
+        assert website["anyOf"] == [
+            {"type": "string", "format": "uri", "maxLength": 200},
+            {"type": "string", "maxLength": 0},
+        ]
 
     @pytest.mark.parametrize("path", ["/job-seekers", "/job-seekers/{id}/access-log"])
     def test_lists_document_paging_and_the_list_shape(self, document, path):
@@ -210,7 +307,7 @@ class TestResponsesMatchTheDocument:
         media = "application/problem+json" if status >= 400 else "application/json"
         schema = response["content"][media]["schema"]
         errors = list(schema_validator(document, schema).iter_errors(body))
-        assert errors == [], [e.message for e in errors]
+        assert errors == [], [(list(e.absolute_path), e.message) for e in errors]
 
     def test_list_read_update_access_log_and_composition(self, document, api, caseworker):
         job_seeker = JobSeekerFactory(contact_person=caseworker, restricted_items=True)
@@ -254,3 +351,24 @@ class TestResponsesMatchTheDocument:
         refused = client.post("/api/v1/job-seekers", {**body, "ladderRung": 7}, format="json")
         assert refused.status_code == 400
         self.check(document, "/job-seekers", "post", 400, refused.json())
+
+    def test_empty_and_null_values_match_the_document(self, document, api, caseworker, amsterdam):
+        """A provider without e-mail or website, a referral whose handover the coach may
+        not see yet (null): the document says these values may be empty or null."""
+        from tests.factories import ProviderFactory, TrajectoryFactory, UserFactory
+        from werkpad.core.permissions import Role
+
+        provider = ProviderFactory(municipality=amsterdam, email="", website="")
+        read = api.as_user(caseworker).get(f"/api/v1/providers/{provider.pk}")
+        assert read.status_code == 200 and read.json()["website"] == ""
+        self.check(document, "/providers/{id}", "get", 200, read.json())
+        job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
+        job_seeker.email = ""
+        job_seeker.save()
+        read = api.as_user(caseworker).get(f"/api/v1/job-seekers/{job_seeker.pk}")
+        self.check(document, "/job-seekers/{id}", "get", 200, read.json())
+        trajectory = TrajectoryFactory(job_seeker=job_seeker)
+        coach = UserFactory.with_role(Role.COACH, organisation=trajectory.provider.organisation)
+        read = api.as_user(coach).get(f"/api/v1/trajectories/{trajectory.pk}")
+        assert read.status_code == 200 and read.json()["handover"] is None
+        self.check(document, "/trajectories/{id}", "get", 200, read.json())

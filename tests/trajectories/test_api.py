@@ -248,3 +248,48 @@ def test_a_referral_outside_the_target_group_answers_400_with_a_stable_code(
     tid = created.json()["id"]
     read = api.__class__().as_user(coach).get(f"{BASE}/{tid}").json()
     assert read["targetGroupReason"] == "Ervaren als oppas."
+
+
+def test_end_report_refusals_name_the_fields_in_camel_case(api, coach, refer, time_machine):
+    """invalidParams names the body's fields, inside endReport, never the model's names."""
+    from werkpad.trajectories import services
+
+    time_machine.move_to(dt.datetime(2026, 5, 4, 10, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    referral = refer()
+    services.trajectory_accept(user=coach, trajectory_id=referral.pk, expected_version=1)
+    services.trajectory_start(
+        user=coach, trajectory_id=referral.pk, expected_version=2, started_on=None
+    )
+    url = f"{BASE}/{referral.pk}/completion"
+    missing = api.as_user(coach).post(
+        url, {"version": 3, "endReport": {"outcome": "work"}}, format="json"
+    )
+    assert missing.status_code == 400
+    assert {p["name"] for p in missing.json()["invalidParams"]} == {
+        "endReport.contractType",
+        "endReport.hoursPerWeek",
+        "endReport.hourlyWage",
+        "endReport.employerName",
+        "endReport.workStartDate",
+        "endReport.caoConform",
+    }
+    low = api.as_user(coach).post(
+        url,
+        {
+            "version": 3,
+            "endReport": {
+                "outcome": "work",
+                "contractType": "permanent",
+                "hoursPerWeek": "32.0",
+                "hourlyWage": "5.00",
+                "employerName": "Zorggroep Noord",
+                "workStartDate": "2026-06-01",
+                "caoConform": True,
+            },
+        },
+        format="json",
+    )
+    assert low.status_code == 400
+    assert [p["name"] for p in low.json()["invalidParams"]] == ["endReport.hourlyWage"]
+    referral.refresh_from_db()
+    assert referral.status == "started"

@@ -39,6 +39,14 @@ from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.core.filters import MAX_INT64, MIN_INT64
 from werkpad.core.parsers import MAX_JSON_DEPTH
 from werkpad.core.privacy import is_forbidden_attribute
+from werkpad.core.text import (
+    EMAIL_MAX_LENGTH,
+    LINE_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    URL_MAX_LENGTH,
+    validate_one_line,
+    validate_web_address,
+)
 
 PROBLEM = "application/problem+json"
 #: An id in a query, as the OpenAPI document declares it.
@@ -102,8 +110,45 @@ class StrictSerializer(serializers.Serializer):
         return value
 
 
+class LineField(serializers.CharField):
+    """One line of text (a name, an address, a place): at most ``max_length`` characters,
+    no control characters and no characters that change the writing direction."""
+
+    def __init__(self, *, max_length: int = LINE_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+        self.validators.append(validate_one_line)
+
+
+class ParagraphField(serializers.CharField):
+    """Free text of one or more paragraphs, at most ``max_length`` characters."""
+
+    def __init__(self, *, max_length: int = TEXT_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class EmailAddressField(serializers.EmailField):
+    def __init__(self, *, max_length: int = EMAIL_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class WebAddressField(serializers.URLField):
+    """An http or https address (the framework's own also takes ftp)."""
+
+    def __init__(self, *, max_length: int = URL_MAX_LENGTH, **kwargs):
+        super().__init__(max_length=max_length, **kwargs)
+        self.validators[:] = [
+            v for v in self.validators if not isinstance(v, type(validate_web_address))
+        ] + [validate_web_address]
+
+
 def camel(name: str) -> str:
-    """``ladder_rung`` -> ``ladderRung``: services speak model names, the API camelCase."""
+    """``ladder_rung`` -> ``ladderRung``: services speak model names, the API camelCase.
+
+    A dotted name is converted part by part (``end_report.hourly_wage`` ->
+    ``endReport.hourlyWage``).
+    """
+    if "." in name:
+        return ".".join(camel(part) for part in name.split("."))
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
@@ -161,6 +206,8 @@ def problem_exception_handler(exc, context):
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
     if isinstance(exc, InvalidInputError):
+        # Services name fields as the models do; the API names them in camelCase,
+        # converted here, once, for every service.
         exc = exceptions.ValidationError(
             {
                 camel(name): [
@@ -178,7 +225,9 @@ def problem_exception_handler(exc, context):
             code=exc.code,
         )
         if exc.field:
-            body["invalidParams"] = [{"name": exc.field, "code": exc.code, "reason": exc.message}]
+            body["invalidParams"] = [
+                {"name": camel(exc.field), "code": exc.code, "reason": exc.message}
+            ]
         return Response(body, status=exc.status, content_type=PROBLEM)
     elif isinstance(exc, TOO_LARGE):
         exc = RequestTooLarge()
@@ -302,12 +351,26 @@ class ListApiView(StrictQueryMixin, generics.GenericAPIView):
 class AutoSchema(SpectacularAutoSchema):
     """Operation ids in lowerCamelCase, tags from the first path segment; a view's
     ``query_parameters`` and the bounds of its filters (minimum, maximum, maxLength)
-    in the document."""
+    in the document.
+
+    A view whose writes can answer an error that ``postprocess_schema`` cannot
+    infer from the path and the body names it in ``schema_write_errors``
+    (status -> description): creating a plan while one is open conflicts (409),
+    a referral to a job seeker you cannot see is not found (404).
+    """
 
     def get_tags(self):
         if self.view.__class__.__dict__.get("schema_tags"):
             return list(self.view.schema_tags)
         return super().get_tags()
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if operation is not None and self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            responses = operation.setdefault("responses", {})
+            for code, text in getattr(self.view, "schema_write_errors", {}).items():
+                responses.setdefault(str(code), {"description": text})
+        return operation
 
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
@@ -366,6 +429,7 @@ _ERRORS = {
     "404": "Not found, or not visible to you.",
     "409": "Conflicts with the record's current state (a stale edit or a refused transition).",
     "413": "The request body is larger than the server accepts (`DATA_UPLOAD_MAX_MEMORY_SIZE`).",
+    "415": "The request body is not `application/json`.",
 }
 
 
@@ -418,12 +482,112 @@ def _page_examples(result: dict[str, Any], path: str, operation: dict[str, Any])
             schema["properties"][key]["example"] = f"{base}?page={page}"
 
 
+def _ref_name(schema: dict[str, Any]) -> str:
+    return schema.get("$ref", "").rsplit("/", 1)[-1]
+
+
+def _request_schemas(result: dict[str, Any]) -> set[str]:
+    """The component schemas that request bodies use, directly or nested."""
+    schemas = result["components"]["schemas"]
+    found: set[str] = set()
+    todo = [
+        _ref_name(media.get("schema", {}))
+        for item in result.get("paths", {}).values()
+        for operation in item.values()
+        if isinstance(operation, dict)
+        for media in operation.get("requestBody", {}).get("content", {}).values()
+    ]
+    while todo:
+        name = todo.pop()
+        if not name or name in found or name not in schemas:
+            continue
+        found.add(name)
+        stack: list[Any] = [schemas[name]]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if "$ref" in node:
+                    todo.append(_ref_name(node))
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return found
+
+
+def _has_version(result: dict[str, Any], operation: dict[str, Any]) -> bool:
+    schemas = result["components"]["schemas"]
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        schema = schemas.get(_ref_name(media.get("schema", {})), {})
+        if "version" in schema.get("properties", {}):
+            return True
+    return False
+
+
+def _errors_of(result: dict[str, Any], path: str, method: str, operation: dict[str, Any]):
+    """The error statuses this operation can answer with.
+
+    400 always (every operation refuses query keys it does not declare); 401 and
+    403 when it needs a login; 404 when its path names a record; 409 when it
+    writes with a version, acts on a record (a transition, a sub-resource) or
+    updates or deletes; 413 and 415 when it takes a body.
+    """
+    has_body = "requestBody" in operation
+    needed = ["400"]
+    if _requires_login(operation):
+        needed += ["401", "403"]
+    if "{" in path:
+        needed.append("404")
+    if method in {"put", "patch", "delete"} or (
+        method == "post" and ("{" in path or _has_version(result, operation))
+    ):
+        needed.append("409")
+    if has_body:
+        needed += ["413", "415"]
+    return needed
+
+
+_EMPTY_STRING = {"type": "string", "maxLength": 0}
+
+
+def _blank_as_any_of(node: Any) -> None:
+    """A field that may be empty is "a value of its format, or empty": ``anyOf``, not
+    the generator's ``oneOf``, which a validator without format checks refuses for ""
+    (it matches both branches)."""
+    if isinstance(node, dict):
+        if _EMPTY_STRING in node.get("oneOf", []):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_as_any_of(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_as_any_of(value)
+
+
+def _nullable_refs(node: Any, schemas: dict[str, Any]) -> None:
+    """``{allOf: [$ref], nullable: true}`` is not nullable in OpenAPI 3.0.3 (``nullable``
+    applies only beside ``type``); say "the referenced schema, or null" explicitly."""
+    if isinstance(node, dict):
+        refs = node.get("allOf", [])
+        if node.get("nullable") and len(refs) == 1 and "$ref" in refs[0]:
+            kind = schemas.get(_ref_name(refs[0]), {}).get("type", "object")
+            node.pop("allOf")
+            node.pop("nullable")
+            node["anyOf"] = [refs[0], {"type": kind, "nullable": True, "enum": [None]}]
+        for value in node.values():
+            _nullable_refs(value, schemas)
+    elif isinstance(node, list):
+        for value in node:
+            _nullable_refs(value, schemas)
+
+
 def postprocess_schema(result, generator, request, public):
-    """Documents the conventions on every operation so that the NL linter passes.
+    """Documents the conventions on every operation so that the NL linter passes
+    and the document tells the truth.
 
     Every response carries the API-Version header; every error response is
-    problem+json; every operation documents 400, 403 (and 401 when it needs a
-    login, 404 when its path names a resource, 409 when it writes). An error
+    problem+json; every operation documents each error status it can give
+    (``_errors_of``). Request bodies refuse properties they do not name
+    (``additionalProperties: false``, as ``StrictSerializer`` does). An error
     response a view documents itself keeps its description.
     """
     components = result.setdefault("components", {})
@@ -433,21 +597,18 @@ def postprocess_schema(result, generator, request, public):
         "description": "The full version of the API (semver), equal to info.version.",
         "schema": {"type": "string", "example": settings.API_VERSION},
     }
+    _blank_as_any_of(components["schemas"])
+    _nullable_refs(components["schemas"], components["schemas"])
+    for name in _request_schemas(result):
+        schema = components["schemas"][name]
+        if schema.get("type") == "object":
+            schema["additionalProperties"] = False
     for path, item in result.get("paths", {}).items():
         for method, operation in item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            needed = ["400", "403"]
-            if _requires_login(operation):
-                needed.append("401")
-            if "{" in path:
-                needed.append("404")
-            if method in {"put", "patch", "post"}:
-                needed.append("409")
-            if "requestBody" in operation:
-                needed.append("413")
-            for code in needed:
+            for code in _errors_of(result, path, method, operation):
                 responses.setdefault(code, {"description": _error_text(code, operation)})
             for code, response in responses.items():
                 if code.startswith(("2", "3")):

@@ -1,10 +1,11 @@
 from django import forms
 
+from werkpad.core.text import TextRulesMixin
 from werkpad.instruments.models import Instrument
 from werkpad.instruments.services import EDITABLE_FIELDS
 
 
-class InstrumentForm(forms.ModelForm):
+class InstrumentForm(TextRulesMixin, forms.ModelForm):
     """An instrument as the functional administrator edits it; ``version`` is the lock."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import LineField, ParagraphField, StrictSerializer
 from werkpad.instruments.models import InstrumentType
 
 
@@ -21,9 +21,9 @@ class InstrumentSerializer(serializers.Serializer):
 
 class InstrumentWriteSerializer(StrictSerializer):
     type = serializers.ChoiceField(choices=InstrumentType.choices)
-    name = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True)
-    legalBasis = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    name = LineField(max_length=200)
+    description = ParagraphField(required=False, allow_blank=True)
+    legalBasis = LineField(max_length=200, required=False, allow_blank=True)
     active = serializers.BooleanField(required=False)
     municipality = serializers.IntegerField(
         required=False, help_text="Municipality id; needed only when you work for several."

@@ -155,6 +155,7 @@ class JobSeekerBsnLookupView(ApiView):
     """A BSN is personal data that must not travel in an address: look it up in the body."""
 
     schema_tags = ["job-seekers"]
+    schema_write_errors = {404: "No job seeker with this BSN is visible to you."}
 
     @extend_schema(
         operation_id="jobSeekerBsnLookup",

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Membership
 from werkpad.core.permissions import Role
+from werkpad.core.text import TextRulesMixin
 from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.jobseekers.services import EDITABLE_FIELDS
@@ -49,7 +50,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-class JobSeekerForm(forms.ModelForm):
+class JobSeekerForm(TextRulesMixin, forms.ModelForm):
     """The file as a caseworker edits it. ``version`` carries the optimistic lock."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -110,7 +111,7 @@ class JobSeekerForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in names}
 
 
-class BsnLookupForm(forms.Form):
+class BsnLookupForm(TextRulesMixin, forms.Form):
     bsn = forms.CharField(
         label=_("Whole BSN"),
         min_length=9,

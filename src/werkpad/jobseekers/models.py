@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
@@ -21,6 +22,11 @@ from werkpad.core.deadlines import add_months
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.core.privacy import FORBIDDEN_ATTRIBUTES, is_forbidden_attribute  # noqa: F401
 from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
+
+#: JS1: no date of birth before this one is believable; a job seeker is at least
+#: ``YOUNGEST_AGE`` on the day the file is registered.
+EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
+YOUNGEST_AGE = 15
 
 
 def profile_overdue_q(today: dt.date) -> models.Q:
@@ -253,10 +259,19 @@ class JobSeeker(VersionedModel):
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
         today = clock.today()
+        # The youngest age counts on the day of registration, so that a file
+        # registered correctly does not become invalid (nor a later edit refused).
+        registered = timezone.localdate(self.created_at) if self.created_at else today
         if self.birth_date and self.birth_date > today:
             errors.setdefault("birth_date", []).append(_("The date of birth lies in the future."))
-        elif self.birth_date and self.age_on(today) < 15:
-            errors.setdefault("birth_date", []).append(_("A job seeker is at least 15 years old."))
+        elif self.birth_date and self.birth_date < EARLIEST_BIRTH_DATE:
+            errors.setdefault("birth_date", []).append(
+                _("A date of birth before 1 January 1900 cannot be right.")
+            )
+        elif self.birth_date and self.age_on(registered) < YOUNGEST_AGE:
+            errors.setdefault("birth_date", []).append(
+                _("A job seeker is at least 15 years old on the day of registration.")
+            )
         if self.unemployed_since and self.unemployed_since > today:
             errors.setdefault("unemployed_since", []).append(
                 _("The unemployment start lies in the future.")

@@ -6,7 +6,12 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import (
+    EmailAddressField,
+    LineField,
+    ParagraphField,
+    StrictSerializer,
+)
 from werkpad.core.models import AuditEvent
 from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender
@@ -17,7 +22,7 @@ User = get_user_model()
 class ContactPersonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField(source="get_full_name")
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
 
 
@@ -96,7 +101,7 @@ class JobSeekerSerializer(JobSeekerSummarySerializer):
     """The whole file as this user may see it; restricted items only for those who may."""
 
     bsn = serializers.CharField()
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
     postcode = serializers.CharField()
     city = serializers.CharField()
@@ -176,16 +181,16 @@ INPUT_FIELDS = {
 
 class JobSeekerWriteSerializer(StrictSerializer):
     bsn = serializers.CharField(max_length=9, validators=[validate_bsn])
-    firstName = serializers.CharField(max_length=100)
-    lastName = serializers.CharField(max_length=150)
+    firstName = LineField(max_length=100)
+    lastName = LineField(max_length=150)
     birthDate = serializers.DateField()
     gender = serializers.ChoiceField(choices=Gender.choices, default=Gender.UNKNOWN)
-    email = serializers.EmailField(required=False, allow_blank=True)
-    phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
-    postcode = serializers.CharField(required=False, allow_blank=True, max_length=7)
-    city = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    email = EmailAddressField(required=False, allow_blank=True)
+    phone = LineField(required=False, allow_blank=True, max_length=20)
+    postcode = LineField(required=False, allow_blank=True, max_length=7)
+    city = LineField(required=False, allow_blank=True, max_length=100)
     educationLevel = serializers.ChoiceField(choices=EducationLevel.choices)
-    workExperience = serializers.CharField(required=False, allow_blank=True)
+    workExperience = ParagraphField(required=False, allow_blank=True)
     workExperienceYears = serializers.IntegerField(
         required=False, allow_null=True, min_value=0, max_value=60
     )
@@ -200,14 +205,14 @@ class JobSeekerWriteSerializer(StrictSerializer):
         allow_null=True,
         help_text="User id of a caseworker of the job seeker's municipality.",
     )
-    wishes = serializers.CharField(required=False, allow_blank=True)
-    knowledge = serializers.CharField(required=False, allow_blank=True)
-    skills = serializers.CharField(required=False, allow_blank=True)
-    possibilities = serializers.CharField(required=False, allow_blank=True)
-    limitations = serializers.CharField(required=False, allow_blank=True)
-    competenceTestResults = serializers.CharField(required=False, allow_blank=True)
+    wishes = ParagraphField(required=False, allow_blank=True)
+    knowledge = ParagraphField(required=False, allow_blank=True)
+    skills = ParagraphField(required=False, allow_blank=True)
+    possibilities = ParagraphField(required=False, allow_blank=True)
+    limitations = ParagraphField(required=False, allow_blank=True)
+    competenceTestResults = ParagraphField(required=False, allow_blank=True)
     prefersNoGroupActivities = serializers.BooleanField(required=False)
-    coachPreference = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    coachPreference = LineField(required=False, allow_blank=True, max_length=200)
     attentionOlder = serializers.BooleanField(required=False)
     attentionHigherEducated = serializers.BooleanField(required=False)
     attentionPsychological = serializers.BooleanField(required=False)
@@ -230,7 +235,7 @@ class JobSeekerUpdateSerializer(JobSeekerWriteSerializer):
             "The version you read. When someone changed the file since, the update is refused with 409."
         ),
     )
-    rungReason = serializers.CharField(
+    rungReason = LineField(
         required=False,
         allow_blank=True,
         max_length=300,

@@ -70,6 +70,10 @@ def _read(request, id: int, purpose: str) -> Response:
 
 
 class PlanListView(ListApiView):
+    schema_write_errors = {
+        409: "The job seeker already has an open plan.",
+        404: "No job seeker with this id is visible to you.",
+    }
     schema_tags = ["plans"]
     serializer_class = PlanSummarySerializer
     filter_backends: list = []  # the selector filters

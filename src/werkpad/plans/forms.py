@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.core.text import TextRulesMixin
 from werkpad.instruments.models import Instrument
 from werkpad.plans.models import INTEGRATION_NEEDS_APPROACH, Kind, PlanVersion
 from werkpad.plans.services import MAX_TEXT
@@ -9,7 +10,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 4})
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(TextRulesMixin, forms.ModelForm):
     """The content of a draft version. ``version`` carries the plan's optimistic lock."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -71,7 +72,7 @@ class PlanForm(forms.ModelForm):
         return data
 
 
-class CommentForm(forms.Form):
+class CommentForm(TextRulesMixin, forms.Form):
     text = forms.CharField(
         label=_("Your comment"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -91,7 +92,7 @@ class AgreementForm(forms.Form):
     )
 
 
-class DisagreementForm(AgreementForm):
+class DisagreementForm(TextRulesMixin, AgreementForm):
     reason = forms.CharField(
         label=_("Why do you not agree?"),
         max_length=MAX_TEXT,
@@ -100,11 +101,11 @@ class DisagreementForm(AgreementForm):
     )
 
 
-class RevisionForm(forms.Form):
+class RevisionForm(TextRulesMixin, forms.Form):
     reason = forms.CharField(label=_("Why a new version?"), max_length=300)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(TextRulesMixin, forms.Form):
     rung_reconsidered = forms.BooleanField(
         label=_("We looked at whether another rung fits now"), required=False
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import LineField, ParagraphField, StrictSerializer
 from werkpad.plans.models import Approach, Kind
 from werkpad.plans.workflow import Status
 
@@ -155,7 +155,7 @@ INPUT_FIELDS = {
 
 class PlanContentSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
-    goals = serializers.CharField(max_length=4000)
+    goals = ParagraphField()
     targetRung = serializers.IntegerField(min_value=1, max_value=6)
     approach = serializers.ChoiceField(
         choices=[*Approach.choices, ("", "none")],
@@ -163,8 +163,8 @@ class PlanContentSerializer(StrictSerializer):
         allow_blank=True,
         help_text="Required for an integration plan.",
     )
-    rightsAndObligations = serializers.CharField(max_length=4000)
-    activities = serializers.CharField(max_length=4000)
+    rightsAndObligations = ParagraphField()
+    activities = ParagraphField()
     instruments = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,
@@ -181,7 +181,7 @@ class PlanContentSerializer(StrictSerializer):
     reviewDueOn = serializers.DateField(
         required=False, allow_null=True, help_text="Empty: six months after it takes effect."
     )
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    reason = LineField(required=False, allow_blank=True, max_length=300)
 
     def model_data(self) -> dict:
         return {INPUT_FIELDS[k]: v for k, v in self.validated_data.items() if k in INPUT_FIELDS}
@@ -219,21 +219,21 @@ class AgreementSerializer(StrictSerializer):
 
 
 class DisagreementSerializer(AgreementSerializer):
-    reason = serializers.CharField(max_length=4000, help_text="Why you do not agree.")
+    reason = ParagraphField(help_text="Why you do not agree.")
 
 
 class CommentWriteSerializer(StrictSerializer):
-    text = serializers.CharField(max_length=4000)
+    text = ParagraphField()
 
 
 class RevisionSerializer(VersionOnlySerializer):
-    reason = serializers.CharField(max_length=300, help_text="Why a new version is needed.")
+    reason = LineField(max_length=300, help_text="Why a new version is needed.")
 
 
 class ReviewWriteSerializer(VersionOnlySerializer):
     rungReconsidered = serializers.BooleanField()
     instrumentsReconsidered = serializers.BooleanField()
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    notes = ParagraphField(required=False, allow_blank=True)
     changesNeeded = serializers.BooleanField(
         help_text="True starts a new draft version from the plan in effect."
     )

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.core.text import TextRulesMixin, WebAddressFormField
 from werkpad.instruments.models import Instrument
 from werkpad.providers.models import Expertise, Programme, Provider, TargetGroup
 from werkpad.providers.services import PROGRAMME_EDITABLE, PROVIDER_EDITABLE
@@ -45,7 +46,7 @@ class _ChangesMixin:
         return {name: self.cleaned_data[name] for name in names}
 
 
-class ProgrammeForm(_ChangesMixin, forms.ModelForm):
+class ProgrammeForm(TextRulesMixin, _ChangesMixin, forms.ModelForm):
     """A programme as a policy officer edits it. ``version`` carries the optimistic lock."""
 
     editable = PROGRAMME_EDITABLE
@@ -89,12 +90,12 @@ class ProgrammeForm(_ChangesMixin, forms.ModelForm):
             ).order_by("type", "name")
 
 
-class ProviderForm(_ChangesMixin, forms.ModelForm):
+class ProviderForm(TextRulesMixin, _ChangesMixin, forms.ModelForm):
     """A provider as a policy officer edits it."""
 
     editable = PROVIDER_EDITABLE
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = WebAddressFormField(label=_("website"), required=False)
 
     class Meta:
         model = Provider

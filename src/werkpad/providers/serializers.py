@@ -8,7 +8,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from werkpad.core import clock
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import (
+    EmailAddressField,
+    LineField,
+    ParagraphField,
+    StrictSerializer,
+    WebAddressField,
+)
 from werkpad.providers.models import CertificationStatus, Expertise, Format, Lot, TargetGroup
 
 
@@ -46,9 +52,9 @@ class ProviderSerializer(serializers.Serializer):
     certificationStatus = serializers.SerializerMethodField(
         help_text="valid; expiring (within 60 days); expired; none."
     )
-    email = serializers.EmailField()
+    email = serializers.EmailField(allow_blank=True)
     phone = serializers.CharField()
-    website = serializers.URLField()
+    website = serializers.URLField(allow_blank=True)
     complaintRegulation = serializers.CharField(source="complaint_regulation")
     privacyStatement = serializers.CharField(source="privacy_statement")
     subcontractors = RefSerializer(many=True)
@@ -68,15 +74,17 @@ class ProviderWriteSerializer(StrictSerializer):
     organisation = serializers.IntegerField(
         help_text="Id of the provider's organisation (kind provider).", min_value=1
     )
-    name = serializers.CharField(max_length=200, required=False)
-    kvkNumber = serializers.CharField(max_length=8, required=False)
+    name = LineField(max_length=200, required=False)
+    kvkNumber = LineField(max_length=8, required=False)
     certified = serializers.BooleanField(required=False)
     certificationExpiresOn = serializers.DateField(required=False, allow_null=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
-    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    website = serializers.URLField(required=False, allow_blank=True)
-    complaintRegulation = serializers.CharField(required=False, allow_blank=True)
-    privacyStatement = serializers.CharField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
+    phone = LineField(max_length=20, required=False, allow_blank=True)
+    website = WebAddressField(
+        required=False, allow_blank=True, help_text="An http or https address."
+    )
+    complaintRegulation = ParagraphField(required=False, allow_blank=True)
+    privacyStatement = ParagraphField(required=False, allow_blank=True)
     subcontractors = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,
@@ -153,11 +161,11 @@ class ProgrammeSerializer(ProgrammeSummarySerializer):
 
 class ProgrammeWriteSerializer(StrictSerializer):
     provider = serializers.IntegerField(min_value=1, help_text="The provider's id.")
-    name = serializers.CharField(max_length=200)
+    name = LineField(max_length=200)
     lot = serializers.ChoiceField(choices=Lot.choices)
-    goal = serializers.CharField()
-    content = serializers.CharField()
-    plainSummary = serializers.CharField(
+    goal = ParagraphField()
+    content = ParagraphField()
+    plainSummary = ParagraphField(
         help_text="What a job seeker reads first, in plain language (B1)."
     )
     targetGroups = serializers.ListField(
@@ -168,9 +176,9 @@ class ProgrammeWriteSerializer(StrictSerializer):
     durationWeeks = serializers.IntegerField(min_value=1, max_value=520)
     price = serializers.DecimalField(max_digits=9, decimal_places=2, min_value=0)
     format = serializers.ChoiceField(choices=Format.choices)
-    schoolingLevel = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    schoolingLevel = LineField(max_length=100, required=False, allow_blank=True)
     jobGuarantee = serializers.BooleanField(required=False)
-    jobGuaranteeTerms = serializers.CharField(required=False, allow_blank=True)
+    jobGuaranteeTerms = ParagraphField(required=False, allow_blank=True)
     staffExpertise = serializers.ListField(
         child=serializers.ChoiceField(choices=Expertise.choices), required=False
     )

@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from werkpad.core.api import ID_QUERY_SCHEMA, ApiView, ListApiView, camel
+from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.core.models import AuditEvent
 from werkpad.trajectories import selectors, services
 from werkpad.trajectories.handover import SHAREABLE_FIELDS
@@ -45,6 +46,7 @@ def _detail(request, id: int, purpose: str) -> Response:
 
 class TrajectoryListView(ListApiView):
     schema_tags = TAGS
+    schema_write_errors = {404: "No job seeker or programme with this id is visible to you."}
     serializer_class = TrajectorySummarySerializer
     filter_backends: list = []
     query_parameters = LIST_PARAMS
@@ -115,6 +117,22 @@ class TrajectoryDetailView(ApiView):
     )
     def get(self, request, id: int):
         return _detail(request, id, AuditEvent.Purpose.TRAJECTORY_API)
+
+
+def _within(prefix: str, call):
+    """Runs ``call``; a refusal naming fields names them inside ``prefix`` (the body's
+    nested object), as the serializer does for its own checks."""
+    try:
+        return call()
+    except InvalidInputError as error:
+        raise InvalidInputError(
+            {f"{prefix}.{name}": messages for name, messages in error.errors.items()},
+            codes={f"{prefix}.{name}": code for name, code in error.codes.items()},
+        ) from error
+    except DomainError as error:
+        if error.field:
+            error.field = f"{prefix}.{error.field}"
+        raise
 
 
 def _transition_view(name: str, *, serializer, summary: str, description: str, call):
@@ -195,8 +213,11 @@ CompletionView = _transition_view(
         "The work cannot start before the trajectory started. A rung change adds the "
         "new rung to the job seeker's ladder history."
     ),
-    call=lambda user, id, d: services.trajectory_complete(
-        user=user, trajectory_id=id, expected_version=d["version"], end_report=d["endReport"]
+    call=lambda user, id, d: _within(
+        "endReport",
+        lambda: services.trajectory_complete(
+            user=user, trajectory_id=id, expected_version=d["version"], end_report=d["endReport"]
+        ),
     ),
 )
 EarlyEndView = _transition_view(

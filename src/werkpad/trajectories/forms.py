@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.core.text import TextRulesMixin
 from werkpad.jobseekers.models import LadderRung
 from werkpad.trajectories import handover
 from werkpad.trajectories.models import ActivityFormat, ContractType, Outcome
@@ -12,7 +13,7 @@ from werkpad.trajectories.models import ActivityFormat, ContractType, Outcome
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(TextRulesMixin, forms.Form):
     programme = forms.TypedChoiceField(label=_("Programme"), coerce=int)
     reason = forms.CharField(
         label=_("Why this programme"),
@@ -83,7 +84,7 @@ class ReferralForm(forms.Form):
         self.fields["handover_fields"].initial = list(handover.DEFAULT_FIELDS)
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(TextRulesMixin, forms.Form):
     progress = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 4}))
     activities = forms.CharField(
         label=_("Activities done"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -106,7 +107,7 @@ class ProgressReportForm(forms.Form):
             del self.fields["health_section"]
 
 
-class EndReportForm(forms.Form):
+class EndReportForm(TextRulesMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     summary = forms.CharField(
@@ -157,7 +158,7 @@ class EndReportForm(forms.Form):
         return {k: v for k, v in data.items() if v not in (None, "") or k == "outcome"}
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(TextRulesMixin, forms.Form):
     choices_made = forms.CharField(
         label=_("Choices made"), widget=forms.Textarea(attrs={"rows": 3})
     )

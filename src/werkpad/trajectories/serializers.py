@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer, camel
+from werkpad.core.api import LineField, ParagraphField, StrictSerializer, camel
 from werkpad.core.minimum_wage import WageCheck
 from werkpad.jobseekers.models import LadderRung
 from werkpad.trajectories import handover, selectors
@@ -51,7 +50,7 @@ class TrajectorySummarySerializer(serializers.Serializer):
 
 class EndReportSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
-    summary = serializers.CharField(required=False, allow_blank=True)
+    summary = ParagraphField(required=False, allow_blank=True)
     contractType = serializers.ChoiceField(
         source="contract_type", choices=ContractType.choices, required=False, allow_blank=True
     )
@@ -73,22 +72,20 @@ class EndReportSerializer(serializers.Serializer):
         allow_null=True,
         help_text=("Gross, in euro; at least the statutory minimum wage where its rate is known."),
     )
-    employerName = serializers.CharField(
+    employerName = LineField(
         source="employer_name", max_length=200, required=False, allow_blank=True
     )
     workStartDate = serializers.DateField(source="work_start_date", required=False, allow_null=True)
     caoConform = serializers.BooleanField(source="cao_conform", required=False, allow_null=True)
-    workingConditionIncidents = serializers.CharField(
+    workingConditionIncidents = ParagraphField(
         source="working_condition_incidents", required=False, allow_blank=True
     )
-    cvContribution = serializers.CharField(
-        source="cv_contribution", required=False, allow_blank=True
-    )
-    schooling = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    cvContribution = ParagraphField(source="cv_contribution", required=False, allow_blank=True)
+    schooling = LineField(max_length=200, required=False, allow_blank=True)
     rungAfter = serializers.ChoiceField(
         source="rung_after", choices=LadderRung.choices, required=False, allow_null=True
     )
-    volunteerOrganisation = serializers.CharField(
+    volunteerOrganisation = LineField(
         source="volunteer_organisation", max_length=200, required=False, allow_blank=True
     )
     jobGuaranteeRealised = serializers.BooleanField(source="job_guarantee_realised", required=False)
@@ -122,11 +119,11 @@ class EndReportOutSerializer(EndReportSerializer):
 
 
 class EvaluationSerializer(serializers.Serializer):
-    choicesMade = serializers.CharField(source="choices_made")
-    guidanceStyle = serializers.CharField(source="guidance_style")
-    whatWorked = serializers.CharField(source="what_worked")
-    whatDidNot = serializers.CharField(source="what_did_not")
-    jobSeekerView = serializers.CharField(source="job_seeker_view")
+    choicesMade = ParagraphField(source="choices_made")
+    guidanceStyle = ParagraphField(source="guidance_style")
+    whatWorked = ParagraphField(source="what_worked")
+    whatDidNot = ParagraphField(source="what_did_not")
+    jobSeekerView = ParagraphField(source="job_seeker_view")
 
 
 class EvaluationOutSerializer(EvaluationSerializer):
@@ -186,7 +183,7 @@ class TrajectorySerializer(TrajectorySummarySerializer):
     def get_coach(self, obj) -> str | None:
         return obj.coach.get_full_name() if obj.coach else None
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_handover(self, obj) -> dict | None:
         user = self.context["request"].user
         if not user.has_perm("trajectories.view_handover", obj):
@@ -223,14 +220,14 @@ class TrajectorySerializer(TrajectorySummarySerializer):
 class TrajectoryReferralSerializer(StrictSerializer):
     jobSeeker = serializers.IntegerField(min_value=1)
     programme = serializers.IntegerField(min_value=1)
-    reason = serializers.CharField(help_text="Why this programme fits the job seeker.")
+    reason = ParagraphField(help_text="Why this programme fits the job seeker.")
     alternatives = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,
         default=list,
         help_text="Programmes also considered.",
     )
-    alternativesNote = serializers.CharField(required=False, allow_blank=True, default="")
+    alternativesNote = ParagraphField(required=False, allow_blank=True, default="")
     handoverFields = serializers.ListField(
         child=serializers.ChoiceField(
             choices=[(camel(f), camel(f)) for f in handover.SHAREABLE_FIELDS]
@@ -243,12 +240,11 @@ class TrajectoryReferralSerializer(StrictSerializer):
     activityFormat = serializers.ChoiceField(
         choices=ActivityFormat.choices, required=False, default=ActivityFormat.INDIVIDUAL
     )
-    groupAlternative = serializers.CharField(required=False, allow_blank=True, default="")
-    targetGroupReason = serializers.CharField(
+    groupAlternative = ParagraphField(required=False, allow_blank=True, default="")
+    targetGroupReason = ParagraphField(
         required=False,
         allow_blank=True,
         default="",
-        max_length=4000,
         help_text="Required when the job seeker's rung or target group (age, for example) "
         "lies outside the programme's (400 `target-group-reason-required` without it); the "
         "provider reads it. Not kept for a job seeker inside the target group.",
@@ -262,11 +258,11 @@ class TrajectoryVersionSerializer(StrictSerializer):
 
 
 class TrajectoryReasonSerializer(TrajectoryVersionSerializer):
-    reason = serializers.CharField()
+    reason = ParagraphField()
 
 
 class TrajectoryOptionalReasonSerializer(TrajectoryVersionSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = ParagraphField(required=False, allow_blank=True, default="")
 
 
 class TrajectoryStartSerializer(TrajectoryVersionSerializer):
@@ -305,10 +301,10 @@ class ProgressReportSerializer(serializers.Serializer):
 
 
 class ProgressReportInSerializer(StrictSerializer):
-    progress = serializers.CharField()
-    activities = serializers.CharField(required=False, allow_blank=True, default="")
-    nextSteps = serializers.CharField(required=False, allow_blank=True, default="")
-    healthSection = serializers.CharField(
+    progress = ParagraphField()
+    activities = ParagraphField(required=False, allow_blank=True, default="")
+    nextSteps = ParagraphField(required=False, allow_blank=True, default="")
+    healthSection = ParagraphField(
         required=False,
         allow_blank=True,
         default="",
