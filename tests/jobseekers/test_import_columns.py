@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from django.db import models
 
 from werkpad.jobseekers import importer
@@ -124,3 +125,11 @@ def test_the_row_reader_converts_with_the_declaration():
     assert errors == {}
     assert data["bsn"] == "012345672" and data["ladder_rung"] == 2
     assert data["education_level"] == "mbo2" and data["benefit_type"] == "participatiewet"
+
+
+def test_a_number_cell_of_other_digits_is_refused_as_not_a_whole_number():
+    """A superscript or other non-ASCII digit is a refused cell, never a crash of the import."""
+    for cell in ("²", "3²", "١٢"):
+        with pytest.raises(importer._CellError):
+            importer._to_int(cell)
+    assert importer._to_int(" 12 ") == 12

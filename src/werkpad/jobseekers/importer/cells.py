@@ -117,7 +117,8 @@ def _to_int(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = _to_text(value)
-    if text.isdigit():
+    # Only ASCII digits: "²".isdigit() is true, but int("²") fails.
+    if text.isascii() and text.isdigit():
         return int(text)
     raise _CellError(_("Not a whole number."))
 
