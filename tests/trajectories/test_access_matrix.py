@@ -308,7 +308,19 @@ HEALTH_SECTION = "Slaapt slecht sinds de verhuizing."
 OWN_REPORT = "Twee sollicitaties verstuurd; gesprek bij de kinderboerderij."
 END_SUMMARY = "Afgerond met een werkervaringsplaats."
 LESSON = "De vaste contactmomenten werkten goed."
-SECRETS = (PHONE, WISHES, LIMITATION, HEALTH_SECTION)
+#: What the caseworker wrote at referral may speak of the job seeker: it goes with the handover.
+REFERRAL_REASON = "Wil met dieren werken; de groepsaanpak past bij haar."
+ALTERNATIVES_NOTE = "Tuinproject afgewezen vanwege haar rugklachten."
+TARGET_GROUP_REASON = "Ouder dan de doelgroep, maar wil juist dit vak leren."
+SECRETS = (
+    PHONE,
+    WISHES,
+    LIMITATION,
+    HEALTH_SECTION,
+    REFERRAL_REASON,
+    ALTERNATIVES_NOTE,
+    TARGET_GROUP_REASON,
+)
 
 
 @pytest.fixture
@@ -327,6 +339,9 @@ def finished(amsterdam, caseworker):
             programme=programme,
             coach=coach,
             health_consent=True,
+            reason=REFERRAL_REASON,
+            alternatives_note=ALTERNATIVES_NOTE,
+            target_group_reason=TARGET_GROUP_REASON,
             handover={
                 "first_name": person.first_name,
                 "last_name": person.last_name,
@@ -380,6 +395,11 @@ def test_while_it_runs_the_coach_reads_the_handover_and_health_items(status, fin
     assert body["handover"]["phone"] == PHONE and body["handover"]["limitations"] == LIMITATION
     reports = _api(world.coach).get(f"/api/v1/trajectories/{world.trajectory.pk}/progress-reports")
     assert reports.json()["results"][0]["healthSection"] == HEALTH_SECTION
+    assert (body["reason"], body["alternativesNote"], body["targetGroupReason"]) == (
+        REFERRAL_REASON,
+        ALTERNATIVES_NOTE,
+        TARGET_GROUP_REASON,
+    )
 
 
 @pytest.mark.parametrize("status", ENDINGS)
@@ -423,6 +443,7 @@ def test_api_after_the_end_the_coach_reads_only_what_the_provider_wrote(
 
     # The caseworker, the job seeker's contact person, still reads everything.
     staff = _api(caseworker).get(base).json()
+    assert staff["reason"] == REFERRAL_REASON and staff["targetGroupReason"] == TARGET_GROUP_REASON
     assert staff["handover"]["phone"] == PHONE and staff["handover"]["limitations"] == LIMITATION
 
 

@@ -157,6 +157,17 @@ def may_read_health(user, trajectory: Trajectory) -> bool:
     )
 
 
+def referral_reasons_visible(user, trajectory: Trajectory) -> bool:
+    """What the caseworker wrote at referral (why this programme, the alternatives note,
+    why outside the target group) may speak of the job seeker, so it goes with the
+    handover: once the trajectory ended, the provider no longer reads it."""
+    return (
+        user.has_perm("trajectories.view_handover", trajectory)
+        or trajectory.job_seeker.user_id == user.pk
+        or trajectory.status not in ENDED
+    )
+
+
 def handover_rows(*, user, trajectory: Trajectory) -> list[tuple[str, str, bool]] | None:
     """The handover as this user may read it, or None before the provider may see it."""
     if not user.has_perm("trajectories.view_handover", trajectory):

@@ -183,6 +183,15 @@ class TrajectorySerializer(TrajectorySummarySerializer):
     def get_coach(self, obj) -> str | None:
         return obj.coach.get_full_name() if obj.coach else None
 
+    #: Written by the caseworker at referral; empty for the provider once the trajectory ended.
+    REFERRAL_TEXT = ("reason", "alternativesNote", "targetGroupReason")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not selectors.referral_reasons_visible(self.context["request"].user, instance):
+            data.update(dict.fromkeys(self.REFERRAL_TEXT, ""))
+        return data
+
     @extend_schema_field(serializers.DictField(allow_null=True))
     def get_handover(self, obj) -> dict | None:
         user = self.context["request"].user

@@ -195,6 +195,7 @@ def trajectory_detail(request, id: int):
             "t": trajectory,
             "handover": selectors.handover_rows(user=user, trajectory=trajectory),
             "handover_closed": trajectory.status in ENDED,
+            "referral_reasons_visible": selectors.referral_reasons_visible(user, trajectory),
             "provider_keeps_years": privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS,
             "matches": selectors.needs_match(user=user, trajectory=trajectory),
             "history": selectors.history_list(trajectory=trajectory),
