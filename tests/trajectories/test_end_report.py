@@ -259,3 +259,30 @@ def test_no_guarantee_cannot_be_realised(job_seeker):
     trajectory, coach = _started(job_seeker)
     with pytest.raises(InvalidInputError):
         _complete(trajectory, coach, {"outcome": "none", "job_guarantee_realised": True})
+
+
+def test_work_that_starts_more_than_a_year_ahead_is_refused(job_seeker):
+    """A work start far ahead is no outcome of this trajectory; it would otherwise ask the
+    functional administrator for every minimum-wage rate up to that date."""
+    trajectory, coach = _started(job_seeker)
+    with pytest.raises(InvalidInputError) as refused:
+        _complete(trajectory, coach, _work("15.00", dt.date(9999, 12, 31)))
+    assert "23-11-2027" in refused.value.errors["work_start_date"][0]
+    assert not EndReport.objects.exists()
+    report = _complete(trajectory, coach, _work("15.00", dt.date(2027, 11, 23))).end_report
+    assert report.wage_check == WageCheck.WAITING_FOR_RATE
+
+
+def test_a_check_still_waiting_for_an_entered_rate_runs_with_the_next_one(job_seeker, amsterdam):
+    """A check written while the rate of its date was being entered kept waiting; the next
+    rate entered takes it along, so no check waits for ever."""
+    trajectory, coach = _started(job_seeker)
+    report = _complete(trajectory, coach, _work("14.80", dt.date(2026, 8, 3))).end_report
+    minimum_wage_add(valid_from=dt.date(2026, 7, 1), adult_hourly=Decimal("15.00"), source="SZW")
+    # As if the report had been written in a transaction the re-check could not see yet.
+    EndReport.objects.filter(pk=report.pk).update(
+        wage_check=WageCheck.WAITING_FOR_RATE, minimum_wage=None
+    )
+    minimum_wage_add(valid_from=dt.date(2027, 1, 1), adult_hourly=Decimal("15.30"), source="SZW")
+    report.refresh_from_db()
+    assert (report.wage_check, report.minimum_wage) == (WageCheck.BELOW_MINIMUM, Decimal("15.00"))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
-from werkpad.core.deadlines import add_weeks
+from werkpad.core.deadlines import add_months, add_weeks
 from werkpad.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -352,6 +352,10 @@ END_REPORT_FIELDS = frozenset(
 )
 
 
+#: An end report records work that has started or starts within this many months.
+WORK_START_MONTHS_AHEAD = 12
+
+
 def _check_end_report(trajectory: Trajectory, data: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(data) - END_REPORT_FIELDS)
     if unknown:
@@ -397,6 +401,12 @@ def _check_end_report(trajectory: Trajectory, data: Mapping[str, Any]) -> dict[s
         errors.setdefault("work_start_date", []).append(
             _("The work cannot start before the trajectory started (%(date)s).")
             % {"date": trajectory.started_on.strftime("%d-%m-%Y")}
+        )
+    latest_start = add_months(clock.today(), WORK_START_MONTHS_AHEAD)
+    if outcome == Outcome.WORK and start and start > latest_start:
+        errors.setdefault("work_start_date", []).append(
+            _("Work that starts after %(date)s is not yet an outcome of this trajectory.")
+            % {"date": latest_start.strftime("%d-%m-%Y")}
         )
     if values.get("job_guarantee_realised") and not trajectory.programme.job_guarantee:
         errors.setdefault("job_guarantee_realised", []).append(

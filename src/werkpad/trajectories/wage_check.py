@@ -66,7 +66,9 @@ def end_report_recheck(*, valid_from: dt.date, user=None) -> Recheck:
     waiting = (
         EndReport.objects.select_for_update(of=("self",))
         .select_related("trajectory__job_seeker")
-        .filter(wage_check=WageCheck.WAITING_FOR_RATE, minimum_wage_date=valid_from)
+        # Up to and including this date: a check that was written while an earlier
+        # rate was being entered, and so still waits, is taken along too.
+        .filter(wage_check=WageCheck.WAITING_FOR_RATE, minimum_wage_date__lte=valid_from)
         .order_by("pk")
     )
     rechecked = below = 0
