@@ -340,6 +340,29 @@ class TestAccessLog:
         assert read["occurredAt"].startswith("2026-11-23T")
         assert "Diemen" not in str(body)
 
+    def test_a_purpose_stored_before_the_set_was_closed_reads_as_its_member(
+        self, api, caseworker, job_seeker
+    ):
+        """Rows are never rewritten (append-only): a purpose built from an API view's name
+        or summary reads as the change of a plan or trajectory it was, in Dutch, and the
+        API answers a code from the documented list."""
+        from werkpad.core.models import AuditEvent
+
+        for old in ("plan PlanAgreementView (API)", "accept the referral (API)"):
+            AuditEvent.objects.create(
+                actor=caseworker,
+                action=AuditEvent.Action.READ,
+                object_type="jobseeker",
+                object_id=str(job_seeker.pk),
+                job_seeker_id=job_seeker.pk,
+                purpose=old,
+            )
+        body = api.as_user(caseworker).get(f"{detail(job_seeker)}/access-log").json()
+        assert [(e["purpose"], e["purposeLabel"]) for e in body["results"]] == [
+            ("trajectory changed (API)", "traject gewijzigd (API)"),
+            ("plan changed (API)", "plan gewijzigd (API)"),
+        ]
+
     def test_the_job_seeker_reads_their_own_log(self, api, caseworker, job_seeker):
         from tests.factories import job_seeker_login
 

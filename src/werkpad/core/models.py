@@ -251,11 +251,27 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("The audit log is append-only.")
 
     @property
+    def purpose_code(self) -> str:
+        """The purpose as a member of the closed set.
+
+        Rows written before the set was closed may hold a purpose built from the
+        API view that read the file ("plan PlanAgreementView (API)", "accept the
+        referral (API)"): those were changes through the API of a plan or a
+        trajectory, and are read as such. Any other code is returned as stored.
+        """
+        if self.purpose in self.Purpose.values or not self.purpose.endswith(" (API)"):
+            return self.purpose
+        if self.purpose.startswith("plan "):
+            return self.Purpose.PLAN_CHANGED_API
+        return self.Purpose.TRAJECTORY_CHANGED_API
+
+    @property
     def purpose_label(self) -> str:
         """The purpose in the reader's language; a code outside the set as it was stored."""
-        if self.purpose in self.Purpose.values:
-            return str(self.Purpose(self.purpose).label)
-        return self.purpose
+        code = self.purpose_code
+        if code in self.Purpose.values:
+            return str(self.Purpose(code).label)
+        return code
 
 
 class MinimumWageRate(models.Model):

@@ -252,6 +252,7 @@ class AccessLogEntrySerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=AuditEvent.Action.choices)
     origin = serializers.ChoiceField(choices=AuditEvent.Origin.choices)
     purpose = serializers.ChoiceField(
+        source="purpose_code",
         choices=AuditEvent.Purpose.choices,
         allow_blank=True,
         help_text="Why the file was read, as a code; empty for an event without one (a change).",
