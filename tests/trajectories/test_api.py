@@ -293,3 +293,11 @@ def test_end_report_refusals_name_the_fields_in_camel_case(api, coach, refer, ti
     assert [p["name"] for p in low.json()["invalidParams"]] == ["endReport.hourlyWage"]
     referral.refresh_from_db()
     assert referral.status == "started"
+
+
+@pytest.mark.parametrize("value", ["1", "0", "yes", "TRUE", "maybe"])
+def test_report_overdue_takes_true_or_false_only(api, caseworker, value):
+    """Like every boolean filter of the API (``labourDisability``, ``profileOverdue``)."""
+    response = api.as_user(caseworker).get(f"{BASE}?reportOverdue={value}")
+    assert response.status_code == 400
+    assert [p["name"] for p in response.json()["invalidParams"]] == ["reportOverdue"]

@@ -70,10 +70,11 @@ def _filtered(queryset: QuerySet[Trajectory], filters: Mapping[str, object]) -> 
                 errors[key] = [_("Give a number.")]
             else:
                 queryset = queryset.filter(**{field: id_value})
-    overdue = str(filters.get("reportOverdue") or "").strip().lower()
-    if overdue in ("true", "1"):
+    # As every boolean filter of the API: true or false, nothing else.
+    overdue = str(filters.get("reportOverdue") or "").strip()
+    if overdue == "true":
         queryset = queryset.filter(status=Status.STARTED, next_report_due__lt=clock.today())
-    elif overdue not in ("", "false", "0"):
+    elif overdue not in ("", "false"):
         errors["reportOverdue"] = [_("Give true or false.")]
     if errors:
         raise InvalidInputError(errors)
