@@ -15,7 +15,6 @@ from werkpad.core.minimum_wage import (
     Recheck,
     WageChecks,
     assess_wage,
-    check_wage,
     hourly_minimum,
     indexation_date,
     minimum_wage_add,
@@ -67,14 +66,6 @@ def test_a_date_outside_the_table_is_refused_not_guessed(on):
 def test_younger_than_15_has_no_minimum_wage():
     with pytest.raises(MinimumWageUnknownError):
         hourly_minimum(age=14, on=dt.date(2025, 1, 1))
-
-
-def test_a_wage_below_the_minimum_is_refused_naming_the_minimum():
-    with pytest.raises(DomainError) as refused:
-        check_wage(hourly_wage=Decimal("14.70"), age=21, on=dt.date(2026, 1, 1))
-    assert refused.value.code == "below-minimum-wage"
-    assert "14,71" in refused.value.message
-    assert check_wage(hourly_wage=Decimal("14.71"), age=21, on=dt.date(2026, 1, 1)).age == 21
 
 
 def test_the_table_names_its_source():

@@ -189,23 +189,6 @@ def below_minimum_error(
     )
 
 
-def check_wage(
-    *,
-    hourly_wage: Decimal,
-    age: int,
-    on: dt.date,
-    apprentice: bool = False,
-    field: str = "hourly_wage",
-) -> MinimumWage:
-    """Refuses a wage under the minimum, naming the minimum that applies."""
-    minimum = hourly_minimum(age=age, on=on, apprentice=apprentice)
-    if hourly_wage < minimum.hourly:
-        raise below_minimum_error(
-            hourly_wage=hourly_wage, minimum=minimum.hourly, age=age, on=on, field=field
-        )
-    return minimum
-
-
 def assess_wage(
     *, hourly_wage: Decimal, age: int, on: dt.date, apprentice: bool = False
 ) -> WageAssessment:
