@@ -295,6 +295,24 @@ def test_bad_rows_among_good_ones_write_nothing_and_are_reported(tmp_path, casew
     assert failed.result == AuditEvent.Result.FAILED
 
 
+def test_the_text_rules_of_the_forms_and_the_api_hold_for_an_import_too(tmp_path, caseworker):
+    """A name that reads otherwise than it is stored (a direction override) or a control
+    character is refused in a file as it is on a page or in the API."""
+    rows = [
+        dutch_row(1),
+        dutch_row(2, Achternaam="Jansen\u202egnirts"),
+        dutch_row(3, Woonplaats="Amster\x07dam"),
+    ]
+    path = write_csv(tmp_path / "export.csv", DUTCH_HEADER, rows)
+
+    out, _err, error = run_import(path)
+
+    assert error is not None
+    assert "row 3, Achternaam: " in out
+    assert "row 4, Woonplaats: " in out
+    assert_nothing_registered()
+
+
 def test_a_bsn_twice_in_the_file_is_reported_on_the_later_row(tmp_path, caseworker):
     rows = [dutch_row(1), dutch_row(2), dutch_row(1, Voornaam="Ander")]
     path = write_csv(tmp_path / "export.csv", DUTCH_HEADER, rows)

@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from werkpad.core import clock
 from werkpad.core.deadlines import add_months
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.core.privacy import FORBIDDEN_ATTRIBUTES, is_forbidden_attribute  # noqa: F401
+from werkpad.core.text import TEXT_MAX_LENGTH, validate_one_line
 from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
 
 #: JS1: no date of birth before this one is believable; a job seeker is at least
@@ -106,24 +107,34 @@ class JobSeeker(VersionedModel):
 
     # identity and contact
     bsn = models.CharField(_("BSN"), max_length=9, validators=[validate_bsn])
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=150)
+    first_name = models.CharField(_("first name"), max_length=100, validators=[validate_one_line])
+    last_name = models.CharField(_("last name"), max_length=150, validators=[validate_one_line])
     birth_date = models.DateField(_("date of birth"))
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    city = models.CharField(_("place of residence"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_one_line])
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[validate_one_line]
+    )
+    city = models.CharField(
+        _("place of residence"), max_length=100, blank=True, validators=[validate_one_line]
+    )
 
     # JS1: the situation
     education_level = models.CharField(
         _("education level"), max_length=10, choices=EducationLevel.choices
     )
-    work_experience = models.TextField(_("work experience"), blank=True)
+    work_experience = models.TextField(
+        _("work experience"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
     work_experience_years = models.PositiveSmallIntegerField(
-        _("years of work experience"), null=True, blank=True
+        _("years of work experience"),
+        null=True,
+        blank=True,
     )
     benefit_type = models.CharField(_("benefit"), max_length=20, choices=BenefitType.choices)
     unemployed_since = models.DateField(_("unemployed since"))
@@ -151,20 +162,43 @@ class JobSeeker(VersionedModel):
     )
 
     # JS4: the profile
-    wishes = models.TextField(_("wishes"), blank=True)
-    knowledge = models.TextField(_("knowledge"), blank=True)
-    skills = models.TextField(_("skills"), blank=True)
-    possibilities = models.TextField(_("possibilities"), blank=True)
+    wishes = models.TextField(
+        _("wishes"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
+    knowledge = models.TextField(
+        _("knowledge"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
+    skills = models.TextField(
+        _("skills"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
+    possibilities = models.TextField(
+        _("possibilities"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
     limitations = models.TextField(
         _("functional limitations"),
         blank=True,
         help_text=_("Special category: only functional limitations, never a diagnosis."),
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
     )
-    competence_test_results = models.TextField(_("competence-test results"), blank=True)
+    competence_test_results = models.TextField(
+        _("competence-test results"),
+        blank=True,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
     prefers_no_group_activities = models.BooleanField(
         _("prefers no group activities"), default=False
     )
-    coach_preference = models.CharField(_("preference about the coach"), max_length=200, blank=True)
+    coach_preference = models.CharField(
+        _("preference about the coach"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     attention_older = models.BooleanField(_("special attention: older job seeker"), default=False)
     attention_higher_educated = models.BooleanField(
         _("special attention: higher educated"), default=False
@@ -294,7 +328,10 @@ class LadderRungChange(models.Model):
         verbose_name=_("job seeker"),
     )
     from_rung = models.PositiveSmallIntegerField(
-        _("from rung"), choices=LadderRung.choices, null=True, blank=True
+        _("from rung"),
+        choices=LadderRung.choices,
+        null=True,
+        blank=True,
     )
     to_rung = models.PositiveSmallIntegerField(_("to rung"), choices=LadderRung.choices)
     changed_on = models.DateField(_("measured on"), default=clock.today)
