@@ -113,3 +113,17 @@ def test_a_lost_authenticator_is_reset_from_the_command_line(amsterdam):
     call_command("reset_second_factor", "sanne")
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert AuditEvent.objects.filter(object_type="two-factor-device", origin="cli").exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_code_is_checked_against_the_device_the_enrolment_page_shows(amsterdam):
+    """With a second, unconfirmed device beside the confirmed one (added in the admin, say),
+    the confirmed authenticator is the one both the page and the check use."""
+    from werkpad.accounts.selectors import second_factor_device
+
+    user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+    TOTPDevice.objects.create(user=user, name="spare", confirmed=False)
+    confirmed = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    assert second_factor_device(user=user) == confirmed
+    code = code_at(confirmed, NOW.timestamp())
+    assert two_factor_verify(user=user, code=code) == confirmed

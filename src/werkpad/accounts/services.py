@@ -136,7 +136,13 @@ def two_factor_verify(*, user: User, code: str) -> TOTPDevice:
     """
     now = clock.now()
     with transaction.atomic():
-        device = TOTPDevice.objects.select_for_update().filter(user=user).first()
+        # The same device the enrolment page shows (``selectors.second_factor_device``).
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=user)
+            .order_by("-confirmed", "-pk")
+            .first()
+        )
         if device is None:
             raise DomainError(
                 _("Two-factor login is not set up for this account."), code="two-factor-missing"
