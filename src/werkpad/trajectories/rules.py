@@ -14,7 +14,7 @@ import rules
 
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import workflow
-from werkpad.trajectories.workflow import HANDOVER_VISIBLE, RUNNING, Status
+from werkpad.trajectories.workflow import RUNNING, Status
 
 
 def _provider_organisation_id(trajectory) -> int | None:
@@ -76,11 +76,6 @@ def is_running(user, trajectory) -> bool:
 
 
 @rules.predicate
-def handover_visible(user, trajectory) -> bool:
-    return trajectory is not None and trajectory.status in HANDOVER_VISIBLE
-
-
-@rules.predicate
 def provider_access_open(user, trajectory) -> bool:
     return trajectory is not None and workflow.provider_access_open(trajectory)
 
@@ -91,7 +86,8 @@ rules.add_perm(
     is_caseworker_of | (is_coach_of & provider_access_open) | is_own,
 )
 rules.add_perm("trajectories.refer", is_caseworker)
-rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & handover_visible))
+# The provider reads the handover only while it works with the job seeker (TR4).
+rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & is_running))
 rules.add_perm("trajectories.respond", is_coach_of & is_referred)
 rules.add_perm("trajectories.work_on", is_coach_of & is_running)
 rules.add_perm("trajectories.end_early", (is_coach_of | is_caseworker_of) & is_running)

@@ -53,8 +53,6 @@ RUNNING = frozenset({Status.ACCEPTED, Status.STARTED, Status.SUSPENDED})
 ENDED = frozenset({Status.COMPLETED, Status.ENDED_EARLY, Status.DECLINED})
 #: Finished after running: evaluated, and counted in the outcomes.
 FINISHED = frozenset({Status.COMPLETED, Status.ENDED_EARLY})
-#: The handover is visible to the provider in these states.
-HANDOVER_VISIBLE = RUNNING
 
 
 def provider_records_cutoff(today: dt.date) -> dt.date:
