@@ -1,12 +1,14 @@
 """The worklist (werkvoorraad): what is due for this user, overdue first.
 
-Each app contributes sections for the roles it serves; the home page shows
-them in order. A section counts its items in the database and lists the
-first few.
+Each app contributes sections for the roles it serves by registering them from
+its ``AppConfig.ready`` (``register_sections``), so ``core`` knows no app above
+it; the home page and the API show them in the registered order. A section
+counts its items in the database and lists the first few.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -37,40 +39,40 @@ class WorklistSection:
     empty_text: str = ""
 
 
+@dataclass(frozen=True)
+class SectionSource:
+    """Where sections come from: the roles they are for, and the function that makes them."""
+
+    roles: frozenset[str]
+    sections: Callable[[object], Iterable[WorklistSection]]
+    order: int
+
+
+_SOURCES: dict[str, SectionSource] = {}
+
+
+def register_sections(
+    name: str,
+    *,
+    roles: Iterable[str],
+    sections: Callable[[object], Iterable[WorklistSection]],
+    order: int,
+) -> None:
+    """Add the sections ``sections(user)`` makes for a user holding any of ``roles``.
+
+    ``order`` places them on the page (lower first). Registering a name again
+    replaces it, so an app's ``ready`` may run more than once.
+    """
+    _SOURCES[name] = SectionSource(roles=frozenset(roles), sections=sections, order=order)
+
+
 def worklist_for(user) -> list[WorklistSection]:
-    from werkpad.jobseekers.worklist import caseworker_sections
-    from werkpad.plans import worklist as plan_worklist
-    from werkpad.trajectories import worklist as trajectory_worklist
-
     scope = scope_of(user)
-    sections: list[WorklistSection] = []
-    if scope.has(Role.CASEWORKER):
-        sections.extend(caseworker_sections(user))
-        sections.extend(plan_worklist.caseworker_sections(user))
-        sections.extend(trajectory_worklist.caseworker_sections(user))
-    if scope.has(Role.COACH):
-        sections.extend(trajectory_worklist.coach_sections(user))
-    if scope.has(Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN):
-        from werkpad.providers.worklist import policy_officer_sections
-
-        sections.extend(policy_officer_sections(user))
-    if scope.has(Role.FUNCTIONAL_ADMIN):
-        sections.append(minimum_wage_section(user))
-    if scope.has(Role.COUNCIL_MEMBER):
-        from werkpad.providers.worklist import council_sections
-
-        sections.extend(council_sections(user))
-    if scope.has(Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN):
-        sections.append(
-            WorklistSection(
-                key="composition",
-                title=str(_("Composition of the job-seeker population")),
-                count=0,
-                more_url=reverse("insights:composition"),
-                empty_text=str(_("Counts and shares by age, gender, education, benefit and rung.")),
-            )
-        )
-    return sections
+    result: list[WorklistSection] = []
+    for source in sorted(_SOURCES.values(), key=lambda source: source.order):
+        if scope.has(*source.roles):
+            result.extend(source.sections(user))
+    return result
 
 
 def minimum_wage_section(user) -> WorklistSection:

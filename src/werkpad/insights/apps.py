@@ -6,3 +6,15 @@ class InsightsConfig(AppConfig):
     name = "werkpad.insights"
     label = "insights"
     verbose_name = _("Insights")
+
+    def ready(self) -> None:
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.insights.worklist import composition_sections
+
+        register_sections(
+            "insights.composition",
+            roles={Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN},
+            sections=composition_sections,
+            order=80,
+        )

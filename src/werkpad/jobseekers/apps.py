@@ -6,3 +6,12 @@ class JobSeekersConfig(AppConfig):
     name = "werkpad.jobseekers"
     label = "jobseekers"
     verbose_name = _("Job seekers")
+
+    def ready(self) -> None:
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.jobseekers.worklist import caseworker_sections
+
+        register_sections(
+            "jobseekers.caseworker", roles={Role.CASEWORKER}, sections=caseworker_sections, order=10
+        )

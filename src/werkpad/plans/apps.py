@@ -6,3 +6,12 @@ class PlansConfig(AppConfig):
     name = "werkpad.plans"
     label = "plans"
     verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.plans.worklist import caseworker_sections
+
+        register_sections(
+            "plans.caseworker", roles={Role.CASEWORKER}, sections=caseworker_sections, order=20
+        )

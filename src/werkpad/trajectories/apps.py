@@ -9,9 +9,21 @@ class TrajectoriesConfig(AppConfig):
 
     def ready(self) -> None:
         from werkpad.core.minimum_wage import WageChecks, register_wage_checks
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.trajectories import worklist
         from werkpad.trajectories.wage_check import end_report_recheck, end_reports_waiting
 
         # TR6: entering a minimum-wage rate runs the end reports' waiting checks again.
         register_wage_checks(
             "trajectories", WageChecks(waiting=end_reports_waiting, recheck=end_report_recheck)
+        )
+        register_sections(
+            "trajectories.caseworker",
+            roles={Role.CASEWORKER},
+            sections=worklist.caseworker_sections,
+            order=30,
+        )
+        register_sections(
+            "trajectories.coach", roles={Role.COACH}, sections=worklist.coach_sections, order=40
         )
