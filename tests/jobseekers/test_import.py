@@ -95,8 +95,8 @@ def assert_nothing_registered():
 
 
 def test_the_command_module_named_import_loads():
-    assert get_commands()["import"] == "werkpad.core"
-    assert load_command_class("werkpad.core", "import").__class__.__name__ == "Command"
+    assert get_commands()["import"] == "werkpad.jobseekers"
+    assert load_command_class("werkpad.jobseekers", "import").__class__.__name__ == "Command"
 
 
 def test_csv_with_dutch_headers_registers_every_row_with_its_rung(tmp_path, caseworker):

@@ -1,4 +1,4 @@
-"""The worklist is a registry that each app fills from its AppConfig.ready: core knows
+"""Layers that point one way: the worklist is a registry that each app fills from its
 no app above it, and a user sees the sections of the roles they hold, in order."""
 
 from __future__ import annotations
@@ -77,3 +77,10 @@ def test_the_sections_come_in_the_order_of_the_apps(role_user):
     assert [s.key for s in worklist_for(caseworker)] == expected
     officer = [s.key for s in worklist_for(role_user(Role.POLICY_OFFICER))]
     assert officer[-1] == "composition"
+
+
+def test_the_token_command_lives_with_the_accounts_it_serves():
+    """Commands live in the app that owns them (``import`` in jobseekers, see its tests)."""
+    from django.core.management import get_commands
+
+    assert get_commands()["token"] == "werkpad.accounts"
