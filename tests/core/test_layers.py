@@ -1,5 +1,6 @@
 """Layers that point one way: the worklist is a registry that each app fills from its
-no app above it, and a user sees the sections of the roles they hold, in order."""
+AppConfig.ready, so core knows no app above it, and a user sees the sections of the
+roles they hold, in order; commands live in the app that owns them."""
 
 from __future__ import annotations
 
