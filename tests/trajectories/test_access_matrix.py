@@ -331,7 +331,14 @@ def finished(amsterdam, caseworker):
     provider = ProviderFactory(municipality=amsterdam)
     coach = UserFactory.with_role(Role.COACH, organisation=provider.organisation)
     programme = ProgrammeFactory(provider=provider)
-    person = JobSeekerFactory(municipality=amsterdam, contact_person=caseworker)
+    # A name no generated coach, caseworker or provider carries, so that finding it on a
+    # page can only mean the job seeker's name leaked.
+    person = JobSeekerFactory(
+        municipality=amsterdam,
+        contact_person=caseworker,
+        first_name="Wendelmoet",
+        last_name="Oudkerk-Zwanenburg",
+    )
 
     def make(status):
         trajectory = TrajectoryFactory(
