@@ -130,6 +130,7 @@ class JobSeekerFactory(DjangoModelFactory):
         sheltered = factory.Trait(sheltered_work=True, labour_disability=True, ladder_rung=4)
         young = factory.Trait(birth_date=dt.date(2004, 3, 1))
         profile_overdue = factory.Trait(profile_reviewed_on=dt.date(2025, 1, 15))
+        left = factory.Trait(left_on=dt.date(2026, 10, 1), leave_reason="work")
         restricted_items = factory.Trait(
             limitations="Kan niet langer dan twee uur achter elkaar staan.",
             attention_psychological=True,

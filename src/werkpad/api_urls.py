@@ -15,7 +15,9 @@ from werkpad.jobseekers.api import (
     JobSeekerBsnLookupView,
     JobSeekerDetailView,
     JobSeekerListView,
+    OutflowView,
     ProfileReviewView,
+    ReentryView,
 )
 from werkpad.plans.api import (
     PlanAgreementView,
@@ -56,6 +58,8 @@ urlpatterns = [
         ProfileReviewView.as_view(),
         name="job-seeker-profile-review",
     ),
+    path("job-seekers/<int:id>/outflow", OutflowView.as_view(), name="job-seeker-outflow"),
+    path("job-seekers/<int:id>/re-entry", ReentryView.as_view(), name="job-seeker-re-entry"),
     path("job-seekers/<int:id>/access-log", AccessLogView.as_view(), name="job-seeker-access-log"),
     path("insights/composition", CompositionView.as_view(), name="composition"),
     path("plans", PlanListView.as_view(), name="plan-list"),

@@ -321,6 +321,7 @@ SPECTACULAR_SETTINGS = {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
         "PlanStatusEnum": "werkpad.plans.workflow.Status",
         "SuppressionEnum": "werkpad.insights.suppression.Suppression",
+        "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

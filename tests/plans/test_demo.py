@@ -53,7 +53,7 @@ def demo(django_db_setup, django_db_blocker):
 @pytest.mark.django_db
 class TestDemoPlans:
     def test_most_have_a_plan_in_effect_some_none_some_overdue(self, demo):
-        total = JobSeeker.objects.count()
+        total = JobSeeker.objects.filter(left_on__isnull=True).count()
         plans = Plan.objects.count()
         in_effect = Plan.objects.filter(current_version__isnull=False).count()
         overdue = Plan.objects.filter(

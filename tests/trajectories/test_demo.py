@@ -200,3 +200,86 @@ class TestDemoTrajectories:
     def test_referrals_lie_within_three_years(self):
         earliest = Trajectory.objects.order_by("referred_on").first().referred_on
         assert earliest >= clock.today().replace(day=1) - dt.timedelta(days=3 * 365)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("demo")
+class TestDemoOutflowAndEvidence:
+    """Former job seekers left the file after their trajectories; with theirs, similar job
+    seekers' outcomes add up to evidence for the common segments of the file."""
+
+    def test_who_left_did_so_after_every_trajectory_ended_and_most_who_found_work_for_work(
+        self,
+    ):
+        from collections import Counter
+
+        from django.db.models import Max
+
+        from werkpad.jobseekers.models import JobSeeker
+
+        def share(items, predicate):
+            items = list(items)
+            return sum(1 for item in items if predicate(item)) / len(items)
+
+        former = JobSeeker.objects.filter(left_on__isnull=False)
+        assert former.count() > JobSeeker.objects.filter(left_on__isnull=True).count()
+        assert not Trajectory.objects.filter(
+            job_seeker__left_on__isnull=False,
+            status__in=[Status.REFERRED, Status.ACCEPTED, Status.STARTED, Status.SUSPENDED],
+        ).exists()
+        last_end = dict(
+            Trajectory.objects.filter(job_seeker__left_on__isnull=False)
+            .values("job_seeker_id")
+            .annotate(last=Max("ended_on"))
+            .values_list("job_seeker_id", "last")
+        )
+        for job_seeker in former.only("id", "left_on", "created_at"):
+            assert job_seeker.left_on < clock.today().replace(day=1)
+            assert job_seeker.left_on >= job_seeker.created_at.date()
+            if last_end.get(job_seeker.pk):
+                assert job_seeker.left_on >= last_end[job_seeker.pk]
+        reasons = Counter(former.values_list("leave_reason", flat=True))
+        assert reasons.most_common(1)[0][0] == "work"
+        assert set(reasons) <= {"work", "schooling", "other_income", "moved", "other"}
+        worked = EndReport.objects.filter(
+            outcome="work", trajectory__job_seeker__left_on__isnull=False
+        ).values_list("trajectory__job_seeker__leave_reason", flat=True)
+        assert worked and share(worked, lambda reason: reason == "work") > 0.5
+
+    def test_which_programme_fits_shows_evidence_for_the_common_segments(self):
+        from collections import Counter
+
+        from werkpad.jobseekers.models import JobSeeker
+        from werkpad.providers import matching
+        from werkpad.providers.fit import programme_fit_list
+
+        today = clock.today()
+        current = list(
+            JobSeeker.objects.filter(left_on__isnull=True, municipality__cbs_code="GM0363")
+            .select_related("contact_person", "municipality")
+            .order_by("pk")
+        )
+
+        def segment(js):
+            return (
+                js.ladder_rung,
+                matching.band_of(js.age_on(today), matching.AGE_BANDS)[0],
+                matching.band_of(js.unemployed_months(today), matching.DURATION_BANDS)[0],
+            )
+
+        counts = Counter(segment(js) for js in current)
+        seen: dict[tuple, tuple[int, int]] = {}
+        for wanted, _n in counts.most_common(5):
+            members = [js for js in current if segment(js) == wanted]
+            with_evidence = sum(
+                any(
+                    fit.evidence.enough
+                    for fit in programme_fit_list(user=js.contact_person, job_seeker=js)
+                )
+                for js in members
+            )
+            seen[wanted] = (with_evidence, len(members))
+        top_three = list(seen.values())[:3]
+        assert all(found >= 0.8 * size for found, size in top_three), seen
+        found, size = map(sum, zip(*seen.values(), strict=True))
+        assert found >= 0.75 * size, seen

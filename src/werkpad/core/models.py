@@ -163,6 +163,7 @@ class AuditEvent(models.Model):
         BSN_LOOKUP = "BSN lookup", _("search by citizen service number")
         BSN_LOOKUP_API = "BSN lookup (API)", _("search by citizen service number (API)")
         PROFILE_REVIEW = "profile review", _("review the profile (API)")
+        OUTFLOW_API = "outflow (API)", _("leaving the file or coming back (API)")
         ACCESS_LOG = "access log", _("view the access log")
         PLAN = "plan", _("view the plan")
         PLAN_API = "plan (API)", _("view the plan (API)")

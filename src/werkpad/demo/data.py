@@ -22,6 +22,13 @@ DEFAULT_SEED = 2024
 #: Number of job seekers per size.
 SIZES = {"small": 500, "medium": 20_000, "large": 200_000}
 
+#: Job seekers who left the file in the demo's three years, per job seeker still in it
+#: (a municipality's yearly outflow is about half its file), at most ``FORMER_MOST`` per
+#: municipality; each drawn as they stood 9 to 30 months before the anchor.
+FORMER_PER_CURRENT = 4
+FORMER_MOST = 3_000
+FORMER_MONTHS_BACK = (9, 30)
+
 #: The shipped labour-market region the demo municipalities belong to.
 REGION_CODE = "AM10"
 

@@ -20,6 +20,7 @@ from django.contrib.auth.hashers import make_password
 from faker import Faker
 
 from werkpad.accounts.models import Membership, User
+from werkpad.core.deadlines import add_months
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import Role
 from werkpad.demo import texts
@@ -149,10 +150,12 @@ class JobSeekerDrawer:
         return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), tzinfo=self.zone)
 
     def draw(
-        self, *, number: int, contact_person_id: int | None
+        self, *, number: int, contact_person_id: int | None, months_back: int = 0
     ) -> tuple[JobSeeker, list[LadderRungChange]]:
+        """A job seeker as they stand on the anchor, or, ``months_back`` given, as they stood
+        that many months before it (a job seeker who has left the file since)."""
         rng = self.rng
-        situation = draw_situation(rng, self.anchor)
+        situation = draw_situation(rng, add_months(self.anchor, -months_back))
         first_name = self.names.first_name(rng, situation.gender)
         last_name = rng.choice(self.names.last)
         history = self.history(situation, contact_person_id)
@@ -242,6 +245,7 @@ def create_job_seekers(
     anchor: dt.date,
     first_number: int = 0,
     first_caseload: int | None = None,
+    months_back: tuple[int, int] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Create ``count`` job seekers of ``municipality`` with their ladder history.
@@ -249,7 +253,9 @@ def create_job_seekers(
     Call it inside a transaction. BSNs are ``make_bsn(first_number + i)``, so
     give each call its own range of numbers. ``contact_persons`` are caseworkers
     of the municipality (see ``caseload_plan``). ``progress`` is called with the
-    number created so far after each batch. Returns the number created.
+    number created so far after each batch. ``months_back`` (fewest, most): draw each
+    job seeker as they stood that many months ago, for job seekers who have left the
+    file since. Returns the number created.
     """
     drawer = JobSeekerDrawer(municipality=municipality, seed=seed, anchor=anchor)
     plan = caseload_plan(drawer.rng, count, len(contact_persons), first_caseload)
@@ -261,6 +267,7 @@ def create_job_seekers(
             drawer.draw(
                 number=first_number + done + i,
                 contact_person_id=person_ids[plan[done + i]] if plan else None,
+                months_back=drawer.rng.randint(*months_back) if months_back else 0,
             )
             for i in range(size)
         ]

@@ -31,6 +31,9 @@ from werkpad.demo.data import (
     COACHES_PER_PROVIDER,
     DEFAULT_SEED,
     DEMO_PASSWORD,
+    FORMER_MONTHS_BACK,
+    FORMER_MOST,
+    FORMER_PER_CURRENT,
     JOB_SEEKER_USERNAME,
     MAIN_CASELOAD,
     MUNICIPALITIES,
@@ -300,12 +303,14 @@ def populate(
         create_plans(
             municipalities=cast.municipalities, seed=seed, anchor=anchor, progress=printer.line
         )
+        former_ids = load_former_job_seekers(cast, per_municipality, seed=seed, anchor=anchor)
         create_trajectories(
             municipalities=cast.municipalities,
             coaches=cast.coaches,
             coach_login=cast.users["coach"],
             seed=seed,
             anchor=anchor,
+            former_ids=former_ids,
             progress=printer.line,
         )
         audit_record(
@@ -346,6 +351,32 @@ def load_job_seekers(
             progress=report,
         )
         offset += count
+
+
+def load_former_job_seekers(
+    cast: Cast, per_municipality: Sequence[int], *, seed: int, anchor: dt.date
+) -> frozenset[int]:
+    """The job seekers who left the file in the demo's years (outflow), drawn as they
+    stood when they were in it; their trajectories are what "which programme fits"
+    learns from along with the others'. Returns their ids; they leave with their
+    trajectories (``create_trajectories``)."""
+    before = JobSeeker.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    offset = sum(per_municipality)
+    for index, (municipality, count) in enumerate(
+        zip(cast.municipalities, per_municipality, strict=True)
+    ):
+        former = min(round(count * FORMER_PER_CURRENT), FORMER_MOST)
+        create_job_seekers(
+            municipality=municipality,
+            count=former,
+            contact_persons=cast.caseworkers[municipality.pk],
+            seed=seed * 100 + 50 + index,
+            anchor=anchor,
+            first_number=offset,
+            months_back=FORMER_MONTHS_BACK,
+        )
+        offset += former
+    return frozenset(JobSeeker.objects.filter(pk__gt=before).values_list("pk", flat=True))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
 from werkpad.core.models import Municipality
-from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange, LeaveReason
 from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
 from werkpad.trajectories.handover import DEFAULT_FIELDS, REQUIRED_FIELDS
@@ -66,6 +66,18 @@ AGAIN_SHARE = 0.5
 GUARANTEE_KEPT = 0.8
 #: How many job seekers never referred are kept as candidates for ``COACH_FATES``.
 NEVER_REFERRED_KEPT = 400
+#: A job seeker who left the file was referred for the last time at least this many
+#: days before the anchor, and more often than those still in the file.
+FORMER_LAST_REFERRAL_DAYS = 240
+FORMER_REFERRAL_BONUS = 0.35
+#: Why job seekers left the file when their last trajectory did not end in work or school.
+LEAVE_REASONS = (
+    LeaveReason.WORK,
+    LeaveReason.OTHER_INCOME,
+    LeaveReason.MOVED,
+    LeaveReason.OTHER,
+)
+LEAVE_WEIGHTS = (0.35, 0.3, 0.2, 0.15)
 #: Trajectories the ``coach`` login's provider gets in each state besides the rest.
 COACH_FATES = (
     (Status.REFERRED, 4),
@@ -203,8 +215,12 @@ class Generator:
         coach_login_id: int | None,
         seed: int,
         anchor: dt.date,
+        former_ids: frozenset[int] = frozenset(),
     ) -> None:
         self.rng = random.Random(seed)
+        #: Job seekers who left the file before the anchor (outflow): every trajectory of
+        #: theirs has ended, and they leave some weeks after the last one.
+        self.former_ids = former_ids
         self.anchor = anchor
         self.zone = ZoneInfo(settings.TIME_ZONE)
         self.programmes = programmes
@@ -221,7 +237,7 @@ class Generator:
         }
         #: How popular each programme is: a few carry most referrals.
         self.popularity = {
-            programme.pk: 1 / (rank + 1) ** 1.5
+            programme.pk: 1 / (rank + 1) ** 2.5
             for rank, programme in enumerate(effect_rng.sample(programmes, len(programmes)))
         }
         self.favourites: dict[int | None, list[Programme]] = {}
@@ -294,6 +310,7 @@ class Rows:
         self.evaluations: list[Evaluation] = []
         self.rung_changes: list[LadderRungChange] = []
         self.moved: dict[int, JobSeeker] = {}
+        self.left: dict[int, JobSeeker] = {}
 
 
 def create_trajectories(
@@ -303,11 +320,15 @@ def create_trajectories(
     coach_login: User | None = None,
     seed: int,
     anchor: dt.date,
+    former_ids: frozenset[int] = frozenset(),
     progress: Callable[[str], None] | None = None,
 ) -> int:
     """Demo trajectories in every municipality, to its own providers' programmes.
 
-    ``coaches``: provider organisation pk -> the ids of its coaches. Returns the count.
+    ``coaches``: provider organisation pk -> the ids of its coaches. ``former_ids``: job
+    seekers who leave the file before the anchor; their trajectories all end, and they
+    leave after the last one, most of those who found work for that reason. Returns the
+    count.
     """
     rows = Rows()
     coach_login_id = coach_login.pk if coach_login is not None else None
@@ -325,13 +346,15 @@ def create_trajectories(
             coach_login_id=coach_login_id,
             seed=seed * 10 + index,
             anchor=anchor,
+            former_ids=former_ids,
         )
         _municipality(gen, municipality, rows, coach_login)
     _save(rows)
     if progress:
         progress(
             f"trajectories: {len(rows.trajectories):,}, progress reports: {len(rows.reports):,}, "
-            f"end reports: {len(rows.end_reports):,}, evaluations: {len(rows.evaluations):,}"
+            f"end reports: {len(rows.end_reports):,}, evaluations: {len(rows.evaluations):,}, "
+            f"job seekers who left the file: {len(rows.left):,}"
         )
     return len(rows.trajectories)
 
@@ -349,28 +372,40 @@ def _municipality(
     )
     never_referred: list[JobSeeker] = []
     for job_seeker in job_seekers:
+        former = job_seeker.pk in gen.former_ids
         if not _eligible(job_seeker):
+            if former:
+                _leave(gen, job_seeker, None, rows)
             continue
         earliest = max(first_day, file_day(job_seeker) + dt.timedelta(days=14))
-        if rng.random() >= gen.refer_probability(job_seeker) or earliest >= anchor - dt.timedelta(
-            days=3
-        ):
-            if len(never_referred) < NEVER_REFERRED_KEPT:
+        # Who left was referred well before the anchor, so that every trajectory ended.
+        latest = anchor - dt.timedelta(days=FORMER_LAST_REFERRAL_DAYS if former else 3)
+        chance = gen.refer_probability(job_seeker) + (FORMER_REFERRAL_BONUS if former else 0)
+        if rng.random() >= chance or earliest >= latest:
+            if former:
+                _leave(gen, job_seeker, None, rows)
+            elif len(never_referred) < NEVER_REFERRED_KEPT:
                 never_referred.append(job_seeker)
             continue
-        day = earliest + dt.timedelta(days=rng.randrange((anchor - earliest).days))
+        day = earliest + dt.timedelta(days=rng.randrange((latest - earliest).days))
+        last_trajectory = None
         while day < anchor:
             programme = gen.choose(job_seeker, day)
             if programme is None:
                 break
+            if former and day + dt.timedelta(weeks=programme.duration_weeks, days=90) >= anchor:
+                break
             trajectory = _referral(gen, job_seeker, programme, day, rows)
             _live(trajectory, gen, rows)
+            last_trajectory = trajectory
             if trajectory.status not in (Status.COMPLETED, Status.ENDED_EARLY, Status.DECLINED):
                 break
             if rng.random() >= AGAIN_SHARE:
                 break
             last = trajectory.ended_on or trajectory.referred_on
             day = last + dt.timedelta(days=rng.randint(30, 150))
+        if former:
+            _leave(gen, job_seeker, last_trajectory, rows)
     if coach_login is None:
         return
     organisation_id = coach_login.memberships.get().organisation_id
@@ -392,6 +427,31 @@ def _municipality(
                     trajectory.preferred_coach = coach_login.pk
                     _live(trajectory, gen, rows, fate=fate)
                     break
+
+
+def _leave(gen: Generator, job_seeker: JobSeeker, last: Trajectory | None, rows: Rows) -> None:
+    """A former job seeker leaves the file some weeks after their last trajectory (or,
+    never referred, some months after their file was made): for work when it ended in
+    work, for school when in schooling, otherwise for one of the usual reasons."""
+    rng, anchor = gen.rng, gen.anchor
+    if last is None:
+        start = file_day(job_seeker) + dt.timedelta(days=60)
+        left_on = start + dt.timedelta(days=rng.randrange(max(1, (anchor - start).days)))
+        outcome = None
+    else:
+        ended = last.ended_on or last.updated_at.astimezone(gen.zone).date()
+        left_on = ended + dt.timedelta(days=rng.randint(1, 45))
+        report = next((r for r in reversed(rows.end_reports) if r.trajectory is last), None)
+        outcome = report.outcome if report is not None else None
+    if outcome == Outcome.WORK:
+        reason = LeaveReason.WORK
+    elif outcome == Outcome.SCHOOLING:
+        reason = LeaveReason.SCHOOLING
+    else:
+        reason = rng.choices(LEAVE_REASONS, weights=LEAVE_WEIGHTS)[0]
+    job_seeker.left_on = min(left_on, anchor - dt.timedelta(days=1))
+    job_seeker.leave_reason = reason
+    rows.left[job_seeker.pk] = job_seeker
 
 
 def _fate_day(gen: Generator, fate: str, programmes: list[Programme]) -> dt.date:
@@ -475,6 +535,16 @@ def _save(rows: Rows) -> None:
     LadderRungChange.objects.bulk_create(rows.rung_changes, batch_size=5_000)
     JobSeeker.objects.bulk_update(
         list(rows.moved.values()), ["ladder_rung", "version", "updated_at"], batch_size=2_000
+    )
+    for job_seeker in rows.left.values():
+        job_seeker.version += 1
+        job_seeker.updated_at = dt.datetime.combine(
+            job_seeker.left_on, dt.time(10), tzinfo=job_seeker.updated_at.tzinfo
+        )
+    JobSeeker.objects.bulk_update(
+        list(rows.left.values()),
+        ["left_on", "leave_reason", "version", "updated_at"],
+        batch_size=2_000,
     )
 
 
@@ -561,7 +631,10 @@ def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
     if not finished:
         trajectory.next_report_due = due
         if fate == Status.SUSPENDED or (fate is None and rng.random() < 0.05):
-            suspended_on = max(start_on, anchor - dt.timedelta(days=rng.randint(1, 20)))
+            # The day after the start at the earliest, so the history keeps its order.
+            suspended_on = max(
+                start_on + dt.timedelta(days=1), anchor - dt.timedelta(days=rng.randint(1, 20))
+            )
             step(Status.SUSPENDED, suspended_on, "Ziekte.")
         return
     if ends_early:

@@ -20,7 +20,14 @@ from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import AGGREGATE_ROLES, SUPPRESSED_ROLES, scope_of
 from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
-from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender, JobSeeker, LadderRung
+from werkpad.jobseekers.models import (
+    BenefitType,
+    EducationLevel,
+    Gender,
+    JobSeeker,
+    LadderRung,
+    current_q,
+)
 
 
 def _years_ago(today: dt.date, years: int) -> dt.date:
@@ -168,7 +175,7 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     min_cell = settings.WERKPAD_MIN_CELL
 
     today = clock.today()
-    base = JobSeeker.objects.filter(municipality_id=municipality_id)
+    base = JobSeeker.objects.filter(current_q(), municipality_id=municipality_id)
     total = base.count()
     result = Composition(
         municipality=municipality, total=total, min_cell=min_cell, suppressed=must_suppress

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -15,7 +15,7 @@ from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
 from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.filters import JobSeekerFilter
-from werkpad.jobseekers.models import JobSeeker
+from werkpad.jobseekers.models import JobSeeker, LeaveReason
 from werkpad.jobseekers.serializers import (
     AccessLogEntrySerializer,
     JobSeekerSerializer,
@@ -181,27 +181,99 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class ProfileReviewView(ApiView):
-    """JS1: the profile was reviewed with the job seeker today."""
+class FileActionView(ApiView):
+    """An action on a job seeker's file: a body with the version read, a service, and the
+    file as it is now in the answer (a read, audited with ``purpose``)."""
 
     schema_tags = ["job-seekers"]
+    request_serializer: type[StrictSerializer]  # set by each action
+    purpose: AuditEvent.Purpose
 
-    @extend_schema(
+    def act(self, request, id: int, data) -> None:
+        raise NotImplementedError
+
+    def post(self, request, id: int):
+        serializer = self.request_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.act(request, id, serializer.validated_data)
+        job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose=self.purpose)
+        return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
         operation_id="jobSeekerProfileReview",
         summary="Record that the profile was reviewed today",
         parameters=[ID_PARAM],
         request=VersionSerializer,
         responses={200: JobSeekerSerializer},
     )
-    def post(self, request, id: int):
-        serializer = VersionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+)
+class ProfileReviewView(FileActionView):
+    """JS1: the profile was reviewed with the job seeker today."""
+
+    request_serializer = VersionSerializer
+    purpose = AuditEvent.Purpose.PROFILE_REVIEW
+
+    def act(self, request, id: int, data) -> None:
         services.jobseeker_profile_review(
+            user=request.user, job_seeker_id=id, expected_version=data["version"]
+        )
+
+
+class OutflowSerializer(VersionSerializer):
+    leftOn = serializers.DateField(
+        help_text="The day the job seeker left the file; today or earlier, not before the "
+        "file was made nor before the last trajectory ended."
+    )
+    reason = serializers.ChoiceField(choices=LeaveReason.choices)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="jobSeekerOutflow",
+        summary="Record that the job seeker left the file",
+        parameters=[ID_PARAM],
+        request=OutflowSerializer,
+        responses={200: JobSeekerSerializer},
+    )
+)
+class OutflowView(FileActionView):
+    """Outflow: the job seeker leaves the file. Lists, caseloads, the worklist and the
+    council's figures leave them out; their finished trajectories go on counting as
+    evidence of what works."""
+
+    schema_write_errors = {409: "Stale version, the file already left, or a trajectory is open."}
+    request_serializer = OutflowSerializer
+    purpose = AuditEvent.Purpose.OUTFLOW_API
+
+    def act(self, request, id: int, data) -> None:
+        services.jobseeker_leave(
             user=request.user,
             job_seeker_id=id,
-            expected_version=serializer.validated_data["version"],
+            expected_version=data["version"],
+            left_on=data["leftOn"],
+            reason=data["reason"],
         )
-        job_seeker = selectors.jobseeker_get(
-            user=request.user, id=id, purpose=AuditEvent.Purpose.PROFILE_REVIEW
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="jobSeekerReentry",
+        summary="Take a job seeker who left back into the file",
+        parameters=[ID_PARAM],
+        request=VersionSerializer,
+        responses={200: JobSeekerSerializer},
+    )
+)
+class ReentryView(FileActionView):
+    """The job seeker comes back into the file."""
+
+    schema_write_errors = {409: "Stale version, or the job seeker is in the file."}
+    request_serializer = VersionSerializer
+    purpose = AuditEvent.Purpose.OUTFLOW_API
+
+    def act(self, request, id: int, data) -> None:
+        services.jobseeker_reenter(
+            user=request.user, job_seeker_id=id, expected_version=data["version"]
         )
-        return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from werkpad.jobseekers.models import (
     Gender,
     JobSeeker,
     LadderRung,
+    current_q,
     profile_overdue_q,
 )
 
@@ -36,7 +38,22 @@ def validate_no_bsn(value: str) -> None:
         )
 
 
+class FileStatus(models.TextChoices):
+    """Which files a list shows: those in the file (the default), those that left, or all."""
+
+    CURRENT = "current", _("In the file")
+    LEFT = "left", _("Left the file")
+    ALL = "all", _("All")
+
+
 class JobSeekerFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=FileStatus.choices,
+        method="filter_status",
+        empty_label=None,
+        label=_("File"),
+        help_text=_("current (the default): in the file; left: left the file; all: both."),
+    )
     search = SearchFilter(
         method="filter_search",
         validators=[validate_no_bsn],
@@ -67,6 +84,13 @@ class JobSeekerFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        if value == FileStatus.LEFT:
+            return queryset.exclude(current_q())
+        if value == FileStatus.ALL:
+            return queryset
+        return queryset.filter(current_q())
 
     def filter_profile_overdue(self, queryset, name, value):
         if value is None:

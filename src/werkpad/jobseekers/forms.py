@@ -6,7 +6,7 @@ from werkpad.accounts.models import Membership
 from werkpad.core.permissions import Role
 from werkpad.core.text import TextRulesMixin
 from werkpad.jobseekers.bsn import validate_bsn
-from werkpad.jobseekers.models import JobSeeker
+from werkpad.jobseekers.models import JobSeeker, LeaveReason
 from werkpad.jobseekers.services import EDITABLE_FIELDS
 
 User = get_user_model()
@@ -118,4 +118,19 @@ class BsnLookupForm(TextRulesMixin, forms.Form):
         max_length=9,
         validators=[validate_bsn],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class OutflowForm(forms.Form):
+    """Outflow: the day the job seeker left the file and why."""
+
+    left_on = forms.DateField(
+        label=_("Left the file on"),
+        widget=DATE,
+        error_messages={"required": _("Give the day the job seeker left the file.")},
+    )
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[("", _("Choose a reason")), *LeaveReason.choices],
+        error_messages={"required": _("Choose why the job seeker left the file.")},
     )

@@ -89,6 +89,23 @@ class LadderRung(models.IntegerChoices):
         return "activation" if rung <= 4 else "labour_market"
 
 
+class LeaveReason(models.TextChoices):
+    """Why a job seeker left the file (outflow)."""
+
+    WORK = "work", _("found work")
+    SCHOOLING = "schooling", _("went to school or training")
+    OTHER_INCOME = "other_income", _("other income (partner, pension, other benefit)")
+    MOVED = "moved", _("moved to another municipality")
+    OTHER = "other", _("another reason")
+
+
+def current_q() -> models.Q:
+    """Job seekers still in the file: not left (outflow). Lists, counts and the
+    council's figures are of these; finished trajectories of everyone count as
+    evidence of what works."""
+    return models.Q(left_on__isnull=True)
+
+
 class JobSeeker(VersionedModel):
     municipality = models.ForeignKey(
         Municipality,
@@ -215,6 +232,13 @@ class JobSeeker(VersionedModel):
         _("needed help registering digitally"), default=False
     )
 
+    # Outflow: the day the job seeker left the file and why. The file stays (for the
+    # retention period) with its plans and trajectories; lists and figures leave it out.
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    leave_reason = models.CharField(
+        _("reason for leaving"), max_length=20, choices=LeaveReason.choices, blank=True
+    )
+
     #: Special-category items: shown to the contact person and to the job seeker only.
     RESTRICTED_FIELDS = ("limitations", "attention_psychological")
 
@@ -227,6 +251,13 @@ class JobSeeker(VersionedModel):
             models.CheckConstraint(
                 condition=models.Q(ladder_rung__gte=1, ladder_rung__lte=6),
                 name="jobseeker_rung_1_6",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(left_on__isnull=True, leave_reason="")
+                    | (models.Q(left_on__isnull=False) & ~models.Q(leave_reason=""))
+                ),
+                name="jobseeker_left_with_reason",
             ),
         ]
         indexes = [
@@ -243,6 +274,14 @@ class JobSeeker(VersionedModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_on is not None
+
+    @property
+    def leave_reason_or_none(self) -> str | None:
+        return self.leave_reason or None
 
     @property
     def ladder_rung_label(self) -> str:
@@ -358,7 +397,8 @@ class LadderRungChange(models.Model):
 class JobSeekerTally(models.Model):
     """How many job seekers a municipality has, kept by database triggers.
 
-    Every insert, delete or move of a job seeker updates it in the same
+    It counts the job seekers still in the file (``current_q``). Every insert,
+    delete, move or outflow of a job seeker updates it in the same
     statement, whatever wrote it (a service, an import, a bulk load), so an
     unfiltered list needs no ``COUNT(*)`` over its whole length.
     """

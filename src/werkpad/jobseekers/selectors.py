@@ -17,7 +17,7 @@ from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeni
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.jobseekers.filters import JobSeekerFilter
-from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChange
+from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChange, current_q
 
 OBJECT_TYPE = "jobseeker"
 
@@ -51,6 +51,8 @@ LIST_FIELDS = (
     "labour_disability",
     "sheltered_work",
     "contact_person",
+    "left_on",
+    "leave_reason",
     "municipality__id",
     "municipality__name",
     "municipality__cbs_code",
@@ -84,6 +86,8 @@ def jobseeker_list(
         .order_by("last_name", "first_name", "id")
     )
     used: list[str] = []
+    if not str((filters or {}).get("status") or "").strip():
+        queryset = queryset.filter(current_q())
     if _has_filters(filters):
         filterset = JobSeekerFilter(filters, queryset=queryset)
         if not filterset.is_valid():
@@ -108,7 +112,8 @@ def jobseeker_list_count(*, user, filters: Mapping[str, object] | None = None) -
     """How long the user's unfiltered list is, from the tally; None when it must be counted.
 
     The tally (kept by database triggers) answers for a caseworker's whole
-    municipality; a filtered list, or a job seeker's own, is counted.
+    municipality, the job seekers still in the file, which is what an unfiltered
+    list shows; a filtered list, or a job seeker's own, is counted.
     """
     if _has_filters(filters):
         return None

@@ -14,7 +14,7 @@ from werkpad.core.api import (
 )
 from werkpad.core.models import AuditEvent
 from werkpad.jobseekers.bsn import validate_bsn
-from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender
+from werkpad.jobseekers.models import BenefitType, EducationLevel, Gender, LeaveReason
 
 User = get_user_model()
 
@@ -53,6 +53,17 @@ class JobSeekerSummarySerializer(serializers.Serializer):
     shelteredWork = serializers.BooleanField(source="sheltered_work")
     contactPerson = ContactPersonSerializer(source="contact_person", allow_null=True)
     municipality = MunicipalityRefSerializer()
+    leftOn = serializers.DateField(
+        source="left_on",
+        allow_null=True,
+        help_text="The day the job seeker left the file (outflow); null while in the file.",
+    )
+    leaveReason = serializers.ChoiceField(
+        source="leave_reason_or_none",
+        choices=LeaveReason.choices,
+        allow_null=True,
+        help_text="Why the job seeker left the file; null while in the file.",
+    )
     version = serializers.IntegerField()
 
     @staticmethod
@@ -91,6 +102,8 @@ class JobSeekerSummarySerializer(serializers.Serializer):
                         "name": municipality.name,
                         "cbsCode": municipality.cbs_code,
                     },
+                    "leftOn": js.left_on.isoformat() if js.left_on else None,
+                    "leaveReason": js.leave_reason or None,
                     "version": js.version,
                 }
             )

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import (
+    ConflictError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -19,7 +22,12 @@ from werkpad.core.errors import (
 )
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import Role, scope_of
-from werkpad.jobseekers.models import JobSeeker, LadderRungChange, is_forbidden_attribute
+from werkpad.jobseekers.models import (
+    JobSeeker,
+    LadderRungChange,
+    LeaveReason,
+    is_forbidden_attribute,
+)
 from werkpad.jobseekers.selectors import OBJECT_TYPE, jobseeker_scope
 
 #: The fields a caseworker may set; everything else is managed by werkpad.
@@ -255,26 +263,34 @@ def jobseeker_rung_change(
         return None
     old_rung = job_seeker.ladder_rung
     job_seeker.ladder_rung = to_rung
-    job_seeker.version += 1
-    job_seeker.updated_at = clock.now()
-    job_seeker.save(update_fields=["ladder_rung", "version", "updated_at"])
-    change = _append_rung_change(job_seeker, from_rung=old_rung, user=user, reason=reason)
-    audit_record(
-        user=user,
-        action=AuditEvent.Action.UPDATE,
-        object_type=OBJECT_TYPE,
-        object_id=job_seeker.pk,
-        job_seeker_id=job_seeker.pk,
-        municipality_id=job_seeker.municipality_id,
-        fields=["ladder_rung"],
-        detail=reason,
-    )
-    return change
+    _save_change(user, job_seeker, ["ladder_rung"], detail=reason)
+    return _append_rung_change(job_seeker, from_rung=old_rung, user=user, reason=reason)
 
 
 @transaction.atomic
 def jobseeker_profile_review(*, user, job_seeker_id: int, expected_version: int) -> JobSeeker:
     """Record that the profile was reviewed with the job seeker today (JS1: kept current)."""
+    job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
+    job_seeker.profile_reviewed_on = clock.today()
+    _save_change(user, job_seeker, ["profile_reviewed_on"], detail="profile reviewed")
+    return job_seeker
+
+
+# --- outflow: leaving the file and coming back ----------------------------------------
+
+#: A check another app registers (from its ``AppConfig.ready``) that may refuse an
+#: outflow: called with the locked job seeker and the day they leave; it raises a
+#: ``DomainError`` to refuse. Trajectories refuses while one is still open.
+LeaveCheck = Callable[[JobSeeker, dt.date], None]
+_LEAVE_CHECKS: dict[str, LeaveCheck] = {}
+
+
+def register_leave_check(name: str, check: LeaveCheck) -> None:
+    """Called from an app's ``AppConfig.ready``; registering again replaces."""
+    _LEAVE_CHECKS[name] = check
+
+
+def _locked_for_change(user, job_seeker_id: int, expected_version: int) -> JobSeeker:
     job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
     if job_seeker is None:
         raise NotFoundError(code="jobseeker-not-found")
@@ -282,10 +298,14 @@ def jobseeker_profile_review(*, user, job_seeker_id: int, expected_version: int)
         raise PermissionDeniedError(code="jobseeker-change-denied")
     if job_seeker.version != expected_version:
         raise StaleEditError(current_version=job_seeker.version)
-    job_seeker.profile_reviewed_on = clock.today()
+    return job_seeker
+
+
+def _save_change(user, job_seeker: JobSeeker, fields: list[str], *, detail: str = "") -> None:
+    """Save ``fields`` of a locked file with a new version, and audit it."""
     job_seeker.version += 1
     job_seeker.updated_at = clock.now()
-    job_seeker.save(update_fields=["profile_reviewed_on", "version", "updated_at"])
+    job_seeker.save(update_fields=[*fields, "version", "updated_at"])
     audit_record(
         user=user,
         action=AuditEvent.Action.UPDATE,
@@ -293,7 +313,91 @@ def jobseeker_profile_review(*, user, job_seeker_id: int, expected_version: int)
         object_id=job_seeker.pk,
         job_seeker_id=job_seeker.pk,
         municipality_id=job_seeker.municipality_id,
-        fields=["profile_reviewed_on"],
-        detail="profile reviewed",
+        fields=fields,
+        detail=detail,
+    )
+
+
+@transaction.atomic
+def jobseeker_leave(
+    *, user, job_seeker_id: int, expected_version: int, left_on: dt.date, reason: str
+) -> JobSeeker:
+    """Outflow: the job seeker leaves the file on ``left_on`` for ``reason``.
+
+    The file, its plans and trajectories stay; lists, caseloads, the worklist
+    and the council's figures leave it out from then on, and its finished
+    trajectories go on counting as evidence of what works. Refused while a
+    trajectory is open (registered checks), on a day in the future or before
+    the file was made, and for a file that has already left.
+    """
+    job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
+    if job_seeker.has_left:
+        raise ConflictError(
+            _("This job seeker already left the file on %(date)s.")
+            % {"date": job_seeker.left_on.strftime("%d-%m-%Y")},
+            code="jobseeker-already-left",
+        )
+    if reason not in LeaveReason.values:
+        raise InvalidInputError({"reason": [_("Choose a reason from the list.")]})
+    if left_on > clock.today():
+        raise InvalidInputError(
+            {"left_on": [_("The day of leaving lies in the future.")]},
+            codes={"left_on": "left-on-in-future"},
+        )
+    registered = timezone.localdate(job_seeker.created_at)
+    if left_on < registered:
+        raise InvalidInputError(
+            {
+                "left_on": [
+                    _("The day of leaving lies before the file was made (%(date)s).")
+                    % {"date": registered.strftime("%d-%m-%Y")}
+                ]
+            },
+            codes={"left_on": "left-on-before-file"},
+        )
+    for check in _LEAVE_CHECKS.values():
+        check(job_seeker, left_on)
+    job_seeker.left_on = left_on
+    job_seeker.leave_reason = reason
+    _save_change(
+        user,
+        job_seeker,
+        ["left_on", "leave_reason"],
+        detail=f"left on {left_on.isoformat()}: {reason}",
     )
     return job_seeker
+
+
+@transaction.atomic
+def jobseeker_reenter(*, user, job_seeker_id: int, expected_version: int) -> JobSeeker:
+    """The job seeker comes back into the file (for example after a short job); the
+    day and reason they left are kept in the access log, not on the file."""
+    job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
+    if not job_seeker.has_left:
+        raise ConflictError(
+            _("This job seeker is in the file; there is nothing to undo."),
+            code="jobseeker-not-left",
+        )
+    before = f"{job_seeker.left_on.isoformat()}: {job_seeker.leave_reason}"
+    job_seeker.left_on = None
+    job_seeker.leave_reason = ""
+    _save_change(
+        user,
+        job_seeker,
+        ["left_on", "leave_reason"],
+        detail=f"back in the file (had left on {before})",
+    )
+    return job_seeker
+
+
+def refuse_if_left(job_seeker: JobSeeker) -> None:
+    """For other services: no new plan or referral for a job seeker who left the file."""
+    if job_seeker.has_left:
+        raise ConflictError(
+            _(
+                "This job seeker left the file on %(date)s. Take them back into the file "
+                "before you make a plan or a referral."
+            )
+            % {"date": job_seeker.left_on.strftime("%d-%m-%Y")},
+            code="jobseeker-left",
+        )

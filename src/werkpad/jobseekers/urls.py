@@ -11,5 +11,7 @@ urlpatterns = [
     path("<int:id>/", views.job_seeker_detail, name="detail"),
     path("<int:id>/wijzigen/", views.job_seeker_edit, name="edit"),
     path("<int:id>/profiel-beoordeeld/", views.job_seeker_profile_review, name="profile-review"),
+    path("<int:id>/uitstroom/", views.job_seeker_outflow, name="outflow"),
+    path("<int:id>/terug-in-bestand/", views.job_seeker_reentry, name="reentry"),
     path("<int:id>/inzage/", views.job_seeker_access_log, name="access-log"),
 ]

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from werkpad.core import clock
 from werkpad.core.errors import (
     DomainError,
     InvalidInputError,
@@ -23,8 +24,8 @@ from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import FILE_ROLES, scope_of
 from werkpad.jobseekers import selectors, services
-from werkpad.jobseekers.filters import JobSeekerFilter
-from werkpad.jobseekers.forms import BsnLookupForm, JobSeekerForm
+from werkpad.jobseekers.filters import FileStatus, JobSeekerFilter
+from werkpad.jobseekers.forms import BsnLookupForm, JobSeekerForm, OutflowForm
 
 PAGE_SIZE = 25
 
@@ -52,7 +53,14 @@ def _filter_selects(params, user) -> list[dict]:
             "options": options(spec.extra["choices"], name),
         }
 
+    status = JobSeekerFilter.base_filters["status"].extra["choices"]
     return [
+        {
+            "name": "status",
+            "label": _("File"),
+            "all": _("In the file"),
+            "options": options([c for c in status if c[0] != FileStatus.CURRENT], "status"),
+        },
         declared("ladderRung"),
         declared("benefitType"),
         declared("educationLevel"),
@@ -137,6 +145,7 @@ def job_seeker_detail(request, id: int):
             "history": selectors.ladder_history_list(job_seeker=job_seeker),
             "show_restricted": request.user.has_perm("jobseekers.view_restricted", job_seeker),
             "may_change": request.user.has_perm("jobseekers.change_jobseeker", job_seeker),
+            "outflow_form": OutflowForm(initial={"left_on": clock.today()}),
         },
     )
 
@@ -199,21 +208,79 @@ def _version(raw) -> int:
         return 0
 
 
-@login_required
-@require_POST
-def job_seeker_profile_review(request, id: int):
+def _file_action(request, id: int, action, success) -> HttpResponse:
+    """Run a service on the file from a button or small form; its refusal, or ``success``
+    (a text, or a function of what the service returned), is shown on the file."""
     _may_change_or_refuse(request, id)
     try:
-        services.jobseeker_profile_review(
-            user=request.user,
-            job_seeker_id=id,
-            expected_version=_version(request.POST.get("version")),
-        )
+        result = action()
+    except InvalidInputError as error:
+        for texts in error.errors.values():
+            for text in texts:
+                messages.error(request, text)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The profile is marked as reviewed today."))
+        messages.success(request, success(result) if callable(success) else success)
     return redirect("jobseekers:detail", id=id)
+
+
+@login_required
+@require_POST
+def job_seeker_profile_review(request, id: int):
+    return _file_action(
+        request,
+        id,
+        lambda: services.jobseeker_profile_review(
+            user=request.user,
+            job_seeker_id=id,
+            expected_version=_version(request.POST.get("version")),
+        ),
+        _("The profile is marked as reviewed today."),
+    )
+
+
+@login_required
+@require_POST
+def job_seeker_outflow(request, id: int):
+    """The job seeker leaves the file; a refusal is shown on the file, nothing is written."""
+    _may_change_or_refuse(request, id)
+    form = OutflowForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("jobseekers:detail", id=id)
+    return _file_action(
+        request,
+        id,
+        lambda: services.jobseeker_leave(
+            user=request.user,
+            job_seeker_id=id,
+            expected_version=_version(request.POST.get("version")),
+            left_on=form.cleaned_data["left_on"],
+            reason=form.cleaned_data["reason"],
+        ),
+        lambda job_seeker: (
+            _("%(name)s left the file on %(date)s.")
+            % {"name": job_seeker.full_name, "date": job_seeker.left_on.strftime("%d-%m-%Y")}
+        ),
+    )
+
+
+@login_required
+@require_POST
+def job_seeker_reentry(request, id: int):
+    return _file_action(
+        request,
+        id,
+        lambda: services.jobseeker_reenter(
+            user=request.user,
+            job_seeker_id=id,
+            expected_version=_version(request.POST.get("version")),
+        ),
+        _("The job seeker is back in the file."),
+    )
 
 
 @login_required

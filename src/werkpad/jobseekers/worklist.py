@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.worklist import WorklistItem, WorklistSection
-from werkpad.jobseekers.models import profile_overdue_q
+from werkpad.jobseekers.models import current_q, profile_overdue_q
 from werkpad.jobseekers.selectors import jobseeker_scope
 
 
 def caseworker_sections(user) -> list[WorklistSection]:
-    caseload = jobseeker_scope(user=user).filter(contact_person_id=user.pk)
+    caseload = jobseeker_scope(user=user).filter(current_q(), contact_person_id=user.pk)
     overdue = caseload.filter(profile_overdue_q(clock.today()))
     first = overdue.order_by("profile_reviewed_on", "id")[:5]
     list_url = reverse("jobseekers:list")

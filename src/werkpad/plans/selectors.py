@@ -201,9 +201,11 @@ def plan_get_own(*, user) -> Plan | None:
 
 
 def plan_overdue_reviews(*, user, limit: int = 5) -> tuple[int, list[Plan]]:
-    """Plans in effect of the user's caseload whose review is overdue, most overdue first."""
+    """Plans in effect of the user's caseload whose review is overdue, most overdue first;
+    a job seeker who left the file has no review waiting."""
     overdue = Plan.objects.filter(
         job_seeker__contact_person_id=user.pk,
+        job_seeker__left_on__isnull=True,
         municipality_id__in=scope_of(user).municipalities(*FILE_ROLES),
         current_version__isnull=False,
         review_due_on__lt=clock.today(),

@@ -31,6 +31,7 @@ from werkpad.core.errors import (
 from werkpad.core.models import AuditEvent
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.selectors import jobseeker_scope
+from werkpad.jobseekers.services import refuse_if_left
 from werkpad.plans.models import (
     REVIEW_PERIOD_MONTHS,
     Plan,
@@ -184,6 +185,7 @@ def plan_create(*, user, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
         raise NotFoundError(code="jobseeker-not-found")
     if not user.has_perm("jobseekers.change_jobseeker", job_seeker):
         raise PermissionDeniedError(code="plan-create-denied")
+    refuse_if_left(job_seeker)
     _check_content(data)
     if Plan.objects.filter(job_seeker=job_seeker).exists():
         raise ConflictError(

@@ -40,7 +40,7 @@ from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import Role, scope_of
 from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS
 from werkpad.insights.suppression import Cell, reasons_of, suppress
-from werkpad.jobseekers.models import JobSeeker, LadderRungChange
+from werkpad.jobseekers.models import JobSeeker, LadderRungChange, current_q
 from werkpad.jobseekers.rules import is_caseworker_of
 from werkpad.providers import matching
 from werkpad.providers.models import Programme, TargetGroup
@@ -374,7 +374,7 @@ def programme_gap_list(*, user, municipality_id: int | None = None) -> Gaps:
         When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
     )
     combinations = (
-        JobSeeker.objects.filter(municipality_id=municipality.pk)
+        JobSeeker.objects.filter(current_q(), municipality_id=municipality.pk)
         .annotate(
             young=flag(Q(birth_date__gt=_years_ago(today, matching.YOUNG_UNDER))),
             non_benefit=flag(Q(benefit_type="none")),

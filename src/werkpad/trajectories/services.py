@@ -21,7 +21,7 @@ from werkpad.core.errors import (
 )
 from werkpad.core.models import AuditEvent
 from werkpad.jobseekers.selectors import jobseeker_scope
-from werkpad.jobseekers.services import jobseeker_rung_change
+from werkpad.jobseekers.services import jobseeker_rung_change, refuse_if_left
 from werkpad.providers.models import Format, Programme
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import (
@@ -103,6 +103,7 @@ def trajectory_refer(
     job_seeker = jobseeker_scope(user=user).filter(pk=job_seeker_id).first()
     if job_seeker is None or not rules.is_caseworker_of(user, job_seeker):
         raise NotFoundError(code="jobseeker-not-found")
+    refuse_if_left(job_seeker)
     errors: dict[str, list[str]] = {}
     programme = (
         Programme.objects.select_related("provider")

@@ -3,6 +3,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.jobseekers.models import BenefitType, JobSeeker, LadderRung
@@ -37,7 +38,7 @@ def job_seeker_rows(job_seekers, labels: dict) -> str:
     rungs = {value: escape(text) for value, text in LadderRung.choices}
     benefits = {value: escape(text) for value, text in BenefitType.choices}
     row = (
-        '<tr><td data-label="{name}"><a href="{detail}{pk}/">{last}, {first}</a></td>'
+        '<tr><td data-label="{name}"><a href="{detail}{pk}/">{last}, {first}</a>{left}</td>'
         '<td data-label="{bsn}">{masked}</td>'
         '<td data-label="{age}" class="wp-num">{years}</td>'
         '<td data-label="{rung}"><span class="wp-rung" title="{rung_label}">{rung_value}</span></td>'
@@ -45,6 +46,7 @@ def job_seeker_rows(job_seekers, labels: dict) -> str:
         '<td data-label="{since}">{since_date}</td>'
         '<td data-label="{contact}">{contact_name}</td></tr>'
     )
+    left_label = escape(_("left on"))
     html = []
     for js in job_seekers:
         person = js.contact_person
@@ -55,6 +57,11 @@ def job_seeker_rows(job_seekers, labels: dict) -> str:
                 pk=js.pk,
                 last=escape(js.last_name),
                 first=escape(js.first_name),
+                left=(
+                    f' <span class="wp-badge">{left_label} {js.left_on.strftime("%d-%m-%Y")}</span>'
+                    if js.left_on
+                    else ""
+                ),
                 masked=escape(js.masked_bsn),
                 years=js.age_on(today),
                 rung_label=rungs[js.ladder_rung],
