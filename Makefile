@@ -33,6 +33,7 @@ run: install
 lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/werkpad makemigrations --check --dry-run --noinput
 	$(BIN)/werkpad check
 

@@ -127,7 +127,8 @@ def fill(rows: int, say: Callable[[str], None]) -> None:
     from werkpad.accounts.services import membership_grant, user_create
     from werkpad.core.models import LabourMarketRegion, Municipality, Organisation
     from werkpad.core.permissions import Role
-    from werkpad.demo import create_job_seekers, demo_anchor
+    from werkpad.demo.jobseekers import create_job_seekers
+    from werkpad.demo.populate import demo_anchor
 
     region = LabourMarketRegion.objects.get(code="AM10")
     municipality = Municipality.objects.create(name="Amsterdam", cbs_code="GM0363", region=region)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "werkpad.trajectories",
     "werkpad.insights",
     "werkpad.portal",
+    "werkpad.demo",
 ]
 
 MIDDLEWARE = [

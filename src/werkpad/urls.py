@@ -9,7 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("werkpad.accounts.urls")),
     path("werkzoekenden/", include("werkpad.jobseekers.urls")),
-    path("inzicht/", include("werkpad.insights.urls")),
+    path("", include("werkpad.insights.urls")),
     path("plannen/", include("werkpad.plans.urls")),
     path("mijn/plan/", include("werkpad.plans.urls_own")),
     path("mijn/", include("werkpad.portal.urls")),

@@ -40,7 +40,7 @@ def test_every_app_with_a_worklist_registers_its_sections():
         "trajectories.caseworker",
         "trajectories.coach",
         "providers.register",
-        "providers.council",
+        "insights.gaps",
         "insights.composition",
     }
 
@@ -85,3 +85,40 @@ def test_the_token_command_lives_with_the_accounts_it_serves():
     from django.core.management import get_commands
 
     assert get_commands()["token"] == "werkpad.accounts"
+
+
+def test_no_import_cycle_between_werkpads_modules():
+    """The import graph (grimp, which import-linter reads it with) has no cycle: no module
+    imports, directly or through others, a module that imports it, imports inside
+    functions included. The layers themselves are import-linter's contracts in
+    pyproject.toml, run by `make lint`."""
+    import grimp
+
+    graph = grimp.build_graph("werkpad", cache_dir=None)
+    cycles = sorted(
+        {
+            tuple(sorted((importer, imported)))
+            for importer in graph.modules
+            for imported in graph.find_modules_directly_imported_by(importer)
+            if graph.chain_exists(importer=imported, imported=importer)
+        }
+    )
+    assert len(graph.modules) > 150
+    assert not cycles, cycles
+
+
+def test_the_layer_contracts_hold():
+    """The same check `make lint` runs: a wrong import fails the tests as well."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [Path(sys.executable).with_name("lint-imports"), "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Layers point one way KEPT" in result.stdout

@@ -21,14 +21,10 @@ from werkpad.accounts.models import Membership, User
 from werkpad.core import clock
 from werkpad.core.models import AuditEvent, Municipality, Organisation
 from werkpad.core.permissions import Role
-from werkpad.demo import (
-    DEMO_PASSWORD,
-    create_job_seekers,
-    demo_anchor,
-    populate,
-    print_logins,
-    texts,
-)
+from werkpad.demo import texts
+from werkpad.demo.data import DEMO_PASSWORD
+from werkpad.demo.jobseekers import create_job_seekers
+from werkpad.demo.populate import demo_anchor, populate, print_logins
 from werkpad.jobseekers.bsn import is_valid_bsn
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, current_q, profile_overdue_q
 

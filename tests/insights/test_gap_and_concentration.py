@@ -20,7 +20,7 @@ from tests.factories import (
 )
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.permissions import Role
-from werkpad.providers.fit import programme_gap_list, referral_concentration_list
+from werkpad.insights.fit import programme_gap_list, referral_concentration_list
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(NOW, tick=False)]

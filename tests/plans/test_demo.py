@@ -13,8 +13,8 @@ from django.test.utils import override_settings
 
 from werkpad.core import clock
 from werkpad.core.models import Municipality
-from werkpad.demo import demo_anchor, populate
 from werkpad.demo.plans import create_plans
+from werkpad.demo.populate import demo_anchor, populate
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.plans.models import Plan, PlanComment, PlanReview, PlanStatusChange, PlanVersion
 from werkpad.plans.workflow import Status

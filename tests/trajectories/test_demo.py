@@ -13,7 +13,7 @@ from werkpad.accounts.models import Membership
 from werkpad.core import clock
 from werkpad.core.minimum_wage import WageCheck, indexation_date, next_date_to_add
 from werkpad.core.models import Municipality
-from werkpad.demo import populate
+from werkpad.demo.populate import populate
 from werkpad.jobseekers.models import LadderRungChange
 from werkpad.plans.models import PlanComment, PlanReview, PlanStatusChange
 from werkpad.trajectories.models import (
@@ -249,9 +249,9 @@ class TestDemoOutflowAndEvidence:
     def test_which_programme_fits_shows_evidence_for_the_common_segments(self):
         from collections import Counter
 
+        from werkpad.insights.fit import programme_fit_list
         from werkpad.jobseekers.models import JobSeeker
         from werkpad.providers import matching
-        from werkpad.providers.fit import programme_fit_list
 
         today = clock.today()
         current = list(

@@ -6,7 +6,8 @@ from base64 import b32encode
 
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from werkpad.accounts.models import User
+from werkpad.accounts.models import Membership, User
+from werkpad.core.permissions import Grant
 
 
 def second_factor_device(*, user: User) -> TOTPDevice | None:
@@ -18,3 +19,22 @@ def second_factor_key(device: TOTPDevice) -> str:
     """The key as an authenticator app takes it when typed: base32, in groups of four."""
     key = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def active_grants(user_id: int) -> list[Grant]:
+    """The roles a user holds now, in which organisation and municipality, oldest first:
+    the grant source of ``core.permissions.scope_of``."""
+    rows = (
+        Membership.objects.filter(user_id=user_id, is_active=True)
+        .select_related("organisation")
+        .order_by("id")
+    )
+    return [
+        Grant(
+            role=m.role,
+            organisation_id=m.organisation_id,
+            organisation_name=m.organisation.name,
+            municipality_id=m.organisation.municipality_id,
+        )
+        for m in rows
+    ]

@@ -9,6 +9,7 @@ querysets to what the user may see.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -74,6 +75,18 @@ class Scope:
 _EMPTY = Scope(user_id=None)
 
 
+#: Where grants come from: ``accounts`` registers its memberships from its
+#: ``AppConfig.ready`` (``register_grant_source``), so that core imports no app.
+_GRANT_SOURCE: Callable[[int], Iterable[Grant]] | None = None
+
+
+def register_grant_source(source: Callable[[int], Iterable[Grant]]) -> None:
+    """Called once from ``accounts``' ``ready``: ``source(user_id)`` gives the user's
+    active grants, oldest first."""
+    global _GRANT_SOURCE
+    _GRANT_SOURCE = source
+
+
 def scope_of(user) -> Scope:
     """The user's active grants, read once and kept on the user object."""
     if user is None or not getattr(user, "is_authenticated", False):
@@ -81,25 +94,9 @@ def scope_of(user) -> Scope:
     cached = getattr(user, "_werkpad_scope", None)
     if cached is not None:
         return cached
-    from werkpad.accounts.models import Membership
-
-    rows = (
-        Membership.objects.filter(user_id=user.pk, is_active=True)
-        .select_related("organisation")
-        .order_by("id")
-    )
-    scope = Scope(
-        user_id=user.pk,
-        grants=tuple(
-            Grant(
-                role=m.role,
-                organisation_id=m.organisation_id,
-                organisation_name=m.organisation.name,
-                municipality_id=m.organisation.municipality_id,
-            )
-            for m in rows
-        ),
-    )
+    if _GRANT_SOURCE is None:
+        raise RuntimeError("No grant source registered: is werkpad.accounts installed?")
+    scope = Scope(user_id=user.pk, grants=tuple(_GRANT_SOURCE(user.pk)))
     user._werkpad_scope = scope
     return scope
 

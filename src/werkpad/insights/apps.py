@@ -10,8 +10,11 @@ class InsightsConfig(AppConfig):
     def ready(self) -> None:
         from werkpad.core.permissions import Role
         from werkpad.core.worklist import register_sections
-        from werkpad.insights.worklist import composition_sections
+        from werkpad.insights.worklist import composition_sections, gap_sections
 
+        register_sections(
+            "insights.gaps", roles={Role.COUNCIL_MEMBER}, sections=gap_sections, order=70
+        )
         register_sections(
             "insights.composition",
             roles={Role.POLICY_OFFICER, Role.COUNCIL_MEMBER, Role.FUNCTIONAL_ADMIN},

@@ -4,8 +4,8 @@ from django.shortcuts import render
 
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.filters import parse_id
+from werkpad.insights import fit
 from werkpad.insights.selectors import composition_get, composition_municipalities
-from werkpad.providers import fit
 
 
 @login_required

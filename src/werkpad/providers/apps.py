@@ -18,9 +18,3 @@ class ProvidersConfig(AppConfig):
             sections=worklist.policy_officer_sections,
             order=50,
         )
-        register_sections(
-            "providers.council",
-            roles={Role.COUNCIL_MEMBER},
-            sections=worklist.council_sections,
-            order=70,
-        )

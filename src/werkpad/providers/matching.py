@@ -1,6 +1,6 @@
 """Which programme fits a job seeker (PR3): the rules as pure functions.
 
-Nothing here touches the database. ``werkpad.providers.fit`` reads the rows,
+Nothing here touches the database. ``werkpad.insights.fit`` reads the rows,
 asks these functions which programmes fit and in what order, and returns what
 the pages show. A programme fits a job seeker when
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from werkpad.instruments import views as instruments
-from werkpad.providers import fit_views, views
+from werkpad.providers import views
 
 app_name = "providers"
 
@@ -15,11 +15,6 @@ urlpatterns = [
     path("trajectaanbod/", views.programme_list, name="programme-list"),
     path("trajectaanbod/<int:id>/", views.programme_detail, name="programme-detail"),
     path("trajectaanbod/<int:id>/wijzigen/", views.programme_edit, name="programme-edit"),
-    path(
-        "werkzoekenden/<int:id>/passend-aanbod/",
-        fit_views.programme_fit,
-        name="programme-fit",
-    ),
     path("aanbieders/", views.provider_list, name="provider-list"),
     path("aanbieders/<int:id>/", views.provider_detail, name="provider-detail"),
     path("aanbieders/<int:id>/wijzigen/", views.provider_edit, name="provider-edit"),

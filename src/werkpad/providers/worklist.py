@@ -50,29 +50,3 @@ def policy_officer_sections(user) -> list[WorklistSection]:
             % {"days": CERTIFICATION_WARNING_DAYS},
         )
     ]
-
-
-def council_sections(user) -> list[WorklistSection]:
-    """The gaps in the programme offer: segments of job seekers no active programme fits."""
-    from werkpad.providers.fit import programme_gap_list
-
-    gaps = programme_gap_list(user=user)
-    url = reverse("insights:gaps")
-    return [
-        WorklistSection(
-            key="programme-gaps",
-            title=_("Gaps in the programme offer"),
-            count=len(gaps.rows),
-            items=[
-                WorklistItem(
-                    title=_("Rung %(rung)s · %(group)s")
-                    % {"rung": row.segment.rung, "group": row.group_label},
-                    url=url,
-                    detail=_("no group activities") if row.segment.no_group else "",
-                )
-                for row in gaps.rows[:5]
-            ],
-            more_url=url,
-            empty_text=_("Every group of job seekers has a programme that fits."),
-        )
-    ]

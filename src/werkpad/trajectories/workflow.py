@@ -237,11 +237,10 @@ def transition(trajectory, target: str, *, user, reason: str = "", step: str | N
 
     The caller holds the row locked and saves the trajectory in the same transaction.
     """
-    from werkpad.trajectories.models import StatusChange
-
     check_transition(trajectory.status, target, reason=reason, step=step)
-    change = StatusChange.objects.create(
-        trajectory=trajectory,
+    # Through the trajectory's own history, so that this module needs no import of the
+    # models (which import its Status): no import cycle.
+    change = trajectory.history.create(
         from_status=trajectory.status,
         to_status=target,
         changed_at=clock.now(),

@@ -16,9 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=4)
 
     def handle(self, *args, host, port, workers, threads, **options):
+        from django.core.servers.basehttp import get_internal_wsgi_application
         from gunicorn.app.base import BaseApplication
 
-        from werkpad.wsgi import application
+        # WSGI_APPLICATION names the project's application, so core imports nothing above it.
+        application = get_internal_wsgi_application()
 
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]

@@ -2,8 +2,8 @@
 
 from django import template
 
+from werkpad.insights.fit import programme_fit_list
 from werkpad.jobseekers.rules import is_caseworker_of
-from werkpad.providers.fit import programme_fit_list
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ register = template.Library()
 SECTION_SIZE = 5
 
 
-@register.inclusion_tag("providers/fit_section.html", takes_context=True)
+@register.inclusion_tag("insights/fit_section.html", takes_context=True)
 def file_programme_fit(context, job_seeker):
     """The best-ranked programmes that fit, for caseworkers of the municipality; nothing for
     anyone else (the job seeker reading their own file)."""

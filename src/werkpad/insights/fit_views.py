@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import render
 
 from werkpad.core.errors import PermissionDeniedError
+from werkpad.insights.fit import programme_fit_list
 from werkpad.jobseekers.rules import is_caseworker_of
 from werkpad.jobseekers.selectors import jobseeker_scope
-from werkpad.providers.fit import programme_fit_list
 
 
 @login_required
@@ -33,7 +33,7 @@ def programme_fit(request, id: int):
         raise PermissionDenied(error.message) from error
     return render(
         request,
-        "providers/fit_list.html",
+        "insights/fit_list.html",
         {
             "js": job_seeker,
             "fit": fit,

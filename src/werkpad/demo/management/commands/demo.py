@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from werkpad.demo import (
-    DEFAULT_SEED,
-    SIZES,
+from werkpad.demo.data import DEFAULT_SEED, SIZES
+from werkpad.demo.populate import (
     DatabaseNotEmptyError,
     database_holds_data,
     populate,

@@ -22,9 +22,9 @@ from tests.factories import (
 from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
+from werkpad.insights.fit import programme_fit_list
 from werkpad.jobseekers.models import LadderRungChange
 from werkpad.providers import matching
-from werkpad.providers.fit import programme_fit_list
 from werkpad.trajectories.models import EndReport
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -306,7 +306,7 @@ def test_the_page_shows_the_n_and_the_plain_statement(
     finish(programme(provider, "Bewezen"), ["work", "work", "none", "none"])
     finish(programme(provider, "Nieuw"), ["work"])
     english(client).force_login(caseworker)
-    response = client.get(reverse("providers:programme-fit", args=[job_seeker.pk]))
+    response = client.get(reverse("insights:programme-fit", args=[job_seeker.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert [row.programme.name for row in response.context["fit"]] == ["Bewezen", "Nieuw"]
@@ -320,13 +320,13 @@ def test_the_file_shows_the_section_with_a_link(client, caseworker, job_seeker, 
     english(client).force_login(caseworker)
     html = client.get(reverse("jobseekers:detail", args=[job_seeker.pk])).content.decode()
     assert 'id="programme-fit"' in html and "Programmes that fit" in html
-    assert reverse("providers:programme-fit", args=[job_seeker.pk]) in html
+    assert reverse("insights:programme-fit", args=[job_seeker.pk]) in html
     assert AuditEvent.objects.filter(purpose="programme fit", job_seeker_id=job_seeker.pk).exists()
 
 
 def test_the_page_costs_the_same_at_3_and_30_programmes(client, caseworker, job_seeker, provider):
     client.force_login(caseworker)
-    url = reverse("providers:programme-fit", args=[job_seeker.pk])
+    url = reverse("insights:programme-fit", args=[job_seeker.pk])
     for i in range(3):
         programme(provider, f"Eerste {i}")
     client.get(url)  # the first request of a session does its own bookkeeping
@@ -359,7 +359,7 @@ def test_who_may_not_see_the_fit(client, who, status, job_seeker, zaandam, provi
         "job_seeker": lambda: job_seeker_login(job_seeker),
     }[who]()
     client.force_login(user)
-    response = client.get(reverse("providers:programme-fit", args=[job_seeker.pk]))
+    response = client.get(reverse("insights:programme-fit", args=[job_seeker.pk]))
     assert response.status_code == status
     assert not AuditEvent.objects.filter(purpose="programme fit").exists()
     with pytest.raises(PermissionDeniedError):
@@ -376,5 +376,5 @@ def test_the_job_seeker_reading_their_file_sees_no_section(client, job_seeker, p
 
 
 def test_anonymous_is_sent_to_the_login(client, job_seeker):
-    response = client.get(reverse("providers:programme-fit", args=[job_seeker.pk]))
+    response = client.get(reverse("insights:programme-fit", args=[job_seeker.pk]))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
