@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -17,6 +18,7 @@ from werkpad.jobseekers.api import (
     JobSeekerListView,
     ProfileReviewView,
 )
+from werkpad.notifications.api import NotificationListView, NotificationReadView
 from werkpad.plans.api import (
     PlanAgreementView,
     PlanCommentsView,
@@ -98,4 +100,11 @@ urlpatterns = [
     path("providers/<int:id>", ProviderDetailView.as_view(), name="provider-detail"),
     path("programmes", ProgrammeListView.as_view(), name="programme-list"),
     path("programmes/<int:id>", ProgrammeDetailView.as_view(), name="programme-detail"),
+    path("worklist", WorklistView.as_view(), name="worklist"),
+    path("notifications", NotificationListView.as_view(), name="notification-list"),
+    path(
+        "notifications/<int:id>/read",
+        NotificationReadView.as_view(),
+        name="notification-read",
+    ),
 ]

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "werkpad.core",
     "werkpad.accounts",
+    "werkpad.notifications",
     "werkpad.jobseekers",
     "werkpad.instruments",
     "werkpad.providers",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "werkpad.core.context_processors.werkpad",
+                "werkpad.notifications.context_processors.notifications",
             ],
         },
     }
@@ -343,11 +345,15 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "job-seekers", "description": "The job-seeker file and who accessed it."},
         {"name": "insights", "description": "Aggregates; small cells suppressed where required."},
+        {"name": "worklist", "description": "What is due for you, as on the home page."},
+        {"name": "notifications", "description": "Your notifications: assigned, terms."},
     ],
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
         "PlanStatusEnum": "werkpad.plans.workflow.Status",
         "SuppressionEnum": "werkpad.insights.suppression.Suppression",
+        "NotificationKindEnum": "werkpad.notifications.models.Kind",
+        "KindEnum": "werkpad.plans.models.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -20,6 +20,7 @@ from werkpad.core.errors import (
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, is_forbidden_attribute
+from werkpad.jobseekers.notifications import notify_contact_person
 from werkpad.jobseekers.selectors import OBJECT_TYPE, jobseeker_scope
 
 #: The fields a caseworker may set; everything else is managed by werkpad.
@@ -173,6 +174,7 @@ def jobseeker_create(
         municipality_id=municipality.pk,
         fields=data.keys(),
     )
+    notify_contact_person(job_seeker, actor=user)
     return job_seeker
 
 
@@ -234,6 +236,8 @@ def jobseeker_update(
         municipality_id=job_seeker.municipality_id,
         fields=changed,
     )
+    if "contact_person" in changed:
+        notify_contact_person(job_seeker, actor=user)
     return job_seeker
 
 

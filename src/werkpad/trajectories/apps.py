@@ -11,7 +11,7 @@ class TrajectoriesConfig(AppConfig):
         from werkpad.core.minimum_wage import WageChecks, register_wage_checks
         from werkpad.core.permissions import Role
         from werkpad.core.worklist import register_sections
-        from werkpad.trajectories import worklist
+        from werkpad.trajectories import notifications, worklist
         from werkpad.trajectories.wage_check import end_report_recheck, end_reports_waiting
 
         # TR6: entering a minimum-wage rate runs the end reports' waiting checks again.
@@ -27,3 +27,4 @@ class TrajectoriesConfig(AppConfig):
         register_sections(
             "trajectories.coach", roles={Role.COACH}, sections=worklist.coach_sections, order=40
         )
+        notifications.register()

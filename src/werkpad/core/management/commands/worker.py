@@ -90,9 +90,7 @@ class Command(BaseCommand):
         queues = settings.TASKS["default"].get("QUEUES") or ["default"]
         if batch:
             # In this process, in the caller's database connection: no fork.
-            worker = get_worker(
-                *queues, job_class="django_tasks_rq.Job", worker_class=SimpleWorker
-            )
+            worker = get_worker(*queues, job_class="django_tasks_rq.Job", worker_class=SimpleWorker)
             worker.work(burst=True)
             return
         worker = get_worker(*queues, job_class="django_tasks_rq.Job")
