@@ -6,7 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ApiView, ListApiView
+from werkpad.core.api import ApiView, ListApiView, StrictSerializer
 from werkpad.notifications import selectors, services
 from werkpad.notifications.filters import NotificationFilter
 from werkpad.notifications.models import Notification
@@ -52,5 +52,7 @@ class NotificationReadView(ApiView):
         responses={200: NotificationSerializer},
     )
     def post(self, request, id: int):
+        # It takes no body: any field in one is refused, not ignored.
+        StrictSerializer(data=request.data or {}).is_valid(raise_exception=True)
         notification = services.notification_mark_read(user=request.user, notification_id=id)
         return Response(NotificationSerializer(notification).data)

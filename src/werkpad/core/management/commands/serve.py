@@ -68,13 +68,13 @@ class Command(BaseCommand):
                 _stop(worker)
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen, *, timeout: float = 15) -> None:
     """Ask the worker to stop (it finishes its task), and end it if it does not."""
     if process.poll() is not None:
         return
     process.terminate()
     try:
-        process.wait(timeout=15)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
