@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -34,10 +35,8 @@ def notification_open(request, id: int):
     """Mark the notification read and go to what it is about."""
     try:
         notification = services.notification_mark_read(user=request.user, notification_id=id)
-    except NotFoundError:
-        from django.http import Http404
-
-        raise Http404 from None
+    except NotFoundError as error:
+        raise Http404(error.message) from error
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         return redirect("notifications:list")
     return redirect(notification.url)
