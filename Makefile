@@ -28,7 +28,8 @@ run: install
 	$(BIN)/werkpad migrate --noinput
 	$(BIN)/werkpad demo --if-empty
 	@# The demo logs staff in without the second step; production keeps WERKPAD_STAFF_2FA on.
-	WERKPAD_STAFF_2FA=$${WERKPAD_STAFF_2FA:-false} $(BIN)/werkpad serve --host 127.0.0.1 --port 8000
+	@# The worker (background tasks, sweeps) runs beside the server and stops with it.
+	WERKPAD_STAFF_2FA=$${WERKPAD_STAFF_2FA:-false} $(BIN)/werkpad serve --host 127.0.0.1 --port 8000 --with-worker
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.test import Client
 from rest_framework.test import APIClient
@@ -88,3 +90,60 @@ def token_api(db):
 def _fast_password_hashing(settings):
     """Hash test passwords cheaply; the production hasher is not what these tests are about."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+#: The Redis database the RQ tests use (never the default 0).
+TEST_REDIS_URL = os.environ.get("WERKPAD_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+
+
+def _redis_answers() -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5).ping())
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["database", "rq"])
+def tasks_backend(request, settings):
+    """Each task test runs on the database backend and on RQ with Redis.
+
+    Without Redis the RQ run is skipped, unless ``WERKPAD_REQUIRE_REDIS`` is set
+    (CI sets it), where it fails.
+    """
+    backend = request.param
+    settings.TASKS_BACKEND = backend
+    settings.TASKS = {
+        "default": {"BACKEND": settings.TASK_BACKENDS[backend], "QUEUES": ["default"]}
+    }
+    if backend != "rq":
+        yield backend
+        return
+    if not _redis_answers():
+        if os.environ.get("WERKPAD_REQUIRE_REDIS"):
+            pytest.fail(f"Redis does not answer at {TEST_REDIS_URL}")
+        pytest.skip(f"Redis does not answer at {TEST_REDIS_URL}")
+    import redis
+
+    settings.RQ_QUEUES = {"default": {"URL": TEST_REDIS_URL, "DEFAULT_TIMEOUT": 60}}
+    connection = redis.Redis.from_url(TEST_REDIS_URL)
+    connection.flushdb()
+    yield backend
+    connection.flushdb()
+
+
+@pytest.fixture
+def run_worker(db):
+    """``run_worker()``: ``werkpad worker --batch --no-sweep`` (``sweep=True``: with the
+    sweeps), in this process and this test's transaction; its output."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    def run(*, sweep: bool = False) -> str:
+        out = StringIO()
+        call_command("worker", "--batch", *([] if sweep else ["--no-sweep"]), stdout=out)
+        return out.getvalue()
+
+    return run

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -19,6 +20,7 @@ from werkpad.jobseekers.api import (
     ProfileReviewView,
     ReentryView,
 )
+from werkpad.notifications.api import NotificationListView, NotificationReadView
 from werkpad.plans.api import (
     PlanAgreementView,
     PlanCommentsView,
@@ -102,4 +104,11 @@ urlpatterns = [
     path("providers/<int:id>", ProviderDetailView.as_view(), name="provider-detail"),
     path("programmes", ProgrammeListView.as_view(), name="programme-list"),
     path("programmes/<int:id>", ProgrammeDetailView.as_view(), name="programme-detail"),
+    path("worklist", WorklistView.as_view(), name="worklist"),
+    path("notifications", NotificationListView.as_view(), name="notification-list"),
+    path(
+        "notifications/<int:id>/read",
+        NotificationReadView.as_view(),
+        name="notification-read",
+    ),
 ]

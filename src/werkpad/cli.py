@@ -1,6 +1,7 @@
 """The ``werkpad`` command: Django's management with werkpad's settings preset.
 
-werkpad serve [--host H] [--port P] [--workers N]
+werkpad serve [--host H] [--port P] [--workers N] [--with-worker]
+werkpad worker [--batch]
 werkpad demo [--size small|medium|large] [--seed N]
 werkpad token USERNAME
 werkpad import jobseekers FILE

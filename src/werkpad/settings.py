@@ -72,8 +72,13 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "werkpad.core",
     "werkpad.accounts",
+    "werkpad.notifications",
     "werkpad.jobseekers",
     "werkpad.instruments",
     "werkpad.providers",
@@ -117,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "werkpad.core.context_processors.werkpad",
+                "werkpad.notifications.context_processors.notifications",
             ],
         },
     }
@@ -210,7 +216,30 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "werkpad <noreply@localhost>")
 
 # --- background work ------------------------------------------------------
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+# Django's Tasks API (the django-tasks backport). `database` keeps the queue in
+# werkpad's own database, so no other server is needed; `rq` puts it in Redis
+# (REDIS_URL) for deployments with several workers; `immediate` runs each task
+# at once in the process that enqueues it (development only). `werkpad worker`
+# runs the queued tasks and the periodic sweeps (docs/architecture.md).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower()
+if TASKS_BACKEND not in TASK_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: choose one of {', '.join(TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+#: Seconds between two runs of the periodic sweeps in `werkpad worker`.
+WERKPAD_SWEEP_SECONDS = int(os.environ.get("WERKPAD_SWEEP_SECONDS", "3600"))
+#: The address werkpad is reached at, for the links in its e-mail.
+WERKPAD_BASE_URL = os.environ.get("WERKPAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- security -------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
@@ -317,12 +346,16 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "job-seekers", "description": "The job-seeker file and who accessed it."},
         {"name": "insights", "description": "Aggregates; small cells suppressed where required."},
+        {"name": "worklist", "description": "What is due for you, as on the home page."},
+        {"name": "notifications", "description": "Your notifications: assigned, terms."},
     ],
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
         "PlanStatusEnum": "werkpad.plans.workflow.Status",
         "SuppressionEnum": "werkpad.insights.suppression.Suppression",
         "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
+        "NotificationKindEnum": "werkpad.notifications.models.Kind",
+        "KindEnum": "werkpad.plans.models.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -89,7 +89,16 @@ class World:
             PlanFactory(job_seeker=job_seeker),
             PlanFactory(job_seeker=JobSeekerFactory(municipality=amsterdam), in_effect=True),
         ]
+        from werkpad.notifications.models import Notification
+
+        notifications = [
+            Notification.objects.create(
+                recipient=user, kind="term_near", topic="plan-review", url="/", key="k"
+            )
+            for user in (caseworker, coach, person)
+        ]
         self.ids = {
+            "notifications": [n.pk for n in notifications],
             "job-seekers": [job_seeker.pk],
             "trajectories": [t.pk for t in trajectories],
             "plans": [p.pk for p in plans],

@@ -29,6 +29,7 @@ from tests.factories import (
     TrajectoryFactory,
     UserFactory,
 )
+from tests.notifications.factories import NotificationFactory
 from werkpad.accounts.models import Membership
 from werkpad.core.api import StrictQueryMixin
 from werkpad.core.filters import MAX_INT64
@@ -150,6 +151,7 @@ def world(amsterdam):
         "providers": provider,
         "programmes": programme,
         "instruments": InstrumentFactory(municipality=amsterdam),
+        "notifications": NotificationFactory(recipient=user),
     }
     return user, rows
 
@@ -189,10 +191,12 @@ def test_the_document_yields_every_list_and_parameter_kind():
         "/programmes",
         "/providers",
         "/instruments",
+        "/notifications",
     } <= paths
     assert ("/plans", "jobSeeker") in QUERY_INTEGERS
     assert ("/insights/composition", "municipality") in QUERY_INTEGERS
     assert ("/job-seekers", "profileOverdue") in QUERY_BOOLEANS
+    assert ("/notifications", "unread") in QUERY_BOOLEANS
     assert {name for _, name, _ in QUERY_STRINGS_WITH_LIMIT} == {"search"}
     body_arrays = {name for _, _, name, is_array in BODY_INTEGERS if is_array}
     assert {"instruments", "alternatives", "subcontractors", "affiliatedOrganisations"} <= (

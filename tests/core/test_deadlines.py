@@ -138,3 +138,18 @@ def test_days_overdue_counts_only_days_past_the_due_date():
 
 def test_next_working_day_of_a_working_day_is_that_day():
     assert deadlines.next_working_day(D(2026, 11, 23)) == D(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("day", "days", "expected", "why"),
+    [
+        (D(2026, 4, 2), -3, D(2026, 3, 30), "three working days before a Thursday: Monday"),
+        (D(2026, 4, 7), -3, D(2026, 3, 31), "Good Friday and Easter Monday do not count"),
+        (D(2026, 11, 27), 3, D(2026, 12, 2), "three after a Friday skip the weekend"),
+        (D(2026, 11, 28), 1, D(2026, 11, 30), "the first after a Saturday is Monday"),
+        (D(2026, 11, 28), 0, D(2026, 11, 28), "zero days is the day itself"),
+        (D(2026, 12, 23), 3, D(2026, 12, 29), "Christmas and Boxing Day do not count"),
+    ],
+)
+def test_working_days_skip_weekends_and_public_holidays(day, days, expected, why):
+    assert deadlines.add_working_days(day, days) == expected, why

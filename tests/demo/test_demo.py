@@ -188,6 +188,20 @@ class TestSmallDemo:
         waiting = [s.key for s in response.context["worklist"] if s.count or s.items]
         assert waiting, f"{username} has nothing waiting"
 
+    @pytest.mark.parametrize("username", ["klantmanager", "coach"])
+    def test_the_demo_ran_the_sweep_so_the_header_counts_notifications(self, demo, username):
+        """Issue 7: the caseworker's and the coach's terms nearing and passed."""
+        from werkpad.notifications.models import Notification
+
+        user = User.objects.get(username=username)
+        unread = Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+        assert unread > 0
+        assert "notifications: " in demo["stdout"]
+        client = Client()
+        client.force_login(user)
+        page = client.get(reverse("core:home")).content.decode()
+        assert f'<span class="wp-count-badge">{unread}</span>' in page
+
     def test_the_job_seeker_login_finds_a_plan_waiting_for_an_answer(self, demo):
         client = Client()
         client.force_login(User.objects.get(username="werkzoekende"))

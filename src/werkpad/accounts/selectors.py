@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from base64 import b32encode
 
+from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from werkpad.accounts.models import Membership, User
@@ -38,3 +39,16 @@ def active_grants(user_id: int) -> list[Grant]:
         )
         for m in rows
     ]
+
+
+def role_holders(
+    *, role: str, municipality_id: int | None = None, organisation_id: int | None = None
+) -> QuerySet[Membership]:
+    """The ids (``user_id``) of active users who hold ``role`` now, in the organisations
+    of a municipality or in one organisation; usable as a subquery."""
+    memberships = Membership.objects.filter(role=role, is_active=True, user__is_active=True)
+    if municipality_id is not None:
+        memberships = memberships.filter(organisation__municipality_id=municipality_id)
+    if organisation_id is not None:
+        memberships = memberships.filter(organisation_id=organisation_id)
+    return memberships.values("user_id")

@@ -85,3 +85,20 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_working_days(day: dt.date, days: int) -> dt.date:
+    """The ``days``-th working day after ``day`` (before it when ``days`` is negative).
+
+    Weekends and Dutch public holidays do not count: three working days before
+    Thursday 2 April 2026 is Monday 30 March; three before Tuesday 7 April
+    (after Good Friday and Easter Monday) is Tuesday 31 March. Zero days is
+    the day itself.
+    """
+    step = 1 if days >= 0 else -1
+    remaining = abs(days)
+    while remaining:
+        day += dt.timedelta(days=step)
+        if is_working_day(day):
+            remaining -= 1
+    return day

@@ -8,6 +8,7 @@ counts its items in the database and lists the first few.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,8 @@ class WorklistItem:
     url: str
     detail: str = ""
     overdue: bool = False
+    #: The date the item falls (or fell) due, where it has one.
+    due_on: dt.date | None = None
 
 
 @dataclass
@@ -67,11 +70,14 @@ def register_sections(
 
 
 def worklist_for(user) -> list[WorklistSection]:
+    """The user's sections in the registered order, each with its overdue items first."""
     scope = scope_of(user)
     result: list[WorklistSection] = []
     for source in sorted(_SOURCES.values(), key=lambda source: source.order):
         if scope.has(*source.roles):
             result.extend(source.sections(user))
+    for section in result:
+        section.items.sort(key=lambda item: not item.overdue)  # stable: due order kept
     return result
 
 
@@ -106,6 +112,7 @@ def minimum_wage_section(user) -> WorklistSection:
                 url=url,
                 detail=" · ".join(parts),
                 overdue=rate.in_force or rate.waiting > 0,
+                due_on=rate.valid_from,
             )
         )
     return WorklistSection(

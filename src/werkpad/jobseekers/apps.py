@@ -10,8 +10,10 @@ class JobSeekersConfig(AppConfig):
     def ready(self) -> None:
         from werkpad.core.permissions import Role
         from werkpad.core.worklist import register_sections
+        from werkpad.jobseekers import notifications
         from werkpad.jobseekers.worklist import caseworker_sections
 
         register_sections(
             "jobseekers.caseworker", roles={Role.CASEWORKER}, sections=caseworker_sections, order=10
         )
+        notifications.register()

@@ -28,6 +28,7 @@ from werkpad.jobseekers.models import (
     LeaveReason,
     is_forbidden_attribute,
 )
+from werkpad.jobseekers.notifications import notify_contact_person
 from werkpad.jobseekers.selectors import OBJECT_TYPE, jobseeker_scope
 
 #: The fields a caseworker may set; everything else is managed by werkpad.
@@ -181,6 +182,7 @@ def jobseeker_create(
         municipality_id=municipality.pk,
         fields=data.keys(),
     )
+    notify_contact_person(job_seeker, actor=user)
     return job_seeker
 
 
@@ -242,6 +244,8 @@ def jobseeker_update(
         municipality_id=job_seeker.municipality_id,
         fields=changed,
     )
+    if "contact_person" in changed:
+        notify_contact_person(job_seeker, actor=user)
     return job_seeker
 
 

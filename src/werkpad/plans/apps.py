@@ -10,8 +10,10 @@ class PlansConfig(AppConfig):
     def ready(self) -> None:
         from werkpad.core.permissions import Role
         from werkpad.core.worklist import register_sections
+        from werkpad.plans import notifications
         from werkpad.plans.worklist import caseworker_sections
 
         register_sections(
             "plans.caseworker", roles={Role.CASEWORKER}, sections=caseworker_sections, order=20
         )
+        notifications.register()

@@ -23,6 +23,7 @@ def caseworker_sections(user) -> list[WorklistSection]:
                     detail=_("review due on %(date)s")
                     % {"date": plan.review_due_on.strftime("%d-%m-%Y")},
                     overdue=True,
+                    due_on=plan.review_due_on,
                 )
                 for plan in first
             ],

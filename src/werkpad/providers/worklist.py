@@ -34,6 +34,7 @@ def policy_officer_sections(user) -> list[WorklistSection]:
                 detail=(_("expired on %(date)s") if expired else _("expires on %(date)s"))
                 % {"date": expires.strftime("%d-%m-%Y")},
                 overdue=expired,
+                due_on=expires,
             )
         )
     return [

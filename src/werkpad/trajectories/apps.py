@@ -12,7 +12,7 @@ class TrajectoriesConfig(AppConfig):
         from werkpad.core.permissions import Role
         from werkpad.core.worklist import register_sections
         from werkpad.jobseekers.services import register_leave_check
-        from werkpad.trajectories import worklist
+        from werkpad.trajectories import notifications, worklist
         from werkpad.trajectories.outflow import refuse_leaving_during_a_trajectory
         from werkpad.trajectories.wage_check import end_report_recheck, end_reports_waiting
 
@@ -30,3 +30,4 @@ class TrajectoriesConfig(AppConfig):
         register_sections(
             "trajectories.coach", roles={Role.COACH}, sections=worklist.coach_sections, order=40
         )
+        notifications.register()

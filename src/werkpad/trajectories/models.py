@@ -15,11 +15,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+from werkpad.core.deadlines import add_working_days
 from werkpad.core.minimum_wage import WageCheck
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.jobseekers.models import JobSeeker, LadderRung
 from werkpad.providers.models import Programme, Provider
 from werkpad.trajectories.workflow import Status
+
+#: TR1: the provider answers a referral (accepts or declines it) within this many
+#: working days. A policy choice, not a legal term; it becomes a setting of the
+#: municipality with the other terms (issue 7, item 7).
+REFERRAL_ANSWER_WORKING_DAYS = 5
+
+
+def referral_answer_due(referred_on):
+    """The last day for the provider's answer to a referral made on ``referred_on``."""
+    return add_working_days(referred_on, REFERRAL_ANSWER_WORKING_DAYS)
 
 
 class ActivityFormat(models.TextChoices):

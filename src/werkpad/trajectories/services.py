@@ -33,6 +33,7 @@ from werkpad.trajectories.models import (
     StatusChange,
     Trajectory,
 )
+from werkpad.trajectories.notifications import notify_referral
 from werkpad.trajectories.wage_check import end_report_wage_check
 from werkpad.trajectories.workflow import RUNNING, Status, check_transition, transition
 
@@ -201,6 +202,7 @@ def trajectory_refer(
         ],
         detail="referral",
     )
+    notify_referral(trajectory, actor=user)
     return trajectory
 
 

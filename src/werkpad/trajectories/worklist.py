@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from werkpad.core import clock
 from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import WorklistItem, WorklistSection
-from werkpad.trajectories.models import Trajectory
+from werkpad.trajectories.models import Trajectory, referral_answer_due
 from werkpad.trajectories.workflow import Status
 
 #: A report shows in the worklist this many days before it falls due.
@@ -37,6 +37,7 @@ def _reports_section(
                 detail=(_("overdue since %(date)s") if overdue else _("due on %(date)s"))
                 % {"date": date},
                 overdue=overdue,
+                due_on=trajectory.next_report_due,
             )
         )
     return WorklistSection(
@@ -54,20 +55,26 @@ def coach_sections(user) -> list[WorklistSection]:
     mine = Trajectory.objects.filter(provider__organisation_id__in=organisations)
     inbox = mine.filter(status=Status.REFERRED)
     list_url = reverse("trajectories:list")
+    today = clock.today()
+    items = []
+    for t in inbox.select_related("programme").order_by("referred_on", "id")[:5]:
+        due = referral_answer_due(t.referred_on)
+        items.append(
+            WorklistItem(
+                title=t.programme.name,
+                url=reverse("trajectories:detail", args=[t.pk]),
+                detail=_("referred on %(date)s") % {"date": t.referred_on.strftime("%d-%m-%Y")}
+                + (f" · {_('outside the target group')}" if t.target_group_reason else ""),
+                overdue=due < today,
+                due_on=due,
+            )
+        )
     return [
         WorklistSection(
             key="referrals-inbox",
             title=_("New referrals"),
             count=inbox.count(),
-            items=[
-                WorklistItem(
-                    title=t.programme.name,
-                    url=reverse("trajectories:detail", args=[t.pk]),
-                    detail=_("referred on %(date)s") % {"date": t.referred_on.strftime("%d-%m-%Y")}
-                    + (f" · {_('outside the target group')}" if t.target_group_reason else ""),
-                )
-                for t in inbox.select_related("programme").order_by("referred_on", "id")[:5]
-            ],
+            items=items,
             more_url=f"{list_url}?status=referred",
             empty_text=_("No referral is waiting for an answer."),
         ),

@@ -1,6 +1,14 @@
-"""werkpad serve: the production WSGI server (gunicorn) with static files served."""
+"""werkpad serve: the production WSGI server (gunicorn) with static files served.
+
+``--with-worker`` starts ``werkpad worker`` beside it and stops it when the
+server stops (``make run`` does so); in production the worker is a service of
+its own.
+"""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -14,8 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--threads", type=int, default=4)
+        parser.add_argument(
+            "--with-worker",
+            action="store_true",
+            help="Also run `werkpad worker` (background tasks, sweeps) until the server stops.",
+        )
 
-    def handle(self, *args, host, port, workers, threads, **options):
+    def handle(self, *args, host, port, workers, threads, with_worker, **options):
         from django.core.servers.basehttp import get_internal_wsgi_application
         from gunicorn.app.base import BaseApplication
 
@@ -46,4 +59,24 @@ class Command(BaseCommand):
             def load(self):
                 return application
 
-        Server().run()
+        worker = None
+        if with_worker:
+            worker = subprocess.Popen([sys.executable, "-m", "werkpad.cli", "worker"])
+            self.stdout.write(f"werkpad worker started (process {worker.pid})")
+        try:
+            Server().run()
+        finally:
+            if worker is not None:
+                _stop(worker)
+
+
+def _stop(process: subprocess.Popen, *, timeout: float = 15) -> None:
+    """Ask the worker to stop (it finishes its task), and end it if it does not."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -1,0 +1,14 @@
+from werkpad.notifications.selectors import unread_count
+
+
+def notifications(request):
+    """The header's unread count, counted only when a page shows it (once)."""
+    user = getattr(request, "user", None)
+    cache: list[int] = []
+
+    def count() -> int:
+        if not cache:
+            cache.append(unread_count(user=user))
+        return cache[0]
+
+    return {"unread_notifications": count}
