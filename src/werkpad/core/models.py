@@ -290,6 +290,13 @@ class MunicipalitySettings(VersionedModel):
         except cls.DoesNotExist:
             return cls(municipality=municipality)
 
+    @classmethod
+    def for_id(cls, municipality_id: int) -> MunicipalitySettings:
+        """The settings of the municipality with this id, in one query; the defaults
+        when it has no row."""
+        found = cls.objects.filter(pk=municipality_id).first()
+        return found if found is not None else cls(municipality_id=municipality_id)
+
 
 class AppendOnlyError(Exception):
     pass
