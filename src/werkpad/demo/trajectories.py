@@ -37,7 +37,7 @@ from django.conf import settings
 from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
-from werkpad.core.models import Municipality
+from werkpad.core.models import Municipality, MunicipalitySettings
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
@@ -203,8 +203,11 @@ class Generator:
         coach_login_id: int | None,
         seed: int,
         anchor: dt.date,
+        report_interval_weeks: int,
     ) -> None:
         self.rng = random.Random(seed)
+        #: The municipality's progress report interval, for programmes without their own.
+        self.report_interval_weeks = report_interval_weeks
         self.anchor = anchor
         self.zone = ZoneInfo(settings.TIME_ZONE)
         self.programmes = programmes
@@ -325,6 +328,9 @@ def create_trajectories(
             coach_login_id=coach_login_id,
             seed=seed * 10 + index,
             anchor=anchor,
+            report_interval_weeks=MunicipalitySettings.for_id(
+                municipality.pk
+            ).report_interval_weeks,
         )
         _municipality(gen, municipality, rows, coach_login)
     _save(rows)
@@ -521,7 +527,7 @@ def _live(trajectory: Trajectory, gen: Generator, rows: Rows, fate: str | None =
 def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
     rng, anchor, zone = gen.rng, gen.anchor, gen.zone
     programme = trajectory.programme
-    interval = programme.report_interval_weeks or 4
+    interval = programme.report_interval_weeks or gen.report_interval_weeks
     planned_end = start_on + dt.timedelta(weeks=programme.duration_weeks)
     ends_early = fate == Status.ENDED_EARLY or (fate is None and rng.random() < 0.15)
     end_on = (
