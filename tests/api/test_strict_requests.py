@@ -150,6 +150,7 @@ def world(amsterdam):
         "providers": provider,
         "programmes": programme,
         "instruments": InstrumentFactory(municipality=amsterdam),
+        "municipalities": amsterdam,
     }
     return user, rows
 
