@@ -88,12 +88,7 @@ def test_every_setting_names_its_bounds_and_source_in_its_help_text():
     with translation.override("en"):
         for name in MunicipalitySettings.EDITABLE:
             field = MunicipalitySettings._meta.get_field(name)
-            low = next(
-                v.limit_value for v in field.validators if type(v).__name__ == "MinValueValidator"
-            )
-            high = next(
-                v.limit_value for v in field.validators if type(v).__name__ == "MaxValueValidator"
-            )
+            low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
             assert low <= field.default <= high, name
             text = str(field.help_text)
             assert f"From {low} to {high}" in text, name

@@ -279,6 +279,14 @@ class MunicipalitySettings(VersionedModel):
         return str(_("Settings of %(municipality)s") % {"municipality": self.municipality})
 
     @classmethod
+    def bounds(cls, name: str) -> tuple[MinValueValidator, MaxValueValidator]:
+        """The validators of the least and the greatest value setting ``name`` may have."""
+        validators = cls._meta.get_field(name).validators
+        low = next(v for v in validators if isinstance(v, MinValueValidator))
+        high = next(v for v in validators if isinstance(v, MaxValueValidator))
+        return low, high
+
+    @classmethod
     def of(cls, municipality: Municipality) -> MunicipalitySettings:
         """The municipality's settings: its row, or the defaults when it has none yet.
 

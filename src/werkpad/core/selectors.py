@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from werkpad.core.errors import NotFoundError, PermissionDeniedError
-from werkpad.core.models import Municipality, MunicipalitySettings
+from werkpad.core.models import AuditEvent, Municipality, MunicipalitySettings
 from werkpad.core.permissions import Role, scope_of
+
+#: How a change of a municipality's settings is named in the audit log.
+OBJECT_TYPE = "municipality-settings"
 
 
 def municipality_visible(*, user, id: int) -> Municipality:
@@ -36,3 +39,20 @@ def municipality_settings_administered(*, user) -> QuerySet[Municipality]:
     """The municipalities whose settings the user changes, by name."""
     ids = scope_of(user).municipalities(Role.FUNCTIONAL_ADMIN)
     return Municipality.objects.filter(pk__in=ids).order_by("name", "pk")
+
+
+#: How many of the latest changes the settings page shows.
+CHANGES_SHOWN = 10
+
+
+def municipality_settings_changes(*, user, id: int) -> list[AuditEvent]:
+    """The latest changes of municipality ``id``'s settings, from the audit log, newest
+    first: who changed which settings when. For its functional administrator only."""
+    municipality_settings_get(user=user, id=id)
+    return list(
+        AuditEvent.objects.filter(
+            object_type=OBJECT_TYPE,
+            object_id=str(id),
+            action=AuditEvent.Action.UPDATE,
+        ).order_by("-occurred_at", "-id")[:CHANGES_SHOWN]
+    )

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from rest_framework import serializers
 
 from werkpad.core.api import StrictSerializer
 from werkpad.core.models import MunicipalitySettings
 
 
-def setting_bounds(name: str) -> tuple[int, int]:
-    """The least and the greatest value the model allows for setting ``name``."""
-    validators = MunicipalitySettings._meta.get_field(name).validators
-    low = next(v.limit_value for v in validators if isinstance(v, MinValueValidator))
-    high = next(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
-    return low, high
-
-
 def _setting(name: str, description: str) -> serializers.IntegerField:
-    low, high = setting_bounds(name)
+    low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
     return serializers.IntegerField(
         source=name,
         min_value=low,

@@ -14,9 +14,7 @@ from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError, StaleEditError
 from werkpad.core.models import AuditEvent, MunicipalitySettings
-from werkpad.core.selectors import municipality_visible
-
-OBJECT_TYPE = "municipality-settings"
+from werkpad.core.selectors import OBJECT_TYPE, municipality_visible
 
 
 @transaction.atomic
