@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.factories import MunicipalitySettingsFactory
+from tests.factories import MunicipalitySettingsFactory, OrganisationFactory
+from werkpad.accounts.models import Membership
 from werkpad.core.forms import MunicipalitySettingsForm
-from werkpad.core.models import AuditEvent, MunicipalitySettings
+from werkpad.core.models import AuditEvent, MunicipalitySettings, Organisation
 from werkpad.core.permissions import Role
 
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -49,13 +50,7 @@ def test_the_menu_leads_the_administrator_to_their_municipalitys_page(client, ad
 
 
 def test_an_administrator_of_several_municipalities_chooses(client, admin, amsterdam, zaandam):
-    from tests.factories import UserFactory
-
-    UserFactory.with_role(Role.FUNCTIONAL_ADMIN, municipality=zaandam)
-    from werkpad.accounts.models import Membership
-    from werkpad.core.models import Organisation
-
-    organisation = Organisation.objects.filter(municipality=zaandam).first()
+    organisation = OrganisationFactory(municipality=zaandam, kind=Organisation.Kind.MUNICIPALITY)
     Membership.objects.create(user=admin, organisation=organisation, role=Role.FUNCTIONAL_ADMIN)
     client.force_login(admin)
     page = client.get("/instellingen/").content.decode()
