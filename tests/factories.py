@@ -15,7 +15,12 @@ from factory.django import DjangoModelFactory
 
 from werkpad.accounts.models import Membership, User
 from werkpad.core.deadlines import add_months
-from werkpad.core.models import LabourMarketRegion, Municipality, Organisation
+from werkpad.core.models import (
+    LabourMarketRegion,
+    Municipality,
+    MunicipalitySettings,
+    Organisation,
+)
 from werkpad.core.permissions import Role
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.bsn import make_bsn
@@ -58,6 +63,16 @@ class MunicipalityFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     cbs_code = factory.Sequence(lambda n: f"GM{n + 9000:04d}")
     region = factory.SubFactory(RegionFactory)
+
+
+class MunicipalitySettingsFactory(DjangoModelFactory):
+    """A municipality's own settings row; without one a municipality has the defaults."""
+
+    class Meta:
+        model = MunicipalitySettings
+        django_get_or_create = ("municipality",)
+
+    municipality = factory.SubFactory(MunicipalityFactory)
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -1,6 +1,7 @@
 """Who may do what with job seekers' files: every role x every action, API and UI.
 
-The table below is the access design (DESIGN.md "Tenancy, roles, access"; JS1-JS6):
+The tables below are the access design (DESIGN.md "Tenancy, roles, access"; JS1-JS6;
+the functional administrator's minimum-wage page and municipality settings):
 
 * a caseworker does everything with the files of their own municipality and finds no
   file of another;
@@ -24,7 +25,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
-from werkpad.core.models import MinimumWageRate
+from werkpad.core.models import AuditEvent, MinimumWageRate, MunicipalitySettings
 from werkpad.core.permissions import Role
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 
@@ -362,3 +363,86 @@ def test_minimum_wage_page(role, method, world, role_user):
         assert MinimumWageRate.objects.filter(valid_from="2026-07-01").count() == 10
     else:
         assert rate_state() == before, "a refused request changed something"
+
+
+# A municipality's settings (issue 7): only its own functional administrator reads and
+# changes them, on the page and through the API; anyone else who works there is refused
+# (403), the administrator of another municipality finds nothing (404), and a refusal
+# changes nothing.
+OTHER_ADMIN = "functional administrator of another municipality"
+SETTINGS_ROLES = [*ROLES, OTHER_ADMIN]
+SETTINGS_ACTIONS = ["open the page", "save the page", "API read", "API change"]
+SETTINGS_EXPECTED = {
+    **{role: dict.fromkeys(SETTINGS_ACTIONS, 403) for role in Role},
+    Role.FUNCTIONAL_ADMIN: {
+        "open the page": 200,
+        "save the page": 302,
+        "API read": 200,
+        "API change": 200,
+    },
+    OTHER_ADMIN: dict.fromkeys(SETTINGS_ACTIONS, 404),
+    ANONYMOUS: {"open the page": 302, "save the page": 302, "API read": 401, "API change": 401},
+}
+
+
+#: What the settings form holds for a municipality with the defaults.
+DEFAULT_SETTINGS = {
+    name: MunicipalitySettings._meta.get_field(name).default
+    for name in MunicipalitySettings.EDITABLE
+}
+
+
+def settings_state():
+    return (
+        list(MunicipalitySettings.objects.order_by("pk").values()),
+        AuditEvent.objects.filter(object_type="municipality-settings").count(),
+    )
+
+
+def test_the_settings_table_covers_every_role_and_action():
+    assert set(SETTINGS_EXPECTED) == set(SETTINGS_ROLES)
+    assert all(set(row) == set(SETTINGS_ACTIONS) for row in SETTINGS_EXPECTED.values())
+
+
+@pytest.mark.parametrize("action", SETTINGS_ACTIONS)
+@pytest.mark.parametrize("role", SETTINGS_ROLES)
+def test_municipality_settings(role, action, world, role_user, zaandam):
+    municipality = world.own.municipality
+    if role == OTHER_ADMIN:
+        user = role_user(Role.FUNCTIONAL_ADMIN, municipality=zaandam)
+    else:
+        user = user_for(role, world, role_user)
+    page = f"/instellingen/{municipality.pk}/"
+    api = f"/api/v1/municipalities/{municipality.pk}/settings"
+    before = settings_state()
+    if action.startswith("API"):
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user=user)
+        if action == "API read":
+            response = client.get(api)
+        else:
+            response = client.patch(api, {"version": 1, "planReviewMonths": 3}, format="json")
+    else:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        if action == "open the page":
+            response = client.get(page)
+        else:
+            data = {name: str(value) for name, value in DEFAULT_SETTINGS.items()}
+            response = client.post(page, {**data, "version": "1", "plan_review_months": "3"})
+    expected = SETTINGS_EXPECTED[role][action]
+    assert response.status_code == expected
+    if role == ANONYMOUS and not action.startswith("API"):
+        assert response["Location"].startswith("/accounts/login/?next=")
+    if expected >= 400 and action.startswith("API"):
+        assert response["Content-Type"] == "application/problem+json"
+    if action in ("save the page", "API change") and expected < 400 and role != ANONYMOUS:
+        stored = MunicipalitySettings.objects.get(pk=municipality.pk)
+        assert (stored.plan_review_months, stored.version) == (3, 2)
+        assert AuditEvent.objects.filter(object_type="municipality-settings", actor=user)
+    else:
+        assert settings_state() == before, "a refused request changed something"
+    if action == "API read" and expected == 200:
+        assert response.json()["municipality"] == municipality.pk

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
@@ -64,6 +65,11 @@ urlpatterns = [
     path("job-seekers/<int:id>/re-entry", ReentryView.as_view(), name="job-seeker-re-entry"),
     path("job-seekers/<int:id>/access-log", AccessLogView.as_view(), name="job-seeker-access-log"),
     path("insights/composition", CompositionView.as_view(), name="composition"),
+    path(
+        "municipalities/<int:id>/settings",
+        MunicipalitySettingsView.as_view(),
+        name="municipality-settings",
+    ),
     path("plans", PlanListView.as_view(), name="plan-list"),
     path("plans/<int:id>", PlanDetailView.as_view(), name="plan-detail"),
     path("plans/<int:id>/proposal", PlanProposalView.as_view(), name="plan-proposal"),

@@ -1,7 +1,7 @@
 """The API against its own OpenAPI document, fuzzed with schemathesis.
 
-Every operation, as the caseworker, the coach and the job seeker (token
-authentication), with valid and invalid input generated from the document:
+Every operation, as the caseworker, the coach, the job seeker and the
+functional administrator (token authentication), with valid and invalid input generated from the document:
 no answer may be a server error, and every answer must be one the document
 documents (status code, content type, headers, body schema). The run is
 bounded and deterministic (``derandomize``), so that it takes a few minutes
@@ -45,7 +45,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.schemathesis]
 #: Examples per operation (each sent as every role): enough to reach every field
 #: and status, few enough that the whole run stays within a few minutes.
 MAX_EXAMPLES = 12
-ROLES = ("caseworker", "coach", "job_seeker")
+ROLES = ("caseworker", "coach", "job_seeker", "functional_admin")
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -81,6 +81,7 @@ class World:
             municipality=amsterdam, contact_person=caseworker, phone="0612345678"
         )
         person = job_seeker_login(job_seeker)
+        admin = UserFactory.with_role(Role.FUNCTIONAL_ADMIN, municipality=amsterdam)
         trajectories = [
             TrajectoryFactory(job_seeker=job_seeker, programme=programme, coach=coach, **state)
             for state in ({}, {"accepted": True}, {"started": True}, {"completed": True})
@@ -105,12 +106,13 @@ class World:
             "programmes": [programme.pk],
             "providers": [provider.pk],
             "instruments": [InstrumentFactory(municipality=amsterdam).pk],
+            "municipalities": [amsterdam.pk],
         }
         from werkpad.accounts.services import token_issue
 
         self.tokens = {
             role: token_issue(user=user)
-            for role, user in zip(ROLES, (caseworker, coach, person), strict=True)
+            for role, user in zip(ROLES, (caseworker, coach, person, admin), strict=True)
         }
 
     def existing_id(self, path: str, generated) -> object:

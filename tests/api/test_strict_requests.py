@@ -152,6 +152,7 @@ def world(amsterdam):
         "programmes": programme,
         "instruments": InstrumentFactory(municipality=amsterdam),
         "notifications": NotificationFactory(recipient=user),
+        "municipalities": amsterdam,
     }
     return user, rows
 

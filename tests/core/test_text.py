@@ -11,7 +11,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import JobSeekerFactory, ProgrammeFactory, ProviderFactory
+from tests.factories import (
+    JobSeekerFactory,
+    MunicipalityFactory,
+    ProgrammeFactory,
+    ProviderFactory,
+)
 from werkpad.core.permissions import Role
 from werkpad.core.text import (
     TEXT_MAX_LENGTH,
@@ -72,9 +77,9 @@ def test_the_mixin_applies_both_rules_to_a_form():
 #: Each form of the UI with text fields, with what its view passes to it.
 FORMS = {
     "JobSeekerForm": (JobSeekerForm, lambda: {"municipality": None, "show_restricted": True}),
-    "PlanForm": (PlanForm, lambda: {"municipality": None}),
+    "PlanForm": (PlanForm, lambda: {"municipality": MunicipalityFactory()}),
     "CommentForm": (CommentForm, dict),
-    "ProgrammeForm": (ProgrammeForm, lambda: {"municipality": None}),
+    "ProgrammeForm": (ProgrammeForm, lambda: {"municipality": MunicipalityFactory()}),
     "ProviderForm": (ProviderForm, lambda: {"instance": ProviderFactory()}),
     "ReferralForm": (ReferralForm, lambda: {"programmes": []}),
     "EndReportForm": (EndReportForm, dict),

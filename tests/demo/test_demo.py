@@ -19,7 +19,7 @@ from django.urls import reverse
 from tests.factories import JobSeekerFactory, MunicipalityFactory, UserFactory
 from werkpad.accounts.models import Membership, User
 from werkpad.core import clock
-from werkpad.core.models import AuditEvent, Municipality, Organisation
+from werkpad.core.models import AuditEvent, Municipality, MunicipalitySettings, Organisation
 from werkpad.core.permissions import Role
 from werkpad.demo import texts
 from werkpad.demo.data import DEMO_PASSWORD
@@ -77,6 +77,14 @@ class TestSmallDemo:
         assert counts["GM0363"] > counts["GM0384"] + counts["GM0437"]
         assert set(Municipality.objects.values_list("region__code", flat=True)) == {"AM10"}
         assert "job seekers: 500/500" in demo["stdout"]
+
+    def test_every_municipality_has_its_settings_at_the_defaults(self, demo):
+        rows = MunicipalitySettings.objects.select_related("municipality")
+        assert {row.municipality.cbs_code for row in rows} == {"GM0363", "GM0384", "GM0437"}
+        for row in rows:
+            assert row.version == 1
+            for name in MunicipalitySettings.EDITABLE:
+                assert getattr(row, name) == MunicipalitySettings._meta.get_field(name).default
 
     def test_organisations_of_every_kind(self, demo):
         kinds = Organisation.Kind

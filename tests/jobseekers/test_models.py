@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import JobSeekerFactory, MunicipalityFactory
+from tests.factories import JobSeekerFactory, MunicipalityFactory, MunicipalitySettingsFactory
 from werkpad.jobseekers.models import JobSeeker, LadderRung, profile_overdue_q
 
 NOW = dt.datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -69,14 +69,21 @@ class TestProfileReview:
         assert job_seeker.profile_overdue(dt.date(2026, 11, 24))
 
     def test_the_period_is_a_setting_of_the_municipality(self):
-        strict = MunicipalityFactory(name="Zaanstad", cbs_code="GM0479", profile_review_months=3)
+        strict = MunicipalityFactory(name="Zaanstad", cbs_code="GM0479")
+        MunicipalitySettingsFactory(municipality=strict, profile_review_months=3)
         job_seeker = JobSeekerFactory(municipality=strict, profile_reviewed_on=dt.date(2026, 8, 1))
         assert job_seeker.profile_review_due() == dt.date(2026, 11, 1)
         assert job_seeker.profile_overdue()
 
     def test_the_database_query_agrees_with_the_model_for_every_municipality(self):
-        strict = MunicipalityFactory(name="Zaanstad", cbs_code="GM0479", profile_review_months=3)
+        """Municipalities with a settings row and one without (the default, 6 months)."""
+        strict = MunicipalityFactory(name="Zaanstad", cbs_code="GM0479")
+        MunicipalitySettingsFactory(municipality=strict, profile_review_months=3)
+        lenient = MunicipalityFactory(name="Diemen", cbs_code="GM0384")
+        MunicipalitySettingsFactory(municipality=lenient, profile_review_months=12)
         files = [
+            JobSeekerFactory(municipality=lenient, profile_reviewed_on=dt.date(2026, 1, 5)),
+            JobSeekerFactory(municipality=lenient, profile_reviewed_on=dt.date(2025, 11, 22)),
             JobSeekerFactory(profile_reviewed_on=dt.date(2026, 5, 22)),  # 6 months: overdue
             JobSeekerFactory(profile_reviewed_on=dt.date(2026, 5, 23)),  # due today
             JobSeekerFactory(profile_overdue=True),
@@ -88,7 +95,7 @@ class TestProfileReview:
         expected = {js.pk for js in files if js.profile_overdue(today)}
         found = set(JobSeeker.objects.filter(profile_overdue_q(today)).values_list("pk", flat=True))
         assert found == expected
-        assert len(expected) == 3
+        assert len(expected) == 4
 
 
 @pytest.mark.time_machine(NOW)

@@ -11,6 +11,7 @@ from tests.factories import JobSeekerFactory, PlanFactory, TrajectoryFactory
 from tests.notifications.conftest import MONDAY
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
+from werkpad.core.models import PROFILE_REVIEW_MONTHS
 from werkpad.notifications import terms
 from werkpad.notifications.mail import notification_email, render_email
 from werkpad.notifications.models import Notification
@@ -36,7 +37,7 @@ def test_no_e_mail_body_holds_a_detail_of_the_file(
     js = JobSeekerFactory(
         municipality=amsterdam,
         contact_person=caseworker,
-        profile_reviewed_on=add_months(dt.date(2026, 11, 24), -amsterdam.profile_review_months),
+        profile_reviewed_on=add_months(dt.date(2026, 11, 24), -PROFILE_REVIEW_MONTHS),
         **SENSITIVE,
     )
     PlanFactory(job_seeker=js, in_effect=True, review_due_on=dt.date(2026, 11, 20))

@@ -8,10 +8,16 @@ import datetime as dt
 
 import pytest
 
-from tests.factories import JobSeekerFactory, PlanFactory, TrajectoryFactory
+from tests.factories import (
+    JobSeekerFactory,
+    MunicipalitySettingsFactory,
+    PlanFactory,
+    TrajectoryFactory,
+)
 from tests.notifications.conftest import MONDAY
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
+from werkpad.core.models import NOTIFICATION_LEAD_WORKING_DAYS, PROFILE_REVIEW_MONTHS
 from werkpad.notifications import terms
 from werkpad.notifications.models import Kind, Notification
 from werkpad.notifications.tasks import sweep_terms
@@ -112,18 +118,20 @@ def test_working_days_not_calendar_days(amsterdam, caseworker, plan_due, time_ma
     assert [n.due_on for n in notes(caseworker)] == [D(2026, 12, 30)]
 
 
-def test_the_lead_time_is_read_through_one_function(plan_due, caseworker, monkeypatch):
-    """Its default is 3 working days; the municipality's setting will answer there."""
-    assert terms.lead_working_days(1) == terms.DEFAULT_LEAD_WORKING_DAYS == 3
-    monkeypatch.setattr(terms, "lead_working_days", lambda municipality_id: 5)
+def test_the_lead_time_is_the_municipalitys_setting(amsterdam, plan_due, caseworker):
+    """3 working days by default; a municipality that sets 5 hears of a term sooner."""
+    assert terms.lead_working_days(amsterdam.pk) == NOTIFICATION_LEAD_WORKING_DAYS == 3
     plan_due(D(2026, 11, 30))
+    terms.sweep(today=clock.today())
+    assert notes(caseworker) == []
+    MunicipalitySettingsFactory(municipality=amsterdam, notification_lead_working_days=5)
     terms.sweep(today=clock.today())
     assert [n.due_on for n in notes(caseworker)] == [D(2026, 11, 30)]
 
 
 def test_profile_reviews_reach_the_contact_person(amsterdam, caseworker, colleague):
     """JS1: the profile is due its period after the last review."""
-    months = amsterdam.profile_review_months
+    months = PROFILE_REVIEW_MONTHS
     js = JobSeekerFactory(
         municipality=amsterdam,
         contact_person=caseworker,
@@ -206,7 +214,7 @@ def test_the_worker_runs_the_sweep_twice_and_notifies_once(
 
 def test_no_terms_for_a_job_seeker_who_left_the_file(amsterdam, caseworker):
     """Outflow: a file that left has no profile or plan review coming; nobody is reminded."""
-    months = amsterdam.profile_review_months
+    months = PROFILE_REVIEW_MONTHS
     left = JobSeekerFactory(
         municipality=amsterdam,
         contact_person=caseworker,

@@ -10,7 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.factories import InstrumentFactory, JobSeekerFactory, PlanFactory
+from tests.factories import (
+    InstrumentFactory,
+    JobSeekerFactory,
+    MunicipalitySettingsFactory,
+    PlanFactory,
+)
 from werkpad.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -311,6 +316,33 @@ def test_a_review_with_changes_starts_a_new_version(caseworker, job_seeker):
     assert plan.latest_number == 2 and plan.status == Status.DRAFT
     assert plan.current_version.number == 1
     assert not plan.review_overdue()
+
+
+@pytest.mark.time_machine(NOW, tick=False)
+def test_a_shorter_review_period_of_the_municipality_makes_the_plan_due_sooner(
+    caseworker, job_seeker, seeker_user, content
+):
+    """PL4: the review falls due the municipality's plan review period after the plan
+    takes effect, and after each review."""
+    MunicipalitySettingsFactory(municipality=job_seeker.municipality, plan_review_months=3)
+    plan = services.plan_create(user=caseworker, job_seeker_id=job_seeker.pk, data=content)
+    services.plan_propose(user=caseworker, plan_id=plan.pk, expected_version=1)
+    services.plan_agree(user=seeker_user, plan_id=plan.pk, expected_version=2)
+    plan.refresh_from_db()
+    assert plan.review_due_on == dt.date(2027, 2, 23) == plan.current_version.review_due_on
+
+    overdue = PlanFactory(
+        job_seeker=JobSeekerFactory(municipality=job_seeker.municipality), review_overdue=True
+    )
+    services.plan_review(
+        user=caseworker,
+        plan_id=overdue.pk,
+        rung_reconsidered=True,
+        instruments_reconsidered=True,
+        changes_needed=False,
+    )
+    overdue.refresh_from_db()
+    assert overdue.review_due_on == dt.date(2027, 2, 23)
 
 
 def test_only_a_plan_in_effect_is_reviewed(caseworker, job_seeker):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.factories import JobSeekerFactory, PlanFactory
+from tests.factories import JobSeekerFactory, MunicipalitySettingsFactory, PlanFactory
 from werkpad.core.models import AuditEvent
+from werkpad.plans import services
 from werkpad.plans.models import Plan
 from werkpad.plans.workflow import Status
 
@@ -259,3 +260,15 @@ def test_an_answer_without_the_version_shown_is_refused(client, job_seeker, seek
     assert any("Open uw plan opnieuw" in str(m) for m in response.context["messages"])
     plan.refresh_from_db()
     assert plan.status == Status.PROPOSED
+
+
+def test_the_pages_name_the_review_period_of_the_municipality(client, caseworker, job_seeker):
+    """PL4: the plan page and the form speak of the municipality's period, not a fixed one."""
+    MunicipalitySettingsFactory(municipality=job_seeker.municipality, plan_review_months=3)
+    plan = PlanFactory(job_seeker=job_seeker, in_effect=True)
+    client.force_login(caseworker)
+    page = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Na een evaluatie volgt de volgende 3 maanden later." in page
+    services.plan_revise(user=caseworker, plan_id=plan.pk, reason="Nieuwe trede")
+    form = client.get(reverse("plans:edit", args=[plan.pk])).content.decode()
+    assert "Laat dit leeg voor 3 maanden nadat het plan van kracht wordt." in form

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     InstrumentFactory,
+    MunicipalitySettingsFactory,
     OrganisationFactory,
     ProgrammeFactory,
     ProviderFactory,
@@ -109,6 +110,22 @@ def test_create_a_programme(api, officer, provider):
         {"id": coaching.pk, "name": coaching.name, "type": "job_coaching"}
     ]
     assert body["municipality"]["id"] == provider.municipality_id
+    assert (body["reportIntervalWeeks"], body["reportIntervalWeeksInEffect"]) == (None, 4)
+
+
+def test_a_programme_follows_the_municipalitys_report_interval_until_it_sets_its_own(
+    api, officer, provider
+):
+    """TR3: null is the municipality's interval; a number is the programme's own."""
+    MunicipalitySettingsFactory(municipality=provider.municipality, report_interval_weeks=6)
+    programme = ProgrammeFactory(provider=provider, report_interval_weeks=None)
+    url = f"/api/v1/programmes/{programme.pk}"
+    body = api.as_user(officer).get(url).json()
+    assert (body["reportIntervalWeeks"], body["reportIntervalWeeksInEffect"]) == (None, 6)
+    body = api.patch(url, {"version": 1, "reportIntervalWeeks": 2}, format="json").json()
+    assert (body["reportIntervalWeeks"], body["reportIntervalWeeksInEffect"]) == (2, 2)
+    body = api.patch(url, {"version": 2, "reportIntervalWeeks": None}, format="json").json()
+    assert (body["reportIntervalWeeks"], body["reportIntervalWeeksInEffect"]) == (None, 6)
 
 
 def test_unknown_fields_are_refused_and_nothing_is_written(api, officer, provider):

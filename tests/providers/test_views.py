@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import ProgrammeFactory, ProviderFactory
+from tests.factories import MunicipalitySettingsFactory, ProgrammeFactory, ProviderFactory
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
 
@@ -183,3 +183,18 @@ def test_the_provider_list_shows_certification(client, caseworker, amsterdam):
     client.cookies.load({"django_language": "en"})
     html = client.get(reverse("providers:provider-list")).content.decode()
     assert "Verlopen" in html and "expired on 30-10-2026" in html
+
+
+def test_a_programme_without_its_own_interval_shows_the_municipalitys(client, caseworker, provider):
+    """TR3: the interval is the programme's own, or else the municipality's setting."""
+    MunicipalitySettingsFactory(municipality=provider.municipality, report_interval_weeks=6)
+    programme = ProgrammeFactory(provider=provider, report_interval_weeks=None, slug="eigen-tempo")
+    client.force_login(caseworker)
+    page = client.get(reverse("providers:programme-detail", args=[programme.pk])).content.decode()
+    assert "om de 6 weken (de termijn van de gemeente)" in page
+    public = client.get(reverse("providers:public-programme", args=["eigen-tempo"]))
+    assert "Om de 6 weken schrijft de aanbieder op hoe het gaat." in public.content.decode()
+    programme.report_interval_weeks = 2
+    programme.save()
+    page = client.get(reverse("providers:programme-detail", args=[programme.pk])).content.decode()
+    assert "om de 2 weken" in page and "de termijn van de gemeente" not in page

@@ -4,8 +4,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
-from tests.factories import ProgrammeFactory
+from tests.factories import MunicipalitySettingsFactory, ProgrammeFactory
 from werkpad.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -117,6 +118,36 @@ def test_accept_start_and_report_schedule(referral, coach):
     t.refresh_from_db()
     assert t.next_report_due == dt.date(2027, 1, 18)
     assert [c.to_status for c in t.history.all()] == ["referred", "accepted", "started"]
+
+
+@pytest.mark.parametrize(
+    ("own_interval", "municipality_interval", "first", "second"),
+    [
+        (None, 2, dt.date(2026, 12, 7), dt.date(2026, 12, 21)),
+        (None, None, dt.date(2026, 12, 21), dt.date(2027, 1, 18)),
+        (3, 2, dt.date(2026, 12, 14), dt.date(2027, 1, 4)),
+    ],
+    ids=["the municipality's interval", "the default of 4 weeks", "the programme's own"],
+)
+def test_reports_fall_due_at_the_programmes_interval_or_else_the_municipalitys(
+    referral, coach, own_interval, municipality_interval, first, second
+):
+    """TR3: a programme without an interval of its own follows its municipality's setting."""
+    referral.programme.report_interval_weeks = own_interval
+    referral.programme.save()
+    if municipality_interval is not None:
+        MunicipalitySettingsFactory(
+            municipality=referral.municipality, report_interval_weeks=municipality_interval
+        )
+    services.trajectory_accept(user=coach, trajectory_id=referral.pk, expected_version=1)
+    t = services.trajectory_start(
+        user=coach, trajectory_id=referral.pk, expected_version=2, started_on=dt.date(2026, 11, 23)
+    )
+    assert t.next_report_due == first
+    with time_machine.travel(dt.datetime(2026, 12, 8, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))):
+        services.progress_report_create(user=coach, trajectory_id=t.pk, progress="Gaat goed.")
+    t.refresh_from_db()
+    assert t.next_report_due == second
 
 
 def test_health_section_needs_consent(referral, coach, refer):

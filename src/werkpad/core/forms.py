@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core.errors import DomainError, InvalidInputError
+from werkpad.core.models import MunicipalitySettings
 
 
 def show_refusal(form, error: DomainError) -> None:
@@ -41,3 +42,51 @@ class MinimumWageRateForm(forms.Form):
         help_text=_("The published decision, for example the SZW decision and its number."),
         max_length=300,
     )
+
+
+class MunicipalitySettingsForm(forms.ModelForm):
+    """A municipality's settings as its functional administrator edits them; ``version``
+    is the lock. Each field has the model's bounds, with the reason where the law sets
+    them."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    #: The page's groups: a legend and the settings under it.
+    GROUPS = (
+        (_("Job seekers and plans"), ("profile_review_months", "plan_review_months")),
+        (_("Trajectories"), ("report_interval_weeks",)),
+        (_("Reminders"), ("notification_lead_working_days",)),
+        (
+            _("Complaints (Algemene wet bestuursrecht, chapter 9)"),
+            ("complaint_term_weeks", "complaint_committee_term_weeks"),
+        ),
+        (_("Second opinion"), ("second_opinion_term_weeks",)),
+        (_("Client council"), ("council_advice_days",)),
+        (_("Employers"), ("employer_answer_hours",)),
+    )
+
+    class Meta:
+        model = MunicipalitySettings
+        fields = list(MunicipalitySettings.EDITABLE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        for name in MunicipalitySettings.EDITABLE:
+            # The model's bounds, with their messages, so that every error shows at once;
+            # the service checks them again in its transaction.
+            field = self.fields[name]
+            field.validators = [*field.validators, *MunicipalitySettings.bounds(name)]
+            low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
+            field.widget.attrs.update(min=low, max=high, inputmode="numeric")
+
+    def _post_clean(self):
+        # Model validation runs in the service, in one transaction with the write.
+        pass
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.changed_data if name != "version"}
+
+    def groups(self):
+        """(legend, bound fields) per group, in the order the page shows them."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]

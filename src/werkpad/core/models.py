@@ -1,8 +1,9 @@
-"""Tenancy, organisations and the audit log."""
+"""Tenancy, organisations, each municipality's settings and the audit log."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,11 +43,6 @@ class Municipality(models.Model):
         on_delete=models.PROTECT,
         related_name="municipalities",
         verbose_name=_("labour-market region"),
-    )
-    profile_review_months = models.PositiveSmallIntegerField(
-        _("profile review period (months)"),
-        default=6,
-        help_text=_("A job seeker's profile not reviewed for this long is flagged."),
     )
 
     class Meta:
@@ -102,6 +98,212 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+#: The defaults of a municipality's settings: what applies until its functional
+#: administrator sets another value (``MunicipalitySettings``).
+PROFILE_REVIEW_MONTHS = 6
+PLAN_REVIEW_MONTHS = 6
+REPORT_INTERVAL_WEEKS = 4
+NOTIFICATION_LEAD_WORKING_DAYS = 3
+#: Awb art. 9:11(1): six weeks from receipt, ten when an advisory committee
+#: (section 9.3, art. 9:14 ff.) handles the complaint. Statutory maxima.
+COMPLAINT_TERM_WEEKS = 6
+COMPLAINT_COMMITTEE_TERM_WEEKS = 10
+#: Municipal policy (seed 004; REQUIREMENTS RI3): two weeks, the seed proposed one.
+SECOND_OPINION_TERM_WEEKS = 2
+#: REQUIREMENTS CO1: the client council answers an advice request within 14 days.
+COUNCIL_ADVICE_DAYS = 14
+#: REQUIREMENTS EM3 (LCR workbook, aandachtspunt 9): the employer hears within 72 hours.
+EMPLOYER_ANSWER_HOURS = 72
+
+
+def _term(label, *, default: int, minimum: int, maximum: int, help_text, maximum_message=None):
+    """A whole number of units between ``minimum`` and ``maximum``; ``maximum_message``
+    says why, where the maximum comes from the law."""
+    at_most = (
+        MaxValueValidator(maximum, message=maximum_message)
+        if maximum_message
+        else MaxValueValidator(maximum)
+    )
+    return models.PositiveSmallIntegerField(
+        label,
+        default=default,
+        help_text=help_text,
+        validators=[MinValueValidator(minimum), at_most],
+    )
+
+
+class MunicipalitySettings(VersionedModel):
+    """The periods and terms a municipality chooses, within what the law allows.
+
+    One row per municipality, set by its functional administrator. A
+    municipality without a row has the defaults (``MunicipalitySettings.of``);
+    the first change creates the row. Each field's help text names its legal
+    source, where there is one, and the bounds.
+    """
+
+    municipality = models.OneToOneField(
+        Municipality,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="settings",
+        verbose_name=_("municipality"),
+    )
+    profile_review_months = _term(
+        _("profile review period (months)"),
+        default=PROFILE_REVIEW_MONTHS,
+        minimum=1,
+        maximum=12,
+        help_text=_(
+            "A job seeker's profile not reviewed for this long is flagged on the caseworker's "
+            "worklist. No statutory term; the VNG's participation ladder is measured at least "
+            "twice a year, which a period of 6 months or less keeps to. From 1 to 12 months."
+        ),
+    )
+    plan_review_months = _term(
+        _("plan review period (months)"),
+        default=PLAN_REVIEW_MONTHS,
+        minimum=1,
+        maximum=12,
+        help_text=_(
+            "A plan in effect is reviewed with the job seeker this long after it took effect or "
+            "after its last review, unless the caseworker sets another date. Participatiewet "
+            "art. 44a requires evaluation moments in the plan but sets no term. From 1 to 12 "
+            "months."
+        ),
+    )
+    report_interval_weeks = _term(
+        _("progress report interval (weeks)"),
+        default=REPORT_INTERVAL_WEEKS,
+        minimum=1,
+        maximum=26,
+        help_text=_(
+            "How often a provider reports on a running trajectory, for programmes that set no "
+            "interval of their own. No statutory term: it is agreed with the providers. From 1 "
+            "to 26 weeks."
+        ),
+    )
+    notification_lead_working_days = _term(
+        _("notification lead time (working days)"),
+        default=NOTIFICATION_LEAD_WORKING_DAYS,
+        minimum=1,
+        maximum=20,
+        help_text=_(
+            "How many working days before a term ends its owner is reminded. No statutory "
+            "term. From 1 to 20 working days."
+        ),
+    )
+    complaint_term_weeks = _term(
+        _("complaint handling term (weeks)"),
+        default=COMPLAINT_TERM_WEEKS,
+        minimum=1,
+        maximum=6,
+        maximum_message=_("The Awb (art. 9:11, first paragraph) allows at most 6 weeks."),
+        help_text=_(
+            "A complaint is handled within this many weeks of its receipt. Algemene wet "
+            "bestuursrecht art. 9:11, first paragraph: at most 6 weeks; the municipality may "
+            "promise less. Postponing once by at most 4 weeks (art. 9:11, second paragraph) is "
+            "the law's and no setting. From 1 to 6 weeks."
+        ),
+    )
+    complaint_committee_term_weeks = _term(
+        _("complaint handling term with an advisory committee (weeks)"),
+        default=COMPLAINT_COMMITTEE_TERM_WEEKS,
+        minimum=1,
+        maximum=10,
+        maximum_message=_(
+            "The Awb (art. 9:11, first paragraph) allows at most 10 weeks when an advisory "
+            "committee handles the complaint."
+        ),
+        help_text=_(
+            "The term when an advisory committee handles the complaint. Algemene wet "
+            "bestuursrecht art. 9:11, first paragraph, with section 9.3 (art. 9:14 and "
+            "following): at most 10 weeks. From 1 to 10 weeks."
+        ),
+    )
+    second_opinion_term_weeks = _term(
+        _("second-opinion term (weeks)"),
+        default=SECOND_OPINION_TERM_WEEKS,
+        minimum=1,
+        maximum=8,
+        help_text=_(
+            "The independent labour advisor gives their advice within this many weeks of the "
+            "referral. Municipal policy, not statute. From 1 to 8 weeks."
+        ),
+    )
+    council_advice_days = _term(
+        _("client council advice term (days)"),
+        default=COUNCIL_ADVICE_DAYS,
+        minimum=7,
+        maximum=90,
+        help_text=_(
+            "The client council answers an advice request within this many days. "
+            "Participatiewet art. 47 makes the municipal council lay down client participation "
+            "in a regulation (verordening cliëntenparticipatie); the term is the one agreed "
+            "there. From 7 to 90 days."
+        ),
+    )
+    employer_answer_hours = _term(
+        _("employer answer term (hours)"),
+        default=EMPLOYER_ANSWER_HOURS,
+        minimum=1,
+        maximum=72,
+        maximum_message=_("Employers hear within 72 hours at the latest."),
+        help_text=_(
+            "Within this many hours of a vacancy intake the employer hears how the vacancy can "
+            "be filled and by when. No statutory term: the LCR workbook for client councils "
+            "(point 9) names 72 hours, so a shorter term may be set, not a longer one. Hours "
+            "run through weekends and holidays. From 1 to 72 hours."
+        ),
+    )
+
+    #: The fields the functional administrator sets, in the order the page shows them.
+    EDITABLE = (
+        "profile_review_months",
+        "plan_review_months",
+        "report_interval_weeks",
+        "notification_lead_working_days",
+        "complaint_term_weeks",
+        "complaint_committee_term_weeks",
+        "second_opinion_term_weeks",
+        "council_advice_days",
+        "employer_answer_hours",
+    )
+
+    class Meta:
+        verbose_name = _("municipality settings")
+        verbose_name_plural = _("municipality settings")
+
+    def __str__(self) -> str:
+        return str(_("Settings of %(municipality)s") % {"municipality": self.municipality})
+
+    @classmethod
+    def bounds(cls, name: str) -> tuple[MinValueValidator, MaxValueValidator]:
+        """The validators of the least and the greatest value setting ``name`` may have."""
+        validators = cls._meta.get_field(name).validators
+        low = next(v for v in validators if isinstance(v, MinValueValidator))
+        high = next(v for v in validators if isinstance(v, MaxValueValidator))
+        return low, high
+
+    @classmethod
+    def of(cls, municipality: Municipality) -> MunicipalitySettings:
+        """The municipality's settings: its row, or the defaults when it has none yet.
+
+        A queryset that ``select_related("municipality__settings")`` (or
+        ``"settings"``) answers this without a query.
+        """
+        try:
+            return municipality.settings
+        except cls.DoesNotExist:
+            return cls(municipality=municipality)
+
+    @classmethod
+    def for_id(cls, municipality_id: int) -> MunicipalitySettings:
+        """The settings of the municipality with this id, in one query; the defaults
+        when it has no row."""
+        found = cls.objects.filter(pk=municipality_id).first()
+        return found if found is not None else cls(municipality_id=municipality_id)
 
 
 class AppendOnlyError(Exception):

@@ -1,25 +1,29 @@
-"""The home page with the user's worklist, and the site's fixed pages."""
+"""The home page with the user's worklist, the site's fixed pages, and the functional
+administrator's pages: the minimum wage and the municipality's settings."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from werkpad.core import clock
+from werkpad.core import clock, selectors, services
 from werkpad.core import privacy as privacy_rules
-from werkpad.core.errors import DomainError
-from werkpad.core.forms import MinimumWageRateForm, show_refusal
+from werkpad.core.errors import DomainError, NotFoundError, PermissionDeniedError, StaleEditError
+from werkpad.core.forms import MinimumWageRateForm, MunicipalitySettingsForm, show_refusal
 from werkpad.core.minimum_wage import (
     adult_rates,
     minimum_wage_add,
     missing_rates,
     next_date_to_add,
 )
+from werkpad.core.models import MunicipalitySettings
 from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import worklist_for
 
@@ -85,4 +89,70 @@ def minimum_wage(request):
             "rates": adult_rates(),
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def municipality_settings_index(request):
+    """The functional administrator's settings: straight to their municipality's, or a
+    choice when they administer several."""
+    if not request.user.has_perm("core.list_municipality_settings"):
+        raise PermissionDenied
+    municipalities = list(selectors.municipality_settings_administered(user=request.user))
+    if len(municipalities) == 1:
+        return redirect("core:municipality-settings", id=municipalities[0].pk)
+    return render(
+        request, "core/municipality_settings_index.html", {"municipalities": municipalities}
+    )
+
+
+def _setting_label(name: str) -> str:
+    try:
+        return capfirst(MunicipalitySettings._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+@login_required
+def municipality_settings(request, id: int):
+    """A municipality's periods and terms, each with its explanation and legal source;
+    every change audited, a stale one refused (issue 7)."""
+    try:
+        current = selectors.municipality_settings_get(user=request.user, id=id)
+    except NotFoundError as error:
+        raise Http404(error.message) from error
+    except PermissionDeniedError as error:
+        raise PermissionDenied(error.message) from error
+    form = MunicipalitySettingsForm(request.POST or None, instance=current)
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.municipality_settings_update(
+                user=request.user,
+                municipality_id=id,
+                expected_version=form.cleaned_data["version"] or 0,
+                data=form.changes(),
+            )
+        except StaleEditError as error:
+            stale = True
+            form.add_error(None, error.message)
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The settings are saved."))
+            return redirect("core:municipality-settings", id=id)
+    return render(
+        request,
+        "core/municipality_settings.html",
+        {
+            "form": form,
+            "municipality": current.municipality,
+            "saved": not current._state.adding,
+            "changes": [
+                (event, [_setting_label(name) for name in event.fields])
+                for event in selectors.municipality_settings_changes(user=request.user, id=id)
+            ],
+            "stale": stale,
+        },
+        status=409 if stale else (400 if request.method == "POST" else 200),
     )

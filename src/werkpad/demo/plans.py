@@ -20,12 +20,11 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from werkpad.core.deadlines import add_months
-from werkpad.core.models import Municipality
+from werkpad.core.models import Municipality, MunicipalitySettings
 from werkpad.demo.data import JOB_SEEKER_USERNAME
 from werkpad.instruments.models import Instrument, InstrumentType
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.plans.models import (
-    REVIEW_PERIOD_MONTHS,
     Approach,
     Kind,
     Plan,
@@ -47,7 +46,8 @@ PROPOSED_SHARE = 0.04
 #: share whose job seeker recorded disagreement.
 REVISED_SHARE = 0.25
 DISAGREEMENT_SHARE = 0.06
-#: How long ago plans in effect took effect, in months (overdue past REVIEW_PERIOD_MONTHS).
+#: How long ago plans in effect took effect, in months (overdue past the municipality's
+#: plan review period, 6 months by default).
 EFFECTIVE_MONTHS_AGO = (0, 7)
 
 GOALS = {
@@ -132,6 +132,7 @@ class _Builder:
     def __init__(self, *, municipality: Municipality, seed: int, anchor: dt.date) -> None:
         self.rng = random.Random(seed)
         self.anchor = anchor
+        self.review_months = MunicipalitySettings.for_id(municipality.pk).plan_review_months
         self.zone = ZoneInfo(settings.TIME_ZONE)
         by_type: dict[str, list[int]] = {}
         for pk, type_ in Instrument.objects.filter(
@@ -199,7 +200,7 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
         months_ago = rng.randint(*EFFECTIVE_MONTHS_AGO)
         effective = add_months(anchor, -months_ago) - dt.timedelta(days=rng.randint(0, 27))
         effective = max(effective, first_day + dt.timedelta(days=3))
-        first_start = add_months(effective, -REVIEW_PERIOD_MONTHS)
+        first_start = add_months(effective, -builder.review_months)
         revised = (
             rng.random() < REVISED_SHARE
             and months_ago >= 2
@@ -225,7 +226,7 @@ def _plan_rows(builder: _Builder, job_seeker, *, force_proposed: bool):
                 answered_at=answered,
                 disagreement_reason=rng.choice(DISAGREEMENTS) if disagrees else "",
                 effective_on=start,
-                review_due_on=add_months(start, REVIEW_PERIOD_MONTHS),
+                review_due_on=add_months(start, builder.review_months),
                 reason="" if number == 1 else f"Evaluatie van {written_day:%d-%m-%Y}",
                 **content,
             )

@@ -24,7 +24,13 @@ from werkpad.accounts.models import Membership, User
 from werkpad.accounts.services import membership_grant, user_create
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
-from werkpad.core.models import AuditEvent, LabourMarketRegion, Municipality, Organisation
+from werkpad.core.models import (
+    AuditEvent,
+    LabourMarketRegion,
+    Municipality,
+    MunicipalitySettings,
+    Organisation,
+)
 from werkpad.core.permissions import Role
 from werkpad.demo.data import (
     CASELOAD,
@@ -105,11 +111,17 @@ class CastBuilder:
         self.usernames: set[str] = set()
 
     def municipalities(self) -> list[Municipality]:
+        """The demo's municipalities, each with its settings row at the defaults, so that
+        the functional administrator's settings page shows real values."""
         region = LabourMarketRegion.objects.get(code=REGION_CODE)
-        return [
+        made = [
             Municipality.objects.create(name=m.name, cbs_code=m.cbs_code, region=region)
             for m in MUNICIPALITIES
         ]
+        MunicipalitySettings.objects.bulk_create(
+            MunicipalitySettings(municipality=municipality) for municipality in made
+        )
+        return made
 
     def organisations(self, municipalities: list[Municipality]) -> dict[str, Organisation]:
         organisations = {

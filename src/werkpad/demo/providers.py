@@ -125,7 +125,8 @@ class DemoProgramme:
     instruments: tuple[str, ...] = ()
     schooling_level: str = ""
     job_guarantee: str = ""  # the terms, when a job is promised
-    report_weeks: int = 4
+    #: None: the programme follows its municipality's progress report interval.
+    report_weeks: int | None = None
     active: bool = True
 
 

@@ -37,7 +37,7 @@ from django.conf import settings
 from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
-from werkpad.core.models import Municipality
+from werkpad.core.models import Municipality, MunicipalitySettings
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, LeaveReason
 from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
@@ -215,9 +215,12 @@ class Generator:
         coach_login_id: int | None,
         seed: int,
         anchor: dt.date,
+        report_interval_weeks: int,
         former_ids: frozenset[int] = frozenset(),
     ) -> None:
         self.rng = random.Random(seed)
+        #: The municipality's progress report interval, for programmes without their own.
+        self.report_interval_weeks = report_interval_weeks
         #: Job seekers who left the file before the anchor (outflow): every trajectory of
         #: theirs has ended, and they leave some weeks after the last one.
         self.former_ids = former_ids
@@ -347,6 +350,9 @@ def create_trajectories(
             seed=seed * 10 + index,
             anchor=anchor,
             former_ids=former_ids,
+            report_interval_weeks=MunicipalitySettings.for_id(
+                municipality.pk
+            ).report_interval_weeks,
         )
         _municipality(gen, municipality, rows, coach_login)
     _save(rows)
@@ -591,7 +597,7 @@ def _live(trajectory: Trajectory, gen: Generator, rows: Rows, fate: str | None =
 def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
     rng, anchor, zone = gen.rng, gen.anchor, gen.zone
     programme = trajectory.programme
-    interval = programme.report_interval_weeks or 4
+    interval = programme.report_interval_weeks or gen.report_interval_weeks
     planned_end = start_on + dt.timedelta(weeks=programme.duration_weeks)
     ends_early = fate == Status.ENDED_EARLY or (fate is None and rng.random() < 0.15)
     end_on = (

@@ -19,7 +19,12 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
-from werkpad.core.models import Municipality, VersionedModel
+from werkpad.core.models import (
+    PROFILE_REVIEW_MONTHS,
+    Municipality,
+    MunicipalitySettings,
+    VersionedModel,
+)
 from werkpad.core.privacy import FORBIDDEN_ATTRIBUTES, is_forbidden_attribute  # noqa: F401
 from werkpad.core.text import TEXT_MAX_LENGTH, validate_one_line
 from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
@@ -31,12 +36,16 @@ YOUNGEST_AGE = 15
 
 
 def profile_overdue_q(today: dt.date) -> models.Q:
-    """Files whose profile review is overdue on ``today``, per municipality's period."""
-    periods = Municipality.objects.values_list("profile_review_months", flat=True).distinct()
-    query = models.Q(pk__in=[])
-    for months in periods:
+    """Files whose profile review is overdue on ``today``, per municipality's period
+    (``MunicipalitySettings.profile_review_months``; the default where it has no row)."""
+    periods = MunicipalitySettings.objects.values_list("profile_review_months", flat=True)
+    query = models.Q(
+        municipality__settings__isnull=True,
+        profile_reviewed_on__lt=add_months(today, -PROFILE_REVIEW_MONTHS),
+    )
+    for months in sorted(set(periods)):
         query |= models.Q(
-            municipality__profile_review_months=months,
+            municipality__settings__profile_review_months=months,
             profile_reviewed_on__lt=add_months(today, -months),
         )
     return query
@@ -319,15 +328,18 @@ class JobSeeker(VersionedModel):
     def policy(self) -> str:
         return LadderRung.policy(self.ladder_rung)
 
+    @property
+    def profile_review_months(self) -> int:
+        """The municipality's period (a query unless ``municipality__settings`` was selected)."""
+        return MunicipalitySettings.of(self.municipality).profile_review_months
+
     def profile_review_due(self) -> dt.date:
-        return add_months(self.profile_reviewed_on, self.municipality.profile_review_months)
+        return add_months(self.profile_reviewed_on, self.profile_review_months)
 
     def profile_overdue(self, day: dt.date | None = None) -> bool:
         """The same rule as ``profile_overdue_q``: reviewed before today minus the period."""
         today = day or clock.today()
-        return self.profile_reviewed_on < add_months(
-            today, -self.municipality.profile_review_months
-        )
+        return self.profile_reviewed_on < add_months(today, -self.profile_review_months)
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.selectors import role_holders
 from werkpad.core.deadlines import add_months
-from werkpad.core.models import Municipality
+from werkpad.core.models import MunicipalitySettings
 from werkpad.core.permissions import Role
 from werkpad.notifications.models import Kind
 from werkpad.notifications.registry import Term, register_topic
@@ -39,13 +39,7 @@ def notify_contact_person(job_seeker, *, actor) -> None:
 def profile_review_terms(*, municipality_id: int, since: dt.date, until: dt.date) -> Iterator[Term]:
     """Profiles of the municipality's file due for review between ``since`` and ``until``,
     for their contact person while a caseworker there; not of job seekers who left."""
-    months = (
-        Municipality.objects.filter(pk=municipality_id)
-        .values_list("profile_review_months", flat=True)
-        .first()
-    )
-    if months is None:
-        return
+    months = MunicipalitySettings.for_id(municipality_id).profile_review_months
     from werkpad.jobseekers.models import JobSeeker, current_q
 
     rows = JobSeeker.objects.filter(

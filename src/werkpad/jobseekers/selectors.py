@@ -130,7 +130,7 @@ def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
     """One job seeker's file, if the user may see it; the read is audited."""
     job_seeker = (
         jobseeker_scope(user=user)
-        .select_related("contact_person", "municipality", "user")
+        .select_related("contact_person", "municipality__settings", "user")
         .filter(pk=id)
         .first()
     )

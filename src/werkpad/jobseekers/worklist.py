@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkpad.core import clock
-from werkpad.core.deadlines import add_months
 from werkpad.core.worklist import WorklistItem, WorklistSection
 from werkpad.jobseekers.models import current_q, profile_overdue_q
 from werkpad.jobseekers.selectors import jobseeker_scope
@@ -15,7 +14,9 @@ from werkpad.jobseekers.selectors import jobseeker_scope
 def caseworker_sections(user) -> list[WorklistSection]:
     caseload = jobseeker_scope(user=user).filter(current_q(), contact_person_id=user.pk)
     overdue = caseload.filter(profile_overdue_q(clock.today()))
-    first = overdue.select_related("municipality").order_by("profile_reviewed_on", "id")[:5]
+    first = overdue.select_related("municipality__settings").order_by("profile_reviewed_on", "id")[
+        :5
+    ]
     list_url = reverse("jobseekers:list")
     return [
         WorklistSection(
@@ -29,9 +30,7 @@ def caseworker_sections(user) -> list[WorklistSection]:
                     detail=_("last reviewed on %(date)s")
                     % {"date": js.profile_reviewed_on.strftime("%d-%m-%Y")},
                     overdue=True,
-                    due_on=add_months(
-                        js.profile_reviewed_on, js.municipality.profile_review_months
-                    ),
+                    due_on=js.profile_review_due(),
                 )
                 for js in first
             ],

@@ -16,25 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from werkpad.core.deadlines import add_working_days
-from werkpad.core.models import Municipality
+from werkpad.core.models import Municipality, MunicipalitySettings
 from werkpad.notifications.models import Kind, Notification
 from werkpad.notifications.registry import Term, topics
 from werkpad.notifications.services import notification_record
 
-#: A term nears this many working days before it falls due, unless the
-#: municipality chose otherwise.
-DEFAULT_LEAD_WORKING_DAYS = 3
 #: A term that passed longer ago than this is not announced any more: starting
 #: werkpad on an old file does not flood anyone, and the worklist shows it.
 PASSED_WINDOW_DAYS = 14
 
 
 def lead_working_days(municipality_id: int) -> int:
-    """How many working days before a term falls due its notification goes out.
-
-    A setting of the municipality (issue 7, item 7); until that exists, 3.
-    """
-    return DEFAULT_LEAD_WORKING_DAYS
+    """How many working days before a term falls due its notification goes out: the
+    municipality's setting (``MunicipalitySettings.notification_lead_working_days``)."""
+    return MunicipalitySettings.for_id(municipality_id).notification_lead_working_days
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from werkpad.core.models import MunicipalitySettings
 from werkpad.core.text import TextRulesMixin
 from werkpad.instruments.models import Instrument
 from werkpad.plans.models import INTEGRATION_NEEDS_APPROACH, Kind, PlanVersion
@@ -43,6 +45,12 @@ class PlanForm(TextRulesMixin, forms.ModelForm):
             municipality=municipality, active=True
         ).order_by("type", "name")
         self.fields["personal_budget"].widget.attrs["inputmode"] = "decimal"
+        months = MunicipalitySettings.of(municipality).plan_review_months
+        self.fields["review_due_on"].help_text = ngettext(
+            "Leave empty for %(months)s month after the plan takes effect.",
+            "Leave empty for %(months)s months after the plan takes effect.",
+            months,
+        ) % {"months": months}
         if plan_version is not None:
             self.fields["version"].initial = plan_version
         if not self.instance.pk:

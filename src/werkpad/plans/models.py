@@ -21,11 +21,6 @@ from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.models import JobSeeker, LadderRung
 from werkpad.plans.workflow import Status
 
-#: A plan in effect is reviewed with the job seeker this many months after it took
-#: effect, unless the caseworker sets another date (REQUIREMENTS PL4).
-REVIEW_PERIOD_MONTHS = 6
-
-
 INTEGRATION_NEEDS_APPROACH = _(
     "An integration plan says whether mediation is demand- or supply-oriented."
 )
@@ -135,8 +130,10 @@ class PlanVersion(models.Model):
         _("review due on"),
         null=True,
         blank=True,
-        # REVIEW_PERIOD_MONTHS
-        help_text=_("Leave empty for six months after the plan takes effect."),
+        # MunicipalitySettings.plan_review_months; the form names the municipality's period.
+        help_text=_(
+            "Leave empty for the municipality's review period after the plan takes effect."
+        ),
     )
     reason = models.CharField(
         _("why this version"),

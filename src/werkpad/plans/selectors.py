@@ -149,7 +149,7 @@ def plan_get(*, user, id: int, purpose: str = "") -> Plan:
     """
     plan = (
         plan_scope(user=user)
-        .select_related("job_seeker", "job_seeker__contact_person", "municipality")
+        .select_related("job_seeker", "job_seeker__contact_person", "municipality__settings")
         .filter(pk=id)
         .first()
     )

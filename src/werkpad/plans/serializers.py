@@ -179,7 +179,9 @@ class PlanContentSerializer(StrictSerializer):
         coerce_to_string=False,
     )
     reviewDueOn = serializers.DateField(
-        required=False, allow_null=True, help_text="Empty: six months after it takes effect."
+        required=False,
+        allow_null=True,
+        help_text="Empty: the municipality's plan review period after it takes effect.",
     )
     reason = LineField(required=False, allow_blank=True, max_length=300)
 

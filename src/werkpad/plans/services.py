@@ -28,12 +28,11 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
-from werkpad.core.models import AuditEvent
+from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.selectors import jobseeker_scope
 from werkpad.jobseekers.services import refuse_if_left
 from werkpad.plans.models import (
-    REVIEW_PERIOD_MONTHS,
     Plan,
     PlanComment,
     PlanReview,
@@ -63,9 +62,11 @@ REQUIRED_FIELDS = ("kind", "goals", "target_rung", "rights_and_obligations", "ac
 MAX_TEXT = 4000
 
 
-def review_due_after(day: dt.date) -> dt.date:
-    """The default review date of a plan that takes effect on ``day`` (PL4)."""
-    return add_months(day, REVIEW_PERIOD_MONTHS)
+def review_due_after(plan: Plan, day: dt.date) -> dt.date:
+    """The default review date of a plan that takes effect, or is reviewed, on ``day``:
+    the plan review period of its municipality later (PL4)."""
+    months = MunicipalitySettings.for_id(plan.municipality_id).plan_review_months
+    return add_months(day, months)
 
 
 def _audit(user, plan: Plan, action: str, *, fields=(), detail: str = "") -> None:
@@ -277,7 +278,7 @@ def _take_effect(user, plan: Plan, version: PlanVersion) -> None:
     _transition(user, version, Status.IN_EFFECT)
     version.effective_on = today
     if version.review_due_on is None or version.review_due_on < today:
-        version.review_due_on = review_due_after(today)
+        version.review_due_on = review_due_after(plan, today)
     version.save()
     plan.current_version = version
     plan.review_due_on = version.review_due_on
@@ -426,7 +427,7 @@ def plan_review(
     """Record the periodic review of the plan in effect (PL4).
 
     When something changes, a new draft version is started from the current one;
-    either way the next review is due ``REVIEW_PERIOD_MONTHS`` from today.
+    either way the next review is due the municipality's plan review period from today.
     """
     plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
     _check_version(plan, expected_version)
@@ -444,7 +445,7 @@ def plan_review(
     )
     # The review was held: the next is due a period from today, also while a new
     # version waits for the job seeker's answer (which then sets its own date).
-    due = review_due_after(today)
+    due = review_due_after(plan, today)
     PlanVersion.objects.filter(pk=plan.current_version_id).update(review_due_on=due)
     plan.review_due_on = due
     _touch(plan, plan.status, "review_due_on")

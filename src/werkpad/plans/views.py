@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, StaleEditError
 from werkpad.core.filters import parse_id
 from werkpad.core.forms import show_refusal
-from werkpad.core.models import AuditEvent
+from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.plans import selectors, services
@@ -26,7 +26,6 @@ from werkpad.plans.forms import (
     ReviewForm,
     RevisionForm,
 )
-from werkpad.plans.models import REVIEW_PERIOD_MONTHS
 from werkpad.plans.workflow import OPEN, Status
 
 
@@ -122,7 +121,7 @@ def plan_detail(request, id: int):
             "comment_form": CommentForm(),
             "revision_form": RevisionForm(),
             "review_form": ReviewForm(),
-            "review_months": REVIEW_PERIOD_MONTHS,
+            "review_months": MunicipalitySettings.of(plan.municipality).plan_review_months,
             "Status": Status,
         },
     )
@@ -318,7 +317,8 @@ def _my_plan_page(request, *, status: int = 200, reason: str = ""):
         plan = selectors.plan_get_own(user=request.user)
     except NotFoundError as error:
         raise Http404(error.message) from error
-    context = {"js": job_seeker, "plan": plan, "review_months": REVIEW_PERIOD_MONTHS}
+    months = MunicipalitySettings.for_id(job_seeker.municipality_id).plan_review_months
+    context = {"js": job_seeker, "plan": plan, "review_months": months}
     if plan is not None:
         context.update(
             {

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from werkpad.core.models import MunicipalitySettings
 from werkpad.core.text import TextRulesMixin, WebAddressFormField
 from werkpad.instruments.models import Instrument
 from werkpad.providers.models import Expertise, Programme, Provider, TargetGroup
@@ -80,6 +82,12 @@ class ProgrammeForm(TextRulesMixin, _ChangesMixin, forms.ModelForm):
         self.fields["instruments"].queryset = Instrument.objects.filter(
             municipality=municipality, active=True
         ).order_by("type", "name")
+        weeks = MunicipalitySettings.of(municipality).report_interval_weeks
+        self.fields["report_interval_weeks"].help_text = ngettext(
+            "Leave empty to follow the municipality's interval, now every week.",
+            "Leave empty to follow the municipality's interval, now every %(weeks)s weeks.",
+            weeks,
+        ) % {"weeks": weeks}
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.initial["target_groups"] = self.instance.target_groups

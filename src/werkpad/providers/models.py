@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.models import Municipality, Organisation, VersionedModel
+from werkpad.core.models import Municipality, MunicipalitySettings, Organisation, VersionedModel
 
 #: A certification that expires within this many days, or expired less than this
 #: many days ago, is a warning in the policy officer's worklist (PR1).
@@ -155,7 +155,11 @@ class Programme(VersionedModel):
     job_guarantee_terms = models.TextField(_("job guarantee terms"), blank=True)
     staff_expertise = models.JSONField(_("staff expertise"), default=list, blank=True)
     report_interval_weeks = models.PositiveSmallIntegerField(
-        _("progress report every (weeks)"), default=4
+        _("progress report every (weeks)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
+        help_text=_("Leave empty to follow the municipality's progress report interval."),
     )
     instruments = models.ManyToManyField(
         "instruments.Instrument",
@@ -178,6 +182,14 @@ class Programme(VersionedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def report_interval_in_effect(self) -> int:
+        """Its own progress report interval, or else its municipality's (TR3); a query
+        unless the queryset selected ``municipality__settings``."""
+        if self.report_interval_weeks:
+            return self.report_interval_weeks
+        return MunicipalitySettings.of(self.municipality).report_interval_weeks
 
     @property
     def target_group_labels(self) -> list[str]:

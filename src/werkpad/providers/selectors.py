@@ -212,7 +212,7 @@ def programme_get(*, user, id: int) -> Programme:
     """One programme with its provider and instruments, if the user may see it."""
     programme = (
         programme_scope(user=user)
-        .select_related("provider", "municipality")
+        .select_related("provider", "municipality__settings")
         .prefetch_related("instruments")
         .filter(pk=id)
         .first()
@@ -226,7 +226,7 @@ def programme_public_list() -> QuerySet[Programme]:
     """Every programme open for referrals, for the public index: no login needed."""
     return (
         Programme.objects.filter(active=True)
-        .select_related("provider", "municipality")
+        .select_related("provider", "municipality__settings")
         .order_by("municipality__name", "lot", "name", "id")
     )
 

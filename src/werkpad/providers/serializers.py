@@ -153,7 +153,15 @@ class ProgrammeSerializer(ProgrammeSummarySerializer):
     municipality = MunicipalityNameSerializer()
     content = serializers.CharField()
     jobGuaranteeTerms = serializers.CharField(source="job_guarantee_terms")
-    reportIntervalWeeks = serializers.IntegerField(source="report_interval_weeks")
+    reportIntervalWeeks = serializers.IntegerField(
+        source="report_interval_weeks",
+        allow_null=True,
+        help_text="The programme's own interval; null: it follows its municipality's.",
+    )
+    reportIntervalWeeksInEffect = serializers.IntegerField(
+        source="report_interval_in_effect",
+        help_text="Weeks between progress reports: its own interval, or its municipality's.",
+    )
     instruments = InstrumentRefSerializer(many=True)
     createdAt = serializers.DateTimeField(source="created_at")
     updatedAt = serializers.DateTimeField(source="updated_at")
@@ -182,7 +190,13 @@ class ProgrammeWriteSerializer(StrictSerializer):
     staffExpertise = serializers.ListField(
         child=serializers.ChoiceField(choices=Expertise.choices), required=False
     )
-    reportIntervalWeeks = serializers.IntegerField(min_value=1, max_value=26, required=False)
+    reportIntervalWeeks = serializers.IntegerField(
+        min_value=1,
+        max_value=26,
+        required=False,
+        allow_null=True,
+        help_text="Null or left out: the programme follows its municipality's interval.",
+    )
     instruments = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,

@@ -19,7 +19,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
-from werkpad.core.models import AuditEvent
+from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.jobseekers.selectors import jobseeker_scope
 from werkpad.jobseekers.services import jobseeker_rung_change, refuse_if_left
 from werkpad.providers.models import Format, Programme
@@ -206,6 +206,13 @@ def trajectory_refer(
     return trajectory
 
 
+def _report_interval(trajectory: Trajectory) -> int:
+    """Weeks between progress reports: the programme's own interval, or else the
+    default of the trajectory's municipality (TR3)."""
+    own = trajectory.programme.report_interval_weeks
+    return own or MunicipalitySettings.for_id(trajectory.municipality_id).report_interval_weeks
+
+
 def _open(
     *, user, trajectory_id: int, expected_version: int, coach_only: bool = True
 ) -> Trajectory:
@@ -276,7 +283,7 @@ def trajectory_start(
         raise InvalidInputError({"started_on": [_("The start date lies in the future.")]})
     if start < trajectory.referred_on:
         raise InvalidInputError({"started_on": [_("The start date lies before the referral.")]})
-    interval = trajectory.programme.report_interval_weeks or 4
+    interval = _report_interval(trajectory)
     return _apply(
         trajectory,
         user=user,
@@ -301,7 +308,7 @@ def trajectory_resume(
 ) -> Trajectory:
     """Resumed: the next report is due one interval after today, or as planned if later."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
-    interval = trajectory.programme.report_interval_weeks or 4
+    interval = _report_interval(trajectory)
     due = add_weeks(clock.today(), interval)
     if trajectory.next_report_due and trajectory.next_report_due > due:
         due = trajectory.next_report_due
@@ -503,7 +510,7 @@ def progress_report_create(
         health_section=health_section.strip(),
     )
     if due is not None and trajectory.status == Status.STARTED:
-        interval = trajectory.programme.report_interval_weeks or 4
+        interval = _report_interval(trajectory)
         following = add_weeks(due, interval)
         while following <= clock.today():
             following = add_weeks(following, interval)
