@@ -26,7 +26,8 @@ from werkpad.core.errors import (
 from werkpad.core.models import AuditEvent
 from werkpad.plans import services
 from werkpad.plans.models import Plan, PlanStatusChange, PlanVersion
-from werkpad.plans.workflow import ALLOWED_TRANSITIONS, Status, TransitionRefusedError
+from werkpad.core.lifecycle import TransitionRefusedError
+from werkpad.plans.workflow import ALLOWED_TRANSITIONS, LIFECYCLE, Status
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -51,14 +52,14 @@ def test_the_table_knows_every_status_and_nothing_leaves_superseded():
 @pytest.mark.parametrize("current", Status.values)
 @pytest.mark.parametrize("target", Status.values)
 def test_check_transition_refuses_every_pair_outside_the_table(current, target):
-    from werkpad.plans.workflow import check_transition, is_allowed
-
     if target in ALLOWED_TRANSITIONS[current]:
-        check_transition(current, target)
-        assert is_allowed(current, target)
+        LIFECYCLE.check(current, target)
+        assert LIFECYCLE.allows(current, target)
     else:
-        with pytest.raises(TransitionRefusedError):
-            check_transition(current, target)
+        with pytest.raises(TransitionRefusedError) as refused:
+            LIFECYCLE.check(current, target)
+        assert refused.value.code == "plan-transition-refused"
+        assert refused.value.status == 409
 
 
 def test_create_makes_a_draft_version_one_with_its_history_and_audit(
@@ -444,18 +445,18 @@ def test_each_refused_plan_step_says_what_is_wrong(
 
 
 def test_every_refused_plan_step_has_its_own_message():
-    from werkpad.plans.workflow import STEP_TO, check_transition
+    from werkpad.plans.workflow import STEP_TO
 
     for target, step in STEP_TO.items():
         for current in Status.values:
             if target in ALLOWED_TRANSITIONS[current]:
                 continue
             with pytest.raises(TransitionRefusedError) as error:
-                check_transition(current, target)
+                LIFECYCLE.check(current, target)
             assert "cannot become" not in error.value.message, (current, step)
     messages = {
         step: {
-            current: str(TransitionRefusedError(current=current, target=target).message)
+            current: LIFECYCLE.refusal(current, target)
             for current in Status.values
             if target not in ALLOWED_TRANSITIONS[current]
         }

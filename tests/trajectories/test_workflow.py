@@ -17,7 +17,7 @@ from werkpad.core.errors import ConflictError
 from werkpad.core.permissions import Role
 from werkpad.trajectories import services
 from werkpad.trajectories.models import StatusChange, Trajectory
-from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, Status, check_transition
+from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, LIFECYCLE, Status
 
 #: Each action and the status it leads to.
 ACTIONS = {
@@ -76,7 +76,7 @@ def test_the_table_names_every_status():
         for target in Status.values:
             if target not in targets:
                 with pytest.raises(ConflictError):
-                    check_transition(current, target, reason="x")
+                    LIFECYCLE.check(current, target, reason="x")
 
 
 @pytest.mark.django_db
@@ -143,7 +143,7 @@ def test_every_refused_step_says_what_is_wrong_in_its_own_words():
                     continue
                 step = action if action in ("start", "resume") else None
                 with pytest.raises(ConflictError) as error:
-                    check_transition(current, target, reason="x", step=step)
+                    LIFECYCLE.check(current, target, reason="x", step=step)
                 message = error.value.message
                 assert "cannot become" not in message, (current, action)
                 said[action] = message
@@ -168,5 +168,5 @@ def test_a_refused_step_names_what_is_wrong(current, action, words):
 
     step = action if action in ("start", "resume") else None
     with translation.override("en"), pytest.raises(ConflictError) as error:
-        check_transition(current, ACTIONS[action], reason="x", step=step)
+        LIFECYCLE.check(current, ACTIONS[action], reason="x", step=step)
     assert words in error.value.message

@@ -29,7 +29,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -346,6 +346,60 @@ class ApiView(StrictQueryMixin, APIView):
 
 class ListApiView(StrictQueryMixin, generics.GenericAPIView):
     """The base of every paginated API list."""
+
+
+class ActionView(ApiView):
+    """An action on one object: a POST on a named sub-resource, such as
+    ``/plans/{id}/agreement`` or ``/trajectories/{id}/acceptance``.
+
+    ``request_serializer`` checks the body (a strict one: an unknown field is
+    refused); ``act`` calls the one service the action stands for, which runs in
+    one transaction and raises a ``DomainError`` to refuse; ``respond`` answers
+    with the object as it is now. Each action's OpenAPI operation comes from
+    ``action_schema`` on its class.
+    """
+
+    request_serializer: type[serializers.Serializer]
+
+    def act(self, request, id: int, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def respond(self, request, id: int, result: Any) -> Response:
+        raise NotImplementedError
+
+    def post(self, request, id: int):
+        serializer = self.request_serializer(data=request.data or {})
+        serializer.is_valid(raise_exception=True)
+        result = self.act(request, id, serializer.validated_data)
+        return self.respond(request, id, result)
+
+
+def action_schema(
+    *,
+    operation_id: str,
+    summary: str,
+    response,
+    parameters: Sequence[OpenApiParameter],
+    description: str | None = None,
+    body: bool = True,
+):
+    """The OpenAPI operation of an ``ActionView``, as a class decorator; the request body is
+    the class's ``request_serializer`` (none with ``body=False``: an action that takes no
+    body, where any field sent is refused)."""
+
+    def decorate(view_class: type[ActionView]) -> type[ActionView]:
+        return extend_schema_view(
+            post=extend_schema(
+                operation_id=operation_id,
+                summary=summary,
+                description=description,
+                parameters=list(parameters),
+                request=view_class.request_serializer if body else None,
+                responses={200: response},
+            )
+        )(view_class)
+
+    return decorate
 
 
 class AutoSchema(SpectacularAutoSchema):

@@ -7,7 +7,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ApiView, ListApiView
+from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of
@@ -117,24 +117,22 @@ class InstrumentDetailView(ApiView):
         return Response(InstrumentSerializer(instrument).data)
 
 
-class InstrumentDeactivationView(ApiView):
+@action_schema(
+    operation_id="instrumentDeactivate",
+    summary="Deactivate an instrument",
+    parameters=[ID_PARAM],
+    response=InstrumentSerializer,
+)
+class InstrumentDeactivationView(ActionView):
     """Take an instrument out of use; plans that already hold it keep it."""
 
     schema_tags = ["instruments"]
+    request_serializer = InstrumentVersionSerializer
 
-    @extend_schema(
-        operation_id="instrumentDeactivate",
-        summary="Deactivate an instrument",
-        parameters=[ID_PARAM],
-        request=InstrumentVersionSerializer,
-        responses={200: InstrumentSerializer},
-    )
-    def post(self, request, id: int):
-        serializer = InstrumentVersionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        instrument = services.instrument_deactivate(
-            user=request.user,
-            instrument_id=id,
-            expected_version=serializer.validated_data["version"],
+    def act(self, request, id: int, data):
+        return services.instrument_deactivate(
+            user=request.user, instrument_id=id, expected_version=data["version"]
         )
-        return Response(InstrumentSerializer(instrument).data)
+
+    def respond(self, request, id: int, result) -> Response:
+        return Response(InstrumentSerializer(result).data)

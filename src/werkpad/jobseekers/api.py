@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from werkpad.core.api import ApiView, ListApiView, StrictSerializer
+from werkpad.core.api import ActionView, ApiView, ListApiView, StrictSerializer, action_schema
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import FILE_ROLES, scope_of
@@ -181,33 +181,23 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class FileActionView(ApiView):
-    """An action on a job seeker's file: a body with the version read, a service, and the
-    file as it is now in the answer (a read, audited with ``purpose``)."""
+class FileActionView(ActionView):
+    """An action on a job seeker's file; the answer is the file as it is now (a read,
+    audited with ``purpose``)."""
 
     schema_tags = ["job-seekers"]
-    request_serializer: type[StrictSerializer]  # set by each action
     purpose: AuditEvent.Purpose
 
-    def act(self, request, id: int, data) -> None:
-        raise NotImplementedError
-
-    def post(self, request, id: int):
-        serializer = self.request_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        self.act(request, id, serializer.validated_data)
+    def respond(self, request, id: int, result) -> Response:
         job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose=self.purpose)
         return Response(JobSeekerSerializer(job_seeker, context={"request": request}).data)
 
 
-@extend_schema_view(
-    post=extend_schema(
-        operation_id="jobSeekerProfileReview",
-        summary="Record that the profile was reviewed today",
-        parameters=[ID_PARAM],
-        request=VersionSerializer,
-        responses={200: JobSeekerSerializer},
-    )
+@action_schema(
+    operation_id="jobSeekerProfileReview",
+    summary="Record that the profile was reviewed today",
+    parameters=[ID_PARAM],
+    response=JobSeekerSerializer,
 )
 class ProfileReviewView(FileActionView):
     """JS1: the profile was reviewed with the job seeker today."""
@@ -215,8 +205,8 @@ class ProfileReviewView(FileActionView):
     request_serializer = VersionSerializer
     purpose = AuditEvent.Purpose.PROFILE_REVIEW
 
-    def act(self, request, id: int, data) -> None:
-        services.jobseeker_profile_review(
+    def act(self, request, id: int, data):
+        return services.jobseeker_profile_review(
             user=request.user, job_seeker_id=id, expected_version=data["version"]
         )
 
@@ -229,14 +219,11 @@ class OutflowSerializer(VersionSerializer):
     reason = serializers.ChoiceField(choices=LeaveReason.choices)
 
 
-@extend_schema_view(
-    post=extend_schema(
-        operation_id="jobSeekerOutflow",
-        summary="Record that the job seeker left the file",
-        parameters=[ID_PARAM],
-        request=OutflowSerializer,
-        responses={200: JobSeekerSerializer},
-    )
+@action_schema(
+    operation_id="jobSeekerOutflow",
+    summary="Record that the job seeker left the file",
+    parameters=[ID_PARAM],
+    response=JobSeekerSerializer,
 )
 class OutflowView(FileActionView):
     """Outflow: the job seeker leaves the file. Lists, caseloads, the worklist and the
@@ -247,8 +234,8 @@ class OutflowView(FileActionView):
     request_serializer = OutflowSerializer
     purpose = AuditEvent.Purpose.OUTFLOW_API
 
-    def act(self, request, id: int, data) -> None:
-        services.jobseeker_leave(
+    def act(self, request, id: int, data):
+        return services.jobseeker_leave(
             user=request.user,
             job_seeker_id=id,
             expected_version=data["version"],
@@ -257,14 +244,11 @@ class OutflowView(FileActionView):
         )
 
 
-@extend_schema_view(
-    post=extend_schema(
-        operation_id="jobSeekerReentry",
-        summary="Take a job seeker who left back into the file",
-        parameters=[ID_PARAM],
-        request=VersionSerializer,
-        responses={200: JobSeekerSerializer},
-    )
+@action_schema(
+    operation_id="jobSeekerReentry",
+    summary="Take a job seeker who left back into the file",
+    parameters=[ID_PARAM],
+    response=JobSeekerSerializer,
 )
 class ReentryView(FileActionView):
     """The job seeker comes back into the file."""
@@ -273,7 +257,7 @@ class ReentryView(FileActionView):
     request_serializer = VersionSerializer
     purpose = AuditEvent.Purpose.OUTFLOW_API
 
-    def act(self, request, id: int, data) -> None:
-        services.jobseeker_reenter(
+    def act(self, request, id: int, data):
+        return services.jobseeker_reenter(
             user=request.user, job_seeker_id=id, expected_version=data["version"]
         )

@@ -6,7 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ApiView, ListApiView, StrictSerializer
+from werkpad.core.api import ActionView, ListApiView, StrictSerializer, action_schema
 from werkpad.notifications import selectors, services
 from werkpad.notifications.filters import NotificationFilter
 from werkpad.notifications.models import Notification
@@ -38,21 +38,23 @@ class NotificationListView(ListApiView):
         return self.get_paginated_response(NotificationSerializer(page, many=True).data)
 
 
-class NotificationReadView(ApiView):
+@action_schema(
+    operation_id="notificationRead",
+    summary="Mark a notification read",
+    description="Only your own: anyone else's is not found (404).",
+    parameters=[ID_PARAM],
+    response=NotificationSerializer,
+    body=False,
+)
+class NotificationReadView(ActionView):
     """Mark one of your notifications read; again changes nothing."""
 
     schema_tags = TAGS
+    #: It takes no body: any field in one is refused, not ignored.
+    request_serializer = StrictSerializer
 
-    @extend_schema(
-        operation_id="notificationRead",
-        summary="Mark a notification read",
-        description="Only your own: anyone else's is not found (404).",
-        parameters=[ID_PARAM],
-        request=None,
-        responses={200: NotificationSerializer},
-    )
-    def post(self, request, id: int):
-        # It takes no body: any field in one is refused, not ignored.
-        StrictSerializer(data=request.data or {}).is_valid(raise_exception=True)
-        notification = services.notification_mark_read(user=request.user, notification_id=id)
-        return Response(NotificationSerializer(notification).data)
+    def act(self, request, id: int, data):
+        return services.notification_mark_read(user=request.user, notification_id=id)
+
+    def respond(self, request, id: int, result) -> Response:
+        return Response(NotificationSerializer(result).data)

@@ -8,17 +8,41 @@ same text may go by e-mail (ADR 0006).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+from werkpad.notifications.kinds import Kind
+from werkpad.notifications.registry import notification_text
+
+__all__ = ["EmailPreference", "Kind", "Notification"]
 
 
-class Kind(models.TextChoices):
-    ASSIGNED = "assigned", _("Something is assigned to you")
-    TERM_NEAR = "term_near", _("A term nears")
-    TERM_PASSED = "term_passed", _("A term has passed")
+class NotificationManager(models.Manager["Notification"]):
+    def record(
+        self,
+        *,
+        recipient_id: int,
+        topic: str,
+        kind: str,
+        url: str,
+        key: str,
+        due_on: dt.date | None = None,
+    ) -> tuple[Notification, bool]:
+        """The notification with this key for this recipient: the one there is, or a new one
+        (``True`` when new). Safe when two workers record it at the same moment."""
+        try:
+            with transaction.atomic():
+                return self.get_or_create(
+                    recipient_id=recipient_id,
+                    key=key[:200],
+                    defaults={"topic": topic, "kind": kind, "url": url[:300], "due_on": due_on},
+                )
+        except IntegrityError:
+            return self.get(recipient_id=recipient_id, key=key[:200]), False
 
 
 class Notification(models.Model):
@@ -38,6 +62,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created at"), default=clock.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+
+    objects = NotificationManager()
 
     class Meta:
         verbose_name = _("notification")
@@ -59,8 +85,6 @@ class Notification(models.Model):
 
     @property
     def text(self) -> str:
-        from werkpad.notifications.registry import notification_text
-
         return notification_text(self.topic, self.kind, self.due_on)
 
 

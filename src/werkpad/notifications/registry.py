@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from werkpad.notifications.models import Kind
+from werkpad.notifications.kinds import Kind
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,14 @@ import logging
 from collections.abc import Mapping
 from functools import partial
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.errors import InvalidInputError
 from werkpad.notifications.models import EmailPreference, Kind, Notification
 from werkpad.notifications.selectors import notification_get
+from werkpad.notifications.tasks import deliver
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,6 @@ def notify(
     """
     if recipient_id is None or (actor is not None and actor.pk == recipient_id):
         return
-    from werkpad.notifications.tasks import deliver
-
     transaction.on_commit(
         partial(
             deliver.enqueue,
@@ -55,28 +54,6 @@ def notify(
         ),
         robust=True,
     )
-
-
-def notification_record(
-    *,
-    recipient_id: int,
-    topic: str,
-    kind: str,
-    url: str,
-    key: str,
-    due_on: dt.date | None = None,
-) -> tuple[Notification, bool]:
-    """The notification with this key for this recipient: the one there is, or a new one."""
-    try:
-        with transaction.atomic():
-            return Notification.objects.get_or_create(
-                recipient_id=recipient_id,
-                key=key[:200],
-                defaults={"topic": topic, "kind": kind, "url": url[:300], "due_on": due_on},
-            )
-    except IntegrityError:
-        # Another worker made it at the same moment.
-        return Notification.objects.get(recipient_id=recipient_id, key=key[:200]), False
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification:

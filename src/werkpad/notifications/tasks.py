@@ -8,7 +8,7 @@ from django_tasks import task
 
 from werkpad.core import clock
 from werkpad.notifications.mail import notification_email
-from werkpad.notifications.services import notification_record
+from werkpad.notifications.models import Notification
 from werkpad.notifications.terms import sweep
 
 
@@ -17,7 +17,7 @@ def deliver(
     *, recipient_id: int, topic: str, kind: str, url: str, key: str, due_on: str = ""
 ) -> int:
     """Record a notification (once per recipient and key) and e-mail it if wanted."""
-    notification, created = notification_record(
+    notification, created = Notification.objects.record(
         recipient_id=recipient_id,
         topic=topic,
         kind=kind,

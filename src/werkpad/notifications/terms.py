@@ -19,7 +19,6 @@ from werkpad.core.deadlines import add_working_days
 from werkpad.core.models import Municipality, MunicipalitySettings
 from werkpad.notifications.models import Kind, Notification
 from werkpad.notifications.registry import Term, topics
-from werkpad.notifications.services import notification_record
 
 #: A term that passed longer ago than this is not announced any more: starting
 #: werkpad on an old file does not flood anyone, and the worklist shows it.
@@ -73,7 +72,7 @@ def sweep(*, today: dt.date) -> list[int]:
     for item in due:
         if (item.term.recipient_id, item.key) in known:
             continue
-        notification, new = notification_record(
+        notification, new = Notification.objects.record(
             recipient_id=item.term.recipient_id,
             topic=item.topic,
             kind=item.kind,

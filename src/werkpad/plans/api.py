@@ -8,13 +8,11 @@ transition the lifecycle does not allow answers 409.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ID_QUERY_SCHEMA, ApiView, ListApiView
+from werkpad.core.api import ID_QUERY_SCHEMA, ActionView, ApiView, ListApiView, action_schema
 from werkpad.core.errors import InvalidInputError
 from werkpad.core.models import AuditEvent
 from werkpad.instruments.models import Instrument
@@ -154,51 +152,40 @@ class PlanDetailView(ApiView):
         return _read(request, id, AuditEvent.Purpose.PLAN_CHANGED_API)
 
 
-class _Transition(ApiView, ABC):
-    """A state change as a POST on a named sub-resource; each subclass names its service."""
+class _PlanAction(ActionView):
+    """An action on a plan; the answer is the plan as it is now."""
 
     schema_tags = ["plans"]
-    input_serializer = VersionOnlySerializer
+    request_serializer = VersionOnlySerializer
 
-    @abstractmethod
-    def act(self, request, id: int, data: dict) -> None:
-        """Call the one service this sub-resource stands for."""
-
-    def post(self, request, id: int):
-        serializer = self.input_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        self.act(request, id, serializer.validated_data)
+    def respond(self, request, id: int, result) -> Response:
         return _read(request, id, AuditEvent.Purpose.PLAN_CHANGED_API)
 
 
-class PlanProposalView(_Transition):
-    @extend_schema(
-        operation_id="planPropose",
-        summary="Share the draft with the job seeker",
-        parameters=[ID_PARAM],
-        request=VersionOnlySerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
-
+@action_schema(
+    operation_id="planPropose",
+    summary="Share the draft with the job seeker",
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanProposalView(_PlanAction):
     def act(self, request, id, data):
-        services.plan_propose(user=request.user, plan_id=id, expected_version=data.get("version"))
+        return services.plan_propose(
+            user=request.user, plan_id=id, expected_version=data.get("version")
+        )
 
 
-class PlanWithdrawalView(_Transition):
-    @extend_schema(
-        operation_id="planWithdraw",
-        summary="Take an unanswered proposal back into draft",
-        parameters=[ID_PARAM],
-        request=VersionOnlySerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
-
+@action_schema(
+    operation_id="planWithdraw",
+    summary="Take an unanswered proposal back into draft",
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanWithdrawalView(_PlanAction):
     def act(self, request, id, data):
-        services.plan_withdraw(user=request.user, plan_id=id, expected_version=data.get("version"))
+        return services.plan_withdraw(
+            user=request.user, plan_id=id, expected_version=data.get("version")
+        )
 
 
 _ANSWER_DESCRIPTION = (
@@ -207,40 +194,32 @@ _ANSWER_DESCRIPTION = (
 )
 
 
-class PlanAgreementView(_Transition):
-    input_serializer = AgreementSerializer
-
-    @extend_schema(
-        operation_id="planAgree",
-        summary="The job seeker agrees to the proposed version; it takes effect",
-        description=_ANSWER_DESCRIPTION,
-        parameters=[ID_PARAM],
-        request=AgreementSerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
+@action_schema(
+    operation_id="planAgree",
+    summary="The job seeker agrees to the proposed version; it takes effect",
+    description=_ANSWER_DESCRIPTION,
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanAgreementView(_PlanAction):
+    request_serializer = AgreementSerializer
 
     def act(self, request, id, data):
-        services.plan_agree(user=request.user, plan_id=id, expected_version=data["version"])
+        return services.plan_agree(user=request.user, plan_id=id, expected_version=data["version"])
 
 
-class PlanDisagreementView(_Transition):
-    input_serializer = DisagreementSerializer
-
-    @extend_schema(
-        operation_id="planDisagree",
-        summary="The job seeker records their disagreement; the version takes effect",
-        description=_ANSWER_DESCRIPTION,
-        parameters=[ID_PARAM],
-        request=DisagreementSerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
+@action_schema(
+    operation_id="planDisagree",
+    summary="The job seeker records their disagreement; the version takes effect",
+    description=_ANSWER_DESCRIPTION,
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanDisagreementView(_PlanAction):
+    request_serializer = DisagreementSerializer
 
     def act(self, request, id, data):
-        services.plan_disagree(
+        return services.plan_disagree(
             user=request.user,
             plan_id=id,
             expected_version=data["version"],
@@ -248,21 +227,17 @@ class PlanDisagreementView(_Transition):
         )
 
 
-class PlanVersionsView(_Transition):
-    input_serializer = RevisionSerializer
-
-    @extend_schema(
-        operation_id="planRevise",
-        summary="Start a new draft version from the latest one",
-        parameters=[ID_PARAM],
-        request=RevisionSerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
+@action_schema(
+    operation_id="planRevise",
+    summary="Start a new draft version from the latest one",
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanVersionsView(_PlanAction):
+    request_serializer = RevisionSerializer
 
     def act(self, request, id, data):
-        services.plan_revise(
+        return services.plan_revise(
             user=request.user,
             plan_id=id,
             reason=data["reason"],
@@ -270,21 +245,17 @@ class PlanVersionsView(_Transition):
         )
 
 
-class PlanReviewsView(_Transition):
-    input_serializer = ReviewWriteSerializer
-
-    @extend_schema(
-        operation_id="planReview",
-        summary="Record the periodic review of the plan in effect",
-        parameters=[ID_PARAM],
-        request=ReviewWriteSerializer,
-        responses={200: PlanSerializer},
-    )
-    def post(self, request, id: int):
-        return super().post(request, id)
+@action_schema(
+    operation_id="planReview",
+    summary="Record the periodic review of the plan in effect",
+    parameters=[ID_PARAM],
+    response=PlanSerializer,
+)
+class PlanReviewsView(_PlanAction):
+    request_serializer = ReviewWriteSerializer
 
     def act(self, request, id, data):
-        services.plan_review(
+        return services.plan_review(
             user=request.user,
             plan_id=id,
             rung_reconsidered=data["rungReconsidered"],

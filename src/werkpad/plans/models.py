@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+from werkpad.core.lifecycle import StatusChangeBase
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.models import JobSeeker, LadderRung
@@ -199,31 +200,18 @@ class PlanVersion(models.Model):
             raise ValidationError(errors)
 
 
-class PlanStatusChange(models.Model):
+class PlanStatusChange(StatusChangeBase):
     """One step in a version's lifecycle: appended, never edited."""
+
+    statuses = Status
 
     version = models.ForeignKey(
         PlanVersion, on_delete=models.CASCADE, related_name="history", verbose_name=_("version")
     )
-    from_status = models.CharField(_("from"), max_length=30, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=30, choices=Status.choices)
-    changed_at = models.DateTimeField(_("when"), default=clock.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    reason = models.TextField(_("why"), blank=True)
 
-    class Meta:
-        ordering = ["changed_at", "id"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("plan status change")
         verbose_name_plural = _("plan status changes")
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '-'} -> {self.to_status}"
 
 
 class PlanComment(models.Model):

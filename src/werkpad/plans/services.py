@@ -28,6 +28,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.lifecycle import begin, transition
 from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.selectors import jobseeker_scope
@@ -36,11 +37,10 @@ from werkpad.plans.models import (
     Plan,
     PlanComment,
     PlanReview,
-    PlanStatusChange,
     PlanVersion,
 )
 from werkpad.plans.selectors import OBJECT_TYPE, plan_scope
-from werkpad.plans.workflow import OPEN, SHARED, Status, check_transition
+from werkpad.plans.workflow import LIFECYCLE, OPEN, SHARED, Status
 
 #: The content of a version a caseworker sets; ``instruments`` is a list of Instrument rows.
 CONTENT_FIELDS = frozenset(
@@ -108,16 +108,8 @@ def _latest(plan: Plan) -> PlanVersion:
 
 
 def _transition(user, version: PlanVersion, target: str, reason: str = "") -> None:
-    """Move ``version`` to ``target`` if the table allows it, appending the history row."""
-    check_transition(version.status, target)
-    PlanStatusChange.objects.create(
-        version=version,
-        from_status=version.status,
-        to_status=target,
-        changed_by=user,
-        reason=reason,
-    )
-    version.status = target
+    """Move ``version`` along the plan's ``LIFECYCLE``, appending the history row."""
+    transition(version, target, lifecycle=LIFECYCLE, user=user, reason=reason)
 
 
 def _touch(plan: Plan, status: str, *extra: str) -> None:
@@ -206,9 +198,7 @@ def plan_create(*, user, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
     version.save()
     if data.get("instruments"):
         version.instruments.set(data["instruments"])
-    PlanStatusChange.objects.create(
-        version=version, from_status="", to_status=Status.DRAFT, changed_by=user
-    )
+    begin(version, Status.DRAFT, user=user)
     _audit(user, plan, AuditEvent.Action.CREATE, fields=data.keys())
     return plan
 
@@ -392,9 +382,7 @@ def _new_version(user, plan: Plan, reason: str) -> PlanVersion:
     )
     version.save()
     version.instruments.set(instruments)
-    PlanStatusChange.objects.create(
-        version=version, from_status="", to_status=Status.DRAFT, changed_by=user, reason=reason
-    )
+    begin(version, Status.DRAFT, user=user, reason=reason)
     plan.latest_number = version.number
     _touch(plan, version.status, "latest_number")
     return version

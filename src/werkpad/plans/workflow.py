@@ -3,16 +3,16 @@
 A version is written as a draft, shared with the job seeker (proposed), answered
 by them (agreed, or their disagreement recorded) and then takes effect. When a
 newer version takes effect, the one before it is superseded. Every change of
-status is appended to ``PlanStatusChange``; none is ever edited.
+status is appended to ``PlanStatusChange`` by ``core.lifecycle.transition`` with
+``LIFECYCLE``; none is ever edited.
 """
 
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from werkpad.core.errors import ConflictError
+from werkpad.core.lifecycle import Lifecycle
 
 
 class Status(models.TextChoices):
@@ -122,26 +122,12 @@ REFUSALS: dict[str, dict[str, str]] = {
 }
 
 
-class TransitionRefusedError(ConflictError):
-    code = "plan-transition-refused"
-
-    def __init__(self, *, current: str, target: str):
-        self.current, self.target = current, target
-        message = REFUSALS.get(STEP_TO.get(target, ""), {}).get(current)
-        super().__init__(
-            str(message)
-            if message is not None
-            else _("A plan that is “%(current)s” cannot become “%(target)s”.")
-            % {"current": Status(current).label, "target": Status(target).label}
-        )
-
-
-def is_allowed(current: str, target: str) -> bool:
-    return target in ALLOWED_TRANSITIONS.get(current, frozenset())
-
-
-def check_transition(current: str, target: str) -> None:
-    """Raise ``TransitionRefusedError`` unless the table allows ``current`` -> ``target``,
-    saying why in the words of that step."""
-    if not is_allowed(current, target):
-        raise TransitionRefusedError(current=current, target=target)
+LIFECYCLE = Lifecycle(
+    name="plan version",
+    statuses=Status,
+    transitions=ALLOWED_TRANSITIONS,
+    refused_code="plan-transition-refused",
+    fallback=gettext_lazy("A plan that is “%(current)s” cannot become “%(target)s”."),
+    step_to=STEP_TO,
+    refusals=REFUSALS,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ID_QUERY_SCHEMA, ApiView, ListApiView, camel
+from werkpad.core.api import ID_QUERY_SCHEMA, ActionView, ApiView, ListApiView, action_schema, camel
 from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.core.models import AuditEvent
 from werkpad.trajectories import selectors, services
@@ -136,21 +136,24 @@ def _within(prefix: str, call):
 
 
 def _transition_view(name: str, *, serializer, summary: str, description: str, call):
-    class View(ApiView):
-        schema_tags = TAGS
+    """An action on a trajectory (a step of its lifecycle) as an ``ActionView``; the answer
+    is the trajectory as it is now."""
 
-        @extend_schema(
-            operation_id=name,
-            summary=summary,
-            description=description + " A transition the lifecycle does not allow answers 409.",
-            parameters=[ID_PARAM],
-            request=serializer,
-            responses={200: TrajectorySerializer},
-        )
-        def post(self, request, id: int):
-            checked = serializer(data=request.data)
-            checked.is_valid(raise_exception=True)
-            call(request.user, id, checked.validated_data)
+    @action_schema(
+        operation_id=name,
+        summary=summary,
+        description=description + " A transition the lifecycle does not allow answers 409.",
+        parameters=[ID_PARAM],
+        response=TrajectorySerializer,
+    )
+    class View(ActionView):
+        schema_tags = TAGS
+        request_serializer = serializer
+
+        def act(self, request, id: int, data):
+            return call(request.user, id, data)
+
+        def respond(self, request, id: int, result) -> Response:
             return _detail(request, id, AuditEvent.Purpose.TRAJECTORY_CHANGED_API)
 
     View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"

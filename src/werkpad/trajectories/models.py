@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
 from werkpad.core.deadlines import add_working_days
+from werkpad.core.lifecycle import StatusChangeBase
 from werkpad.core.minimum_wage import WageCheck
 from werkpad.core.models import Municipality, VersionedModel
 from werkpad.jobseekers.models import JobSeeker, LadderRung
@@ -156,8 +157,10 @@ class Trajectory(VersionedModel):
         return Status(self.status).label
 
 
-class StatusChange(models.Model):
+class StatusChange(StatusChangeBase):
     """One step in a trajectory's life: appended, never edited."""
+
+    statuses = Status
 
     trajectory = models.ForeignKey(
         Trajectory,
@@ -165,25 +168,10 @@ class StatusChange(models.Model):
         related_name="history",
         verbose_name=_("trajectory"),
     )
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    changed_at = models.DateTimeField(_("when"), default=clock.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("who"),
-    )
-    reason = models.TextField(_("why"), blank=True)
 
-    class Meta:
-        ordering = ["changed_at", "id"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-
-    def __str__(self) -> str:
-        return f"{self.from_status or '-'} -> {self.to_status}"
 
 
 class ProgressReport(models.Model):

@@ -19,6 +19,7 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.lifecycle import begin, transition
 from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.jobseekers.selectors import jobseeker_scope
 from werkpad.jobseekers.services import jobseeker_rung_change, refuse_if_left
@@ -30,12 +31,11 @@ from werkpad.trajectories.models import (
     Evaluation,
     Outcome,
     ProgressReport,
-    StatusChange,
     Trajectory,
 )
 from werkpad.trajectories.notifications import notify_referral
 from werkpad.trajectories.wage_check import end_report_wage_check
-from werkpad.trajectories.workflow import RUNNING, Status, check_transition, transition
+from werkpad.trajectories.workflow import LIFECYCLE, RUNNING, Status
 
 OBJECT_TYPE = "trajectory"
 
@@ -186,9 +186,7 @@ def trajectory_refer(
         target_group_reason=target_group_reason.strip() if outside else "",
     )
     trajectory.alternatives.set(alternatives)
-    StatusChange.objects.create(
-        trajectory=trajectory, from_status="", to_status=Status.REFERRED, changed_by=user
-    )
+    begin(trajectory, Status.REFERRED, user=user)
     _audit(
         user=user,
         action=AuditEvent.Action.CREATE,
@@ -234,8 +232,8 @@ def _apply(
     extra: Mapping[str, Any] | None = None,
     step: str | None = None,
 ) -> Trajectory:
-    """Move a locked trajectory through ``workflow.transition``, save it and audit it."""
-    transition(trajectory, target, user=user, reason=reason, step=step)
+    """Move a locked trajectory along its ``LIFECYCLE``, save it and audit it."""
+    transition(trajectory, target, lifecycle=LIFECYCLE, user=user, reason=reason, step=step)
     fields = ["status", *(extra or {}).keys()]
     for name, value in (extra or {}).items():
         setattr(trajectory, name, value)
@@ -277,7 +275,7 @@ def trajectory_start(
 ) -> Trajectory:
     """The programme starts; the first progress report is due one interval later (TR3)."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
-    check_transition(trajectory.status, Status.STARTED, step="start")
+    LIFECYCLE.check(trajectory.status, Status.STARTED, step="start")
     start = started_on or clock.today()
     if start > clock.today():
         raise InvalidInputError({"started_on": [_("The start date lies in the future.")]})
@@ -441,7 +439,7 @@ def trajectory_complete(
 ) -> Trajectory:
     """Completed, with the end report (TR5, TR6); the job guarantee promise is copied in."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
-    check_transition(trajectory.status, Status.COMPLETED)
+    LIFECYCLE.check(trajectory.status, Status.COMPLETED)
     values = _check_end_report(trajectory, end_report)
     report = EndReport.objects.create(
         trajectory=trajectory,

@@ -4,8 +4,9 @@ referred -> accepted | declined; accepted -> started; started <-> suspended;
 started -> completed | ended early. Ending early and declining need a reason.
 Once ended (completed, ended early, declined) the provider's access has served its
 purpose: it keeps only what it wrote itself, for a limited time (``ENDED``).
-Every change is appended to the history (when, who, why); nothing else moves
-a trajectory's status.
+Every change is appended to the history (when, who, why) by
+``core.lifecycle.transition`` with ``LIFECYCLE``; nothing else moves a
+trajectory's status.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from werkpad.core import clock, privacy
 from werkpad.core.deadlines import add_months
-from werkpad.core.errors import ConflictError, InvalidInputError
+from werkpad.core.lifecycle import Lifecycle
 
 
 class Status(models.TextChoices):
@@ -73,10 +73,6 @@ def provider_access_open(trajectory, today: dt.date | None = None) -> bool:
     ``PROVIDER_KEEPS_OWN_RECORDS_YEARS`` after its end."""
     end = ended_on(trajectory)
     return end is None or end > provider_records_cutoff(today or clock.today())
-
-
-def may_transition(current: str, target: str) -> bool:
-    return target in ALLOWED_TRANSITIONS.get(current, frozenset())
 
 
 #: Named steps that reach the same status from one source only: starting is from
@@ -206,46 +202,15 @@ for _refusals in REFUSALS.values():
 del _refusals
 
 
-def refusal_message(current: str, target: str, step: str | None = None) -> str:
-    """Why the lifecycle refuses ``step`` (towards ``target``) from ``current``."""
-    message = REFUSALS.get(step or STEP_TO.get(target, ""), {}).get(current)
-    if message is None:
-        return _("A trajectory that is %(current)s cannot become %(target)s.") % {
-            "current": Status(current).label.lower(),
-            "target": Status(target).label.lower(),
-        }
-    return str(message) % {"status": Status(current).label.lower()}
-
-
-def check_transition(
-    current: str, target: str, *, reason: str = "", step: str | None = None
-) -> None:
-    """Refuses a transition the table does not allow, saying why in the words of that step,
-    or one without its reason."""
-    if not may_transition(current, target) or (
-        step is not None and current not in STEP_SOURCES[step]
-    ):
-        raise ConflictError(
-            refusal_message(current, target, step), code="trajectory-transition-refused"
-        )
-    if target in REASON_REQUIRED and not reason.strip():
-        raise InvalidInputError({"reason": [_("Give the reason.")]})
-
-
-def transition(trajectory, target: str, *, user, reason: str = "", step: str | None = None):
-    """Move ``trajectory`` to ``target`` and append the history row.
-
-    The caller holds the row locked and saves the trajectory in the same transaction.
-    """
-    check_transition(trajectory.status, target, reason=reason, step=step)
-    # Through the trajectory's own history, so that this module needs no import of the
-    # models (which import its Status): no import cycle.
-    change = trajectory.history.create(
-        from_status=trajectory.status,
-        to_status=target,
-        changed_at=clock.now(),
-        changed_by=user,
-        reason=reason.strip(),
-    )
-    trajectory.status = target
-    return change
+LIFECYCLE = Lifecycle(
+    name="trajectory",
+    statuses=Status,
+    transitions=ALLOWED_TRANSITIONS,
+    refused_code="trajectory-transition-refused",
+    fallback=gettext_lazy("A trajectory that is %(current)s cannot become %(target)s."),
+    reason_required=REASON_REQUIRED,
+    step_to=STEP_TO,
+    step_sources=STEP_SOURCES,
+    refusals=REFUSALS,
+    lower_labels=True,
+)
