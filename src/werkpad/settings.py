@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "werkpad.core.middleware.ApiMiddleware",
     "werkpad.core.middleware.SessionTimeoutMiddleware",
     "werkpad.core.middleware.NoStoreMiddleware",
+    "werkpad.core.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "werkpad.urls"

@@ -23,10 +23,10 @@ from werkpad.core.errors import (
     PermissionDeniedError,
     StaleEditError,
 )
+from werkpad.core.lifecycle import TransitionRefusedError
 from werkpad.core.models import AuditEvent
 from werkpad.plans import services
 from werkpad.plans.models import Plan, PlanStatusChange, PlanVersion
-from werkpad.core.lifecycle import TransitionRefusedError
 from werkpad.plans.workflow import ALLOWED_TRANSITIONS, LIFECYCLE, Status
 
 pytestmark = pytest.mark.django_db

@@ -26,7 +26,7 @@ from werkpad.accounts.services import (
     two_factor_verify,
 )
 from werkpad.core.audit import audit_record
-from werkpad.core.errors import DomainError
+from werkpad.core.errors import AccessError, DomainError
 from werkpad.core.models import AuditEvent
 
 PENDING = "werkpad_pending_login"
@@ -100,6 +100,8 @@ def second_factor(request):
             request.session.pop(PENDING, None)
             messages.error(request, error.message)
             return redirect("accounts:login")
+        except AccessError:
+            raise
         except DomainError as error:
             form.add_error("code", error.message)
         else:

@@ -29,13 +29,18 @@ class DomainError(Exception):
         return str(self.message)
 
 
-class PermissionDeniedError(DomainError):
+class AccessError(DomainError):
+    """Not found, or not allowed: never a refusal shown on a form. A page answers 404 or 403
+    (``core.middleware.DomainErrorMiddleware``), the API the same as problem+json."""
+
+
+class PermissionDeniedError(AccessError):
     status = 403
     code = "permission-denied"
     title = _("You may not do this")
 
 
-class NotFoundError(DomainError):
+class NotFoundError(AccessError):
     status = 404
     code = "not-found"
     title = _("Not found")

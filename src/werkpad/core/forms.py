@@ -2,13 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.errors import DomainError, InvalidInputError
+from werkpad.core.errors import AccessError, DomainError, InvalidInputError, StaleEditError
 from werkpad.core.models import MunicipalitySettings
+
+
+@dataclass
+class FormSave:
+    """What saving a form through its service came to: ``ok`` with what the service
+    returned (``saved``), or the refusal on the form; ``status`` is the page's answer
+    (200 for the first view, 400 for a form sent back, 409 for a stale version)."""
+
+    method: str
+    ok: bool = False
+    stale: bool = False
+    saved: Any = None
+
+    @property
+    def status(self) -> int:
+        if self.stale:
+            return 409
+        return 400 if self.method == "POST" else 200
+
+
+def save_form(request, form, save: Callable[[int], Any]) -> FormSave:
+    """The one way a page saves a versioned edit: for a POST with a valid form, call
+    ``save(version)``, the service given the version the form carried. A stale version
+    puts the "someone else changed it" message above the form; any other refusal shows
+    at its field or above the form (``show_refusal``); nothing was written."""
+    outcome = FormSave(method=request.method)
+    if request.method != "POST" or not form.is_valid():
+        return outcome
+    try:
+        outcome.saved = save(form.cleaned_data.get("version") or 0)
+    except StaleEditError as error:
+        outcome.stale = True
+        form.add_error(None, error.message)
+    except AccessError:
+        raise
+    except DomainError as error:
+        show_refusal(form, error)
+    else:
+        outcome.ok = True
+    return outcome
 
 
 def show_refusal(form, error: DomainError) -> None:

@@ -1,5 +1,5 @@
 """Request-wide behaviour: API headers and CORS, origin for the audit log, idle timeout,
-no caching of personal data."""
+no caching of personal data, a page's domain error as its HTTP answer."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from werkpad.core.context import reset_origin, set_origin
+from werkpad.core.errors import DomainError, NotFoundError, PermissionDeniedError
 
 API_PREFIX = "/api/"
 OPENAPI_PATH = "/api/v1/openapi.json"
@@ -115,3 +119,28 @@ class NoStoreMiddleware:
         if request.path.startswith(API_PREFIX) or (user is not None and user.is_authenticated):
             add_never_cache_headers(response)
         return response
+
+
+class DomainErrorMiddleware:
+    """A domain error a page lets through becomes its HTTP answer here, in one place, as
+    the API's exception handler does for the API: not found is 404, not allowed 403, and
+    any other refusal the refusal page with its status (400, 409) and its Dutch message.
+    Nothing was written: every service runs in one transaction. Views that show a
+    refusal in a form catch it themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DomainError) or request.path.startswith(API_PREFIX):
+            return None
+        if isinstance(exception, NotFoundError):
+            raise Http404(exception.message) from exception
+        if isinstance(exception, PermissionDeniedError):
+            raise PermissionDenied(exception.message) from exception
+        return render(
+            request, "refused.html", {"message": exception.message}, status=exception.status
+        )

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,8 +14,13 @@ from django.utils.translation import ngettext
 
 from werkpad.core import clock, selectors, services
 from werkpad.core import privacy as privacy_rules
-from werkpad.core.errors import DomainError, NotFoundError, PermissionDeniedError, StaleEditError
-from werkpad.core.forms import MinimumWageRateForm, MunicipalitySettingsForm, show_refusal
+from werkpad.core.errors import AccessError, DomainError
+from werkpad.core.forms import (
+    MinimumWageRateForm,
+    MunicipalitySettingsForm,
+    save_form,
+    show_refusal,
+)
 from werkpad.core.minimum_wage import (
     adult_rates,
     minimum_wage_add,
@@ -61,6 +65,8 @@ def minimum_wage(request):
     if request.method == "POST" and form.is_valid():
         try:
             added = minimum_wage_add(user=request.user, **form.cleaned_data)
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -117,30 +123,21 @@ def _setting_label(name: str) -> str:
 def municipality_settings(request, id: int):
     """A municipality's periods and terms, each with its explanation and legal source;
     every change audited, a stale one refused (issue 7)."""
-    try:
-        current = selectors.municipality_settings_get(user=request.user, id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
+    current = selectors.municipality_settings_get(user=request.user, id=id)
     form = MunicipalitySettingsForm(request.POST or None, instance=current)
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.municipality_settings_update(
-                user=request.user,
-                municipality_id=id,
-                expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(),
-            )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The settings are saved."))
-            return redirect("core:municipality-settings", id=id)
+    edit = save_form(
+        request,
+        form,
+        lambda version: services.municipality_settings_update(
+            user=request.user,
+            municipality_id=id,
+            expected_version=version,
+            data=form.changes(),
+        ),
+    )
+    if edit.ok:
+        messages.success(request, _("The settings are saved."))
+        return redirect("core:municipality-settings", id=id)
     return render(
         request,
         "core/municipality_settings.html",
@@ -152,7 +149,7 @@ def municipality_settings(request, id: int):
                 (event, [_setting_label(name) for name in event.fields])
                 for event in selectors.municipality_settings_changes(user=request.user, id=id)
             ],
-            "stale": stale,
+            "stale": edit.stale,
         },
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        status=edit.status,
     )

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 
-from werkpad.core.errors import PermissionDeniedError
 from werkpad.insights.fit import programme_fit_list
 from werkpad.jobseekers.rules import is_caseworker_of
 from werkpad.jobseekers.selectors import jobseeker_scope
@@ -27,10 +26,7 @@ def programme_fit(request, id: int):
         raise Http404
     if not is_caseworker_of(request.user, job_seeker):
         raise PermissionDenied
-    try:
-        fit = programme_fit_list(user=request.user, job_seeker=job_seeker)
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
+    fit = programme_fit_list(user=request.user, job_seeker=job_seeker)
     return render(
         request,
         "insights/fit_list.html",

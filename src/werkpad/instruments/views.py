@@ -13,14 +13,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import (
+    AccessError,
+    ConflictError,
     DomainError,
     InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    StaleEditError,
 )
 from werkpad.core.filters import parse_id
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import save_form, show_refusal
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of
 from werkpad.instruments import selectors, services
@@ -40,8 +39,6 @@ def _edited_municipality(request) -> Municipality:
 def instrument_list(request):
     try:
         instruments = selectors.instrument_list(user=request.user, filters=request.GET)
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         instruments = selectors.instrument_list(user=request.user)
@@ -75,6 +72,8 @@ def instrument_create(request):
             services.instrument_create(
                 user=request.user, municipality=municipality, data=form.changes()
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -95,33 +94,26 @@ def instrument_edit(request, id: int):
         raise Http404
     if not request.user.has_perm("instruments.change_instrument", target):
         raise PermissionDenied
-    try:
-        instrument = selectors.instrument_get(user=request.user, id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    instrument = selectors.instrument_get(user=request.user, id=id)
     form = InstrumentForm(request.POST or None, instance=instrument)
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.instrument_update(
-                user=request.user,
-                instrument_id=id,
-                expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(),
-            )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The instrument is saved."))
-            return redirect("providers:instrument-list")
+    edit = save_form(
+        request,
+        form,
+        lambda version: services.instrument_update(
+            user=request.user,
+            instrument_id=id,
+            expected_version=version,
+            data=form.changes(),
+        ),
+    )
+    if edit.ok:
+        messages.success(request, _("The instrument is saved."))
+        return redirect("providers:instrument-list")
     return render(
         request,
         "instruments/form.html",
-        {"form": form, "instrument": instrument, "stale": stale},
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        {"form": form, "instrument": instrument, "stale": edit.stale},
+        status=edit.status,
     )
 
 
@@ -134,11 +126,7 @@ def instrument_deactivate(request, id: int):
             instrument_id=id,
             expected_version=parse_id(request.POST.get("version", "")) or 0,
         )
-    except NotFoundError as error:
-        raise Http404(error.message) from error
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
-    except DomainError as error:
+    except (ConflictError, InvalidInputError) as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("The instrument is deactivated."))

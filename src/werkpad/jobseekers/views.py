@@ -13,13 +13,12 @@ from django.views.decorators.http import require_POST
 
 from werkpad.core import clock
 from werkpad.core.errors import (
+    AccessError,
     DomainError,
     InvalidInputError,
     NotFoundError,
-    PermissionDeniedError,
-    StaleEditError,
 )
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import save_form, show_refusal
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import FILE_ROLES, scope_of
@@ -31,10 +30,7 @@ PAGE_SIZE = 25
 
 
 def _get_or_404(request, id: int, purpose: str):
-    try:
-        return selectors.jobseeker_get(user=request.user, id=id, purpose=purpose)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.jobseeker_get(user=request.user, id=id, purpose=purpose)
 
 
 def _filter_selects(params, user) -> list[dict]:
@@ -85,8 +81,6 @@ def job_seeker_list(request):
         queryset = selectors.jobseeker_list(
             user=request.user, filters=request.GET, purpose=AuditEvent.Purpose.JOB_SEEKER_LIST
         )
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         queryset = selectors.jobseeker_list(
@@ -170,33 +164,29 @@ def job_seeker_edit(request, id: int):
         municipality=job_seeker.municipality,
         show_restricted=show_restricted,
     )
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.jobseeker_update(
-                user=request.user,
-                job_seeker_id=job_seeker.pk,
-                expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(),
-                rung_reason=form.cleaned_data.get("rung_reason", ""),
-            )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The changes are saved."))
-            return redirect("jobseekers:detail", id=job_seeker.pk)
+    edit = save_form(
+        request,
+        form,
+        lambda version: services.jobseeker_update(
+            user=request.user,
+            job_seeker_id=job_seeker.pk,
+            expected_version=version,
+            data=form.changes(),
+            rung_reason=form.cleaned_data.get("rung_reason", ""),
+        ),
+    )
+    if edit.ok:
+        messages.success(request, _("The changes are saved."))
+        return redirect("jobseekers:detail", id=job_seeker.pk)
     return render(
         request,
         "jobseekers/form.html",
         {
             "form": form,
             "js": job_seeker,
-            "stale": stale,
+            "stale": edit.stale,
         },
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        status=edit.status,
     )
 
 
@@ -218,6 +208,8 @@ def _file_action(request, id: int, action, success) -> HttpResponse:
         for texts in error.errors.values():
             for text in texts:
                 messages.error(request, text)
+    except AccessError:
+        raise
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -300,6 +292,8 @@ def job_seeker_create(request):
             job_seeker = services.jobseeker_create(
                 user=request.user, municipality=municipality, data=form.changes()
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -315,10 +309,7 @@ def job_seeker_create(request):
 
 @login_required
 def job_seeker_access_log(request, id: int):
-    try:
-        events = selectors.access_log_list(user=request.user, job_seeker_id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    events = selectors.access_log_list(user=request.user, job_seeker_id=id)
     job_seeker = _get_or_404(request, id, AuditEvent.Purpose.ACCESS_LOG)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "jobseekers/access_log.html", {"js": job_seeker, "page": page})

@@ -5,13 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkpad.core.errors import NotFoundError
 from werkpad.notifications import selectors, services
 from werkpad.notifications.forms import EmailPreferencesForm
 
@@ -33,10 +31,7 @@ def notification_list(request):
 @login_required
 def notification_open(request, id: int):
     """Mark the notification read and go to what it is about."""
-    try:
-        notification = services.notification_mark_read(user=request.user, notification_id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    notification = services.notification_mark_read(user=request.user, notification_id=id)
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         return redirect("notifications:list")
     return redirect(notification.url)

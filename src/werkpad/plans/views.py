@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, StaleEditError
+from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.filters import parse_id
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import save_form, show_refusal
 from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -46,10 +46,7 @@ def _may_change_or_refuse(request, id: int):
 
 
 def _get_or_404(request, id: int, purpose: str):
-    try:
-        return selectors.plan_get(user=request.user, id=id, purpose=purpose)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.plan_get(user=request.user, id=id, purpose=purpose)
 
 
 def _parts(plan) -> dict:
@@ -92,6 +89,8 @@ def plan_create(request, job_seeker_id: int):
             plan = services.plan_create(
                 user=request.user, job_seeker_id=job_seeker.pk, data=form.changes()
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -143,28 +142,24 @@ def plan_edit(request, id: int):
         municipality=plan.municipality,
         plan_version=plan.version,
     )
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_update(
-                user=request.user,
-                plan_id=plan.pk,
-                expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(),
-            )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The changes are saved."))
-            return redirect("plans:detail", id=plan.pk)
+    edit = save_form(
+        request,
+        form,
+        lambda version: services.plan_update(
+            user=request.user,
+            plan_id=plan.pk,
+            expected_version=version,
+            data=form.changes(),
+        ),
+    )
+    if edit.ok:
+        messages.success(request, _("The changes are saved."))
+        return redirect("plans:detail", id=plan.pk)
     return render(
         request,
         "plans/form.html",
-        {"form": form, "js": plan.job_seeker, "plan": plan, "stale": stale},
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        {"form": form, "js": plan.job_seeker, "plan": plan, "stale": edit.stale},
+        status=edit.status,
     )
 
 
@@ -174,6 +169,8 @@ def _action(request, id: int, act, success: str):
         return refused
     try:
         act()
+    except AccessError:
+        raise
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -287,10 +284,7 @@ def plan_comment(request, id: int):
 
 
 def _own_job_seeker(request):
-    try:
-        return jobseeker_selectors.jobseeker_get_own(user=request.user)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return jobseeker_selectors.jobseeker_get_own(user=request.user)
 
 
 def _own_plan_id(request) -> int:
@@ -313,10 +307,7 @@ def _own_plan_id(request) -> int:
 def _my_plan_page(request, *, status: int = 200, reason: str = ""):
     """The job seeker's plan page as the plan is now; ``reason`` refills the disagreement."""
     job_seeker = _own_job_seeker(request)
-    try:
-        plan = selectors.plan_get_own(user=request.user)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    plan = selectors.plan_get_own(user=request.user)
     months = MunicipalitySettings.for_id(job_seeker.municipality_id).plan_review_months
     context = {"js": job_seeker, "plan": plan, "review_months": months}
     if plan is not None:
@@ -350,6 +341,8 @@ def _answer(request, act, success: str, form=None):
         messages.error(request, error.message)
         reason = form.cleaned_data.get("reason", "") if form is not None else ""
         return _my_plan_page(request, status=409, reason=reason)
+    except AccessError:
+        raise
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -2,18 +2,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 
-from werkpad.core.errors import NotFoundError
 from werkpad.jobseekers import selectors
 
 
 def _own(request):
-    try:
-        return selectors.jobseeker_get_own(user=request.user)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.jobseeker_get_own(user=request.user)
 
 
 @login_required

@@ -12,13 +12,9 @@ from django.utils.translation import gettext as _
 
 from werkpad.core import clock, privacy
 from werkpad.core.errors import (
-    DomainError,
     InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
-    StaleEditError,
 )
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import save_form
 from werkpad.providers import selectors, services
 from werkpad.providers.filters import ProgrammeFilter
 from werkpad.providers.forms import ProgrammeForm, ProviderForm
@@ -90,8 +86,6 @@ def _catalogue_selects(params, providers) -> list[dict]:
 def programme_list(request):
     try:
         queryset = selectors.programme_list(user=request.user, filters=request.GET)
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         queryset = selectors.programme_list(user=request.user, filters={})
@@ -113,10 +107,7 @@ def programme_list(request):
 
 
 def _programme_or_404(request, id: int) -> Programme:
-    try:
-        return selectors.programme_get(user=request.user, id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.programme_get(user=request.user, id=id)
 
 
 @login_required
@@ -135,33 +126,28 @@ def programme_detail(request, id: int):
 def _programme_form_page(request, *, programme: Programme | None, provider: Provider | None):
     municipality = programme.municipality if programme else provider.municipality
     form = ProgrammeForm(request.POST or None, instance=programme, municipality=municipality)
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            if programme is None:
-                saved = services.programme_create(
-                    user=request.user, provider=provider, data=form.changes()
-                )
-            else:
-                saved = services.programme_update(
-                    user=request.user,
-                    programme_id=programme.pk,
-                    expected_version=form.cleaned_data["version"] or 0,
-                    data=form.changes(),
-                )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The programme is saved."))
-            return redirect("providers:programme-detail", id=saved.pk)
+
+    def save(version: int) -> Programme:
+        if programme is None:
+            return services.programme_create(
+                user=request.user, provider=provider, data=form.changes()
+            )
+        return services.programme_update(
+            user=request.user,
+            programme_id=programme.pk,
+            expected_version=version,
+            data=form.changes(),
+        )
+
+    edit = save_form(request, form, save)
+    if edit.ok:
+        messages.success(request, _("The programme is saved."))
+        return redirect("providers:programme-detail", id=edit.saved.pk)
     return render(
         request,
         "providers/programme_form.html",
-        {"form": form, "programme": programme, "provider": provider, "stale": stale},
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        {"form": form, "programme": programme, "provider": provider, "stale": edit.stale},
+        status=edit.status,
     )
 
 
@@ -187,18 +173,12 @@ def programme_create(request, provider_id: int):
 
 
 def _provider_or_404(request, id: int) -> Provider:
-    try:
-        return selectors.provider_get(user=request.user, id=id)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.provider_get(user=request.user, id=id)
 
 
 @login_required
 def provider_list(request):
-    try:
-        providers = selectors.provider_list(user=request.user)
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
+    providers = selectors.provider_list(user=request.user)
     today = clock.today()
     return render(
         request,
@@ -232,28 +212,24 @@ def provider_edit(request, id: int):
         raise PermissionDenied
     provider = _provider_or_404(request, id)
     form = ProviderForm(request.POST or None, instance=provider)
-    stale = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.provider_update(
-                user=request.user,
-                provider_id=provider.pk,
-                expected_version=form.cleaned_data["version"] or 0,
-                data=form.changes(),
-            )
-        except StaleEditError as error:
-            stale = True
-            form.add_error(None, error.message)
-        except DomainError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, _("The provider is saved."))
-            return redirect("providers:provider-detail", id=provider.pk)
+    edit = save_form(
+        request,
+        form,
+        lambda version: services.provider_update(
+            user=request.user,
+            provider_id=provider.pk,
+            expected_version=version,
+            data=form.changes(),
+        ),
+    )
+    if edit.ok:
+        messages.success(request, _("The provider is saved."))
+        return redirect("providers:provider-detail", id=provider.pk)
     return render(
         request,
         "providers/provider_form.html",
-        {"form": form, "provider": provider, "stale": stale},
-        status=409 if stale else (400 if request.method == "POST" else 200),
+        {"form": form, "provider": provider, "stale": edit.stale},
+        status=edit.status,
     )
 
 
@@ -269,10 +245,7 @@ def public_index(request):
 
 def public_programme(request, slug: str):
     """What a job seeker needs to know about one programme, in plain language; no login."""
-    try:
-        programme = selectors.programme_public_get(slug=slug)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    programme = selectors.programme_public_get(slug=slug)
     contacts = selectors.municipality_contacts(municipality_id=programme.municipality_id)
     return render(
         request,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from werkpad.core import clock, privacy
-from werkpad.core.errors import DomainError, InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
@@ -32,10 +32,7 @@ PAGE_SIZE = 25
 
 
 def _get_or_404(request, id: int, purpose: str) -> Trajectory:
-    try:
-        return selectors.trajectory_get(user=request.user, id=id, purpose=purpose)
-    except NotFoundError as error:
-        raise Http404(error.message) from error
+    return selectors.trajectory_get(user=request.user, id=id, purpose=purpose)
 
 
 def _visible_or_404(request, id: int) -> Trajectory:
@@ -57,8 +54,6 @@ def trajectory_list(request):
         queryset = selectors.trajectory_list(
             user=request.user, filters=request.GET, purpose=AuditEvent.Purpose.TRAJECTORY_LIST
         )
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
     except InvalidInputError as error:
         messages.error(request, _("A filter was not valid and was left out: %s") % error.message)
         queryset = selectors.trajectory_list(
@@ -119,6 +114,8 @@ def trajectory_refer(request, job_seeker_id: int):
                 group_alternative=data["group_alternative"],
                 target_group_reason=data["target_group_reason"],
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -246,8 +243,8 @@ def trajectory_action(request, id: int, action: str):
         kwargs["reason"] = request.POST.get("reason", "")
     try:
         service(**kwargs)
-    except PermissionDeniedError as error:
-        raise PermissionDenied(error.message) from error
+    except AccessError:
+        raise
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -267,6 +264,8 @@ def progress_report_create(request, id: int):
             services.progress_report_create(
                 user=request.user, trajectory_id=id, **form.cleaned_data
             )
+        except AccessError:
+            raise
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -291,6 +290,8 @@ def trajectory_complete(request, id: int):
                 expected_version=form.cleaned_data["version"],
                 end_report=form.end_report(),
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
@@ -316,6 +317,8 @@ def trajectory_evaluate(request, id: int):
             services.trajectory_evaluate(
                 user=request.user, trajectory_id=id, data=form.cleaned_data
             )
+        except AccessError:
+            raise
         except DomainError as error:
             show_refusal(form, error)
         else:
