@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+
 
 class Role(models.TextChoices):
     JOB_SEEKER = "job_seeker", _("Job seeker")
@@ -105,3 +107,40 @@ def forget_scope(user) -> None:
     """Drop the cached scope (after a membership changed)."""
     if hasattr(user, "_werkpad_scope"):
         del user._werkpad_scope
+
+
+def acting_municipality_id(
+    user,
+    roles: Iterable[str],
+    *,
+    named: int | None = None,
+    ask_when_several: bool = False,
+    denied_code: str = "permission-denied",
+) -> int:
+    """The municipality this user acts for in one of ``roles``: the one ``named`` (it must be
+    one of theirs), or, none named, their first (in the order of their grants; with
+    ``ask_when_several`` someone who works for several must name one). The one answer to
+    that question: pages, the API, the importer, the aggregates and the audit log use it.
+
+    Raises ``PermissionDeniedError`` (``denied_code``) for a user who acts for none and
+    ``InvalidInputError`` on ``municipality`` for one not theirs or not named.
+    """
+    wanted = set(roles)
+    allowed = list(
+        dict.fromkeys(g.municipality_id for g in scope_of(user).grants if g.role in wanted)
+    )
+    if not allowed:
+        raise PermissionDeniedError(code=denied_code)
+    if named is None:
+        if ask_when_several and len(allowed) > 1:
+            raise InvalidInputError(
+                {"municipality": [_("You work for several municipalities: name one.")]},
+                codes={"municipality": "municipality-required"},
+            )
+        return allowed[0]
+    if named not in allowed:
+        raise InvalidInputError(
+            {"municipality": [_("You do not work for this municipality.")]},
+            codes={"municipality": "municipality-not-yours"},
+        )
+    return named

@@ -35,9 +35,9 @@ from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
-from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import Role, acting_municipality_id, scope_of
 from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS
 from werkpad.insights.suppression import Cell, reasons_of, suppress
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, current_q
@@ -296,18 +296,9 @@ def programme_fit_list(*, user, job_seeker: JobSeeker) -> ProgrammeFitList:
 
 
 def _municipality_for(*, user, roles, municipality_id: int | None, code: str) -> Municipality:
-    scope = scope_of(user)
-    allowed = scope.municipalities(*roles)
-    if not allowed:
-        raise PermissionDeniedError(code=code)
-    if municipality_id is None:
-        grant = next((g for g in scope.grants if g.role in roles), None)
-        municipality_id = grant.municipality_id if grant else None
-    if municipality_id not in allowed:
-        raise InvalidInputError(
-            {"municipality": [_("You may not see figures for this municipality.")]}
-        )
-    return Municipality.objects.get(pk=municipality_id)
+    return Municipality.objects.get(
+        pk=acting_municipality_id(user, roles, named=municipality_id, denied_code=code)
+    )
 
 
 def aggregate_municipalities(*, user, roles) -> list[Municipality]:

@@ -16,9 +16,14 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
-from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import Municipality
-from werkpad.core.permissions import AGGREGATE_ROLES, SUPPRESSED_ROLES, scope_of
+from werkpad.core.permissions import (
+    AGGREGATE_ROLES,
+    SUPPRESSED_ROLES,
+    acting_municipality_id,
+    scope_of,
+)
 from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 from werkpad.jobseekers.models import (
     BenefitType,
@@ -161,13 +166,9 @@ def composition_get(*, user, municipality_id: int | None = None) -> Composition:
     if not user.has_perm("insights.view_composition"):
         raise PermissionDeniedError(code="composition-denied")
     scope = scope_of(user)
-    allowed = scope.municipalities(*AGGREGATE_ROLES)
-    if municipality_id is None:
-        municipality_id = scope.primary.municipality_id if scope.primary else None
-    if municipality_id not in allowed:
-        raise InvalidInputError(
-            {"municipality": [_("You may not see figures for this municipality.")]}
-        )
+    municipality_id = acting_municipality_id(
+        user, AGGREGATE_ROLES, named=municipality_id, denied_code="composition-denied"
+    )
     municipality = Municipality.objects.get(pk=municipality_id)
     # Suppress when the only grant for this municipality is one whose aggregates are suppressed.
     open_roles = set(AGGREGATE_ROLES) - set(SUPPRESSED_ROLES)

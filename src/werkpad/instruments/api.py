@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.models import Municipality
-from werkpad.core.permissions import scope_of
+from werkpad.core.permissions import acting_municipality_id
 from werkpad.instruments import selectors, services
 from werkpad.instruments.filters import InstrumentFilter
 from werkpad.instruments.models import Instrument
@@ -27,18 +27,15 @@ ID_PARAM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The i
 
 def municipality_for(user, municipality_id: int | None) -> Municipality:
     """The municipality whose catalogue the user adds to: their own, or the one named."""
-    allowed = scope_of(user).municipalities(*EDITORS)
-    if not allowed:
-        raise PermissionDeniedError(code="instrument-create-denied")
-    if municipality_id is None:
-        if len(allowed) > 1:
-            raise InvalidInputError(
-                {"municipality": [_("You work for several municipalities: name one.")]}
-            )
-        municipality_id = next(iter(allowed))
-    if municipality_id not in allowed:
-        raise InvalidInputError({"municipality": [_("You do not work for this municipality.")]})
-    return Municipality.objects.get(pk=municipality_id)
+    return Municipality.objects.get(
+        pk=acting_municipality_id(
+            user,
+            EDITORS,
+            named=municipality_id,
+            ask_when_several=True,
+            denied_code="instrument-create-denied",
+        )
+    )
 
 
 class InstrumentListView(ListApiView):

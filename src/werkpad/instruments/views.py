@@ -21,7 +21,7 @@ from werkpad.core.errors import (
 from werkpad.core.filters import parse_id
 from werkpad.core.forms import save_form, show_refusal
 from werkpad.core.models import Municipality
-from werkpad.core.permissions import scope_of
+from werkpad.core.permissions import acting_municipality_id
 from werkpad.instruments import selectors, services
 from werkpad.instruments.forms import InstrumentForm
 from werkpad.instruments.models import InstrumentType
@@ -29,10 +29,7 @@ from werkpad.instruments.rules import EDITORS
 
 
 def _edited_municipality(request) -> Municipality:
-    municipalities = scope_of(request.user).municipalities(*EDITORS)
-    if not municipalities:
-        raise PermissionDenied
-    return Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
+    return Municipality.objects.get(pk=acting_municipality_id(request.user, EDITORS))
 
 
 @login_required

@@ -9,9 +9,9 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from werkpad.core.api import ActionView, ApiView, ListApiView, StrictSerializer, action_schema
-from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.errors import InvalidInputError
 from werkpad.core.models import AuditEvent, Municipality
-from werkpad.core.permissions import FILE_ROLES, scope_of
+from werkpad.core.permissions import FILE_ROLES, acting_municipality_id
 from werkpad.jobseekers import selectors, services
 from werkpad.jobseekers.bsn import validate_bsn
 from werkpad.jobseekers.filters import JobSeekerFilter
@@ -78,18 +78,15 @@ class JobSeekerListView(ListApiView):
 
 
 def _municipality_for(user, municipality_id: int | None) -> Municipality:
-    allowed = scope_of(user).municipalities(*FILE_ROLES)
-    if not allowed:
-        raise PermissionDeniedError(code="jobseeker-create-denied")
-    if municipality_id is None:
-        if len(allowed) > 1:
-            raise InvalidInputError(
-                {"municipality": [_("You work for several municipalities: name one.")]}
-            )
-        municipality_id = next(iter(allowed))
-    if municipality_id not in allowed:
-        raise InvalidInputError({"municipality": [_("You do not work for this municipality.")]})
-    return Municipality.objects.get(pk=municipality_id)
+    return Municipality.objects.get(
+        pk=acting_municipality_id(
+            user,
+            FILE_ROLES,
+            named=municipality_id,
+            ask_when_several=True,
+            denied_code="jobseeker-create-denied",
+        )
+    )
 
 
 class JobSeekerDetailView(ApiView):

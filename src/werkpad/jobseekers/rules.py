@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import AGGREGATE_ROLES, FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 
 
 @rules.predicate
@@ -41,11 +41,6 @@ def is_job_seeker(user) -> bool:
     return scope_of(user).has(Role.JOB_SEEKER)
 
 
-@rules.predicate
-def sees_aggregates(user) -> bool:
-    return scope_of(user).has(*AGGREGATE_ROLES)
-
-
 rules.add_perm("jobseekers.list_jobseeker", is_caseworker | is_job_seeker)
 rules.add_perm("jobseekers.view_jobseeker", is_caseworker_of | is_self)
 rules.add_perm("jobseekers.view_restricted", is_contact_person | is_self)
@@ -53,4 +48,3 @@ rules.add_perm("jobseekers.add_jobseeker", is_caseworker)
 rules.add_perm("jobseekers.change_jobseeker", is_caseworker_of)
 rules.add_perm("jobseekers.view_access_log", is_caseworker_of | is_self)
 rules.add_perm("jobseekers.import_jobseeker", is_caseworker)
-rules.add_perm("insights.view_composition", sees_aggregates)

@@ -21,7 +21,7 @@ from werkpad.core.errors import (
 from werkpad.core.forms import save_form, show_refusal
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.pagination import IdFirstPaginator
-from werkpad.core.permissions import FILE_ROLES, scope_of
+from werkpad.core.permissions import FILE_ROLES, acting_municipality_id
 from werkpad.jobseekers import selectors, services
 from werkpad.jobseekers.filters import FileStatus, JobSeekerFilter
 from werkpad.jobseekers.forms import BsnLookupForm, JobSeekerForm, OutflowForm
@@ -277,10 +277,9 @@ def job_seeker_reentry(request, id: int):
 
 @login_required
 def job_seeker_create(request):
-    municipalities = scope_of(request.user).municipalities(*FILE_ROLES)
-    if not request.user.has_perm("jobseekers.add_jobseeker") or not municipalities:
+    if not request.user.has_perm("jobseekers.add_jobseeker"):
         raise PermissionDenied
-    municipality = Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
+    municipality = Municipality.objects.get(pk=acting_municipality_id(request.user, FILE_ROLES))
     form = JobSeekerForm(
         request.POST or None,
         municipality=municipality,

@@ -14,7 +14,7 @@ import rules
 
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import workflow
-from werkpad.trajectories.workflow import RUNNING, Status
+from werkpad.trajectories.workflow import RUNNING
 
 
 def _provider_organisation_id(trajectory) -> int | None:
@@ -66,11 +66,6 @@ def is_own(user, trajectory) -> bool:
 
 
 @rules.predicate
-def is_referred(user, trajectory) -> bool:
-    return trajectory is not None and trajectory.status == Status.REFERRED
-
-
-@rules.predicate
 def is_running(user, trajectory) -> bool:
     return trajectory is not None and trajectory.status in RUNNING
 
@@ -88,7 +83,7 @@ rules.add_perm(
 rules.add_perm("trajectories.refer", is_caseworker)
 # The provider reads the handover only while it works with the job seeker (TR4).
 rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & is_running))
-rules.add_perm("trajectories.respond", is_coach_of & is_referred)
-rules.add_perm("trajectories.work_on", is_coach_of & is_running)
-rules.add_perm("trajectories.end_early", (is_coach_of | is_caseworker_of) & is_running)
+# Who may take each step (accept, start, report, end early, ...) is decided with the
+# lifecycle: the services check the role here (is_coach_of, is_caseworker_of) and the
+# status in trajectories.workflow.LIFECYCLE, so a step out of turn is a 409, not a 403.
 rules.add_perm("trajectories.evaluate", is_coach_of | is_caseworker_of)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import DomainError, InvalidInputError, PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality
-from werkpad.core.permissions import FILE_ROLES, scope_of
+from werkpad.core.permissions import FILE_ROLES, acting_municipality_id, scope_of
 from werkpad.jobseekers.importer.cells import _CellError, _is_blank, _to_text
 from werkpad.jobseekers.importer.columns import (
     COLUMN_OF,
@@ -213,20 +213,22 @@ def import_municipality(*, user, cbs_code: str | None = None) -> Municipality:
                 field="municipality",
             )
         return municipality
-    allowed = scope_of(user).municipalities(*FILE_ROLES)
-    if not allowed:
+    # Who acts for which municipality is decided in one place; the command words it.
+    try:
+        municipality_id = acting_municipality_id(user, FILE_ROLES, ask_when_several=True)
+    except PermissionDeniedError as error:
         raise PermissionDeniedError(
             _("%(user)s is not a caseworker of any municipality.") % {"user": user.get_username()},
             code="jobseeker-import-denied",
-        )
-    if len(allowed) > 1:
+        ) from error
+    except InvalidInputError as error:
         raise DomainError(
             _("%(user)s works for several municipalities: name one by its CBS code.")
             % {"user": user.get_username()},
             code="municipality-required",
             field="municipality",
-        )
-    return Municipality.objects.get(pk=next(iter(allowed)))
+        ) from error
+    return Municipality.objects.get(pk=municipality_id)
 
 
 def _may_import(user, municipality: Municipality) -> bool:

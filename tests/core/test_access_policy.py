@@ -1,0 +1,100 @@
+"""One access decision per object kind: every permission is declared once, in the
+``rules.py`` of the app it names, and checked somewhere (a permission nothing checks is
+removed); one function answers which municipality a user acts for."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import rules.permissions
+
+import werkpad
+from tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory
+from werkpad.accounts.models import Membership
+from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.models import Organisation
+from werkpad.core.permissions import FILE_ROLES, Role, acting_municipality_id
+
+SRC = Path(werkpad.__file__).parent
+DECLARED = re.compile(r'rules\.add_perm\(\s*"([a-z_]+)\.([a-z_]+)"')
+
+
+def _sources(*suffixes: str) -> dict[Path, str]:
+    return {
+        path: path.read_text(encoding="utf-8")
+        for path in SRC.rglob("*")
+        if path.suffix in suffixes and "migrations" not in path.parts
+    }
+
+
+def test_every_permission_is_declared_in_the_rules_of_the_app_it_names():
+    declared = {}
+    for path, text in _sources(".py").items():
+        for app, codename in DECLARED.findall(text):
+            name = f"{app}.{codename}"
+            assert name not in declared, f"{name} is declared twice"
+            declared[name] = path
+            assert path.name == "rules.py" and path.parent.name == app, (name, path)
+    assert set(declared) == set(rules.permissions.permissions), "declared outside rules.add_perm"
+
+
+def test_every_registered_permission_is_checked_somewhere():
+    code = {
+        path: text for path, text in _sources(".py", ".html").items() if path.name != "rules.py"
+    }
+    unchecked = []
+    for name in sorted(rules.permissions.permissions):
+        app, codename = name.split(".")
+        needles = (f'"{name}"', f"'{name}'", f"perms.{app}.{codename}")
+        if not any(needle in text for text in code.values() for needle in needles):
+            unchecked.append(name)
+    assert not unchecked, f"permissions nothing checks: {unchecked}"
+
+
+def also_caseworker_of(user, municipality) -> None:
+    organisation = OrganisationFactory(
+        municipality=municipality, kind=Organisation.Kind.MUNICIPALITY
+    )
+    Membership.objects.create(user=user, organisation=organisation, role=Role.CASEWORKER)
+
+
+@pytest.mark.django_db
+class TestActingMunicipality:
+    def test_the_first_of_their_grants_or_the_one_named(self):
+        amsterdam, zaandam = MunicipalityFactory(), MunicipalityFactory()
+        user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+        also_caseworker_of(user, zaandam)
+        assert acting_municipality_id(user, FILE_ROLES) == amsterdam.pk
+        assert acting_municipality_id(user, FILE_ROLES, named=zaandam.pk) == zaandam.pk
+
+    def test_someone_who_works_for_several_names_one_when_asked(self):
+        amsterdam, zaandam = MunicipalityFactory(), MunicipalityFactory()
+        user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+        also_caseworker_of(user, zaandam)
+        with pytest.raises(InvalidInputError) as refused:
+            acting_municipality_id(user, FILE_ROLES, ask_when_several=True)
+        assert refused.value.codes == {"municipality": "municipality-required"}
+
+    def test_a_municipality_not_theirs_or_no_role_is_refused(self):
+        amsterdam, zaandam = MunicipalityFactory(), MunicipalityFactory()
+        user = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+        with pytest.raises(InvalidInputError) as refused:
+            acting_municipality_id(user, FILE_ROLES, named=zaandam.pk)
+        assert refused.value.codes == {"municipality": "municipality-not-yours"}
+        coach = UserFactory.with_role(Role.COACH, municipality=amsterdam)
+        with pytest.raises(PermissionDeniedError) as denied:
+            acting_municipality_id(coach, FILE_ROLES, denied_code="x-denied")
+        assert denied.value.code == "x-denied"
+
+
+def test_no_other_module_picks_a_municipality_for_a_user():
+    """The municipality a user acts for is chosen by ``acting_municipality_id`` only."""
+    choosing = re.compile(r"next\(iter\(allowed\)\)|municipalities\)\.order_by\(\"pk\"\)\.first")
+    offenders = [
+        str(path.relative_to(SRC))
+        for path, text in _sources(".py").items()
+        if choosing.search(text) and path.name != "permissions.py"
+    ]
+    assert not offenders, offenders
