@@ -126,16 +126,40 @@ def jobseeker_list_count(*, user, filters: Mapping[str, object] | None = None) -
     return sum(counts)
 
 
-def jobseeker_get(*, user, id: int, purpose: str = "") -> JobSeeker:
-    """One job seeker's file, if the user may see it; the read is audited."""
-    job_seeker = (
-        jobseeker_scope(user=user)
-        .select_related("contact_person", "municipality__settings", "user")
-        .filter(pk=id)
-        .first()
-    )
+#: The permission (``rules.py``) each action on a file needs: ``jobseeker_get`` and
+#: ``jobseeker_for_action`` refuse it before anything is read or audited.
+ACTION_PERMISSIONS = {"change": "jobseekers.change_jobseeker"}
+
+
+def _checked(user, queryset, id: int, for_action: str | None) -> JobSeeker:
+    """The one access decision for a file: 404 for someone who may not see it, 403 for
+    someone who may see it but not take ``for_action``."""
+    job_seeker = queryset.filter(pk=id).first()
     if job_seeker is None or not user.has_perm("jobseekers.view_jobseeker", job_seeker):
         raise NotFoundError(code="jobseeker-not-found")
+    if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], job_seeker):
+        raise PermissionDeniedError(code=f"jobseeker-{for_action}-denied")
+    return job_seeker
+
+
+def jobseeker_for_action(*, user, id: int, action: str) -> JobSeeker:
+    """The file a form acts on (``action``, a key of ``ACTION_PERMISSIONS``), checked before
+    the form is read; the page shows nothing of it, so it is no read in the access log:
+    the service that acts is audited."""
+    return _checked(user, jobseeker_scope(user=user), id, action)
+
+
+def jobseeker_get(*, user, id: int, purpose: str = "", for_action: str | None = None) -> JobSeeker:
+    """One job seeker's file, if the user may see it (and, with ``for_action``, take that
+    action on it); the read is audited."""
+    job_seeker = _checked(
+        user,
+        jobseeker_scope(user=user).select_related(
+            "contact_person", "municipality__settings", "user"
+        ),
+        id,
+        for_action,
+    )
     fields = [f.name for f in JobSeeker._meta.concrete_fields]
     if not user.has_perm("jobseekers.view_restricted", job_seeker):
         fields = [f for f in fields if f not in JobSeeker.RESTRICTED_FIELDS]

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,10 +27,6 @@ from werkpad.jobseekers.filters import FileStatus, JobSeekerFilter
 from werkpad.jobseekers.forms import BsnLookupForm, JobSeekerForm, OutflowForm
 
 PAGE_SIZE = 25
-
-
-def _get_or_404(request, id: int, purpose: str):
-    return selectors.jobseeker_get(user=request.user, id=id, purpose=purpose)
 
 
 def _filter_selects(params, user) -> list[dict]:
@@ -130,7 +126,7 @@ def job_seeker_bsn_lookup(request):
 
 @login_required
 def job_seeker_detail(request, id: int):
-    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.FILE)
+    job_seeker = selectors.jobseeker_get(user=request.user, id=id, purpose=AuditEvent.Purpose.FILE)
     return render(
         request,
         "jobseekers/detail.html",
@@ -144,19 +140,11 @@ def job_seeker_detail(request, id: int):
     )
 
 
-def _may_change_or_refuse(request, id: int) -> None:
-    """Refuse before the file is read, so that a refused attempt is no read in the log."""
-    target = selectors.jobseeker_scope(user=request.user).filter(pk=id).first()
-    if target is None:
-        raise Http404
-    if not request.user.has_perm("jobseekers.change_jobseeker", target):
-        raise PermissionDenied
-
-
 @login_required
 def job_seeker_edit(request, id: int):
-    _may_change_or_refuse(request, id)
-    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.EDIT_FILE)
+    job_seeker = selectors.jobseeker_get(
+        user=request.user, id=id, purpose=AuditEvent.Purpose.EDIT_FILE, for_action="change"
+    )
     show_restricted = request.user.has_perm("jobseekers.view_restricted", job_seeker)
     form = JobSeekerForm(
         request.POST or None,
@@ -200,8 +188,8 @@ def _version(raw) -> int:
 
 def _file_action(request, id: int, action, success) -> HttpResponse:
     """Run a service on the file from a button or small form; its refusal, or ``success``
-    (a text, or a function of what the service returned), is shown on the file."""
-    _may_change_or_refuse(request, id)
+    (a text, or a function of what the service returned), is shown on the file. Whether
+    the user may act is the service's decision: 404 or 403 as any page."""
     try:
         result = action()
     except InvalidInputError as error:
@@ -236,7 +224,7 @@ def job_seeker_profile_review(request, id: int):
 @require_POST
 def job_seeker_outflow(request, id: int):
     """The job seeker leaves the file; a refusal is shown on the file, nothing is written."""
-    _may_change_or_refuse(request, id)
+    selectors.jobseeker_for_action(user=request.user, id=id, action="change")
     form = OutflowForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -309,6 +297,8 @@ def job_seeker_create(request):
 @login_required
 def job_seeker_access_log(request, id: int):
     events = selectors.access_log_list(user=request.user, job_seeker_id=id)
-    job_seeker = _get_or_404(request, id, AuditEvent.Purpose.ACCESS_LOG)
+    job_seeker = selectors.jobseeker_get(
+        user=request.user, id=id, purpose=AuditEvent.Purpose.ACCESS_LOG
+    )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "jobseekers/access_log.html", {"js": job_seeker, "page": page})

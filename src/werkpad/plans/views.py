@@ -65,11 +65,7 @@ def _parts(plan) -> dict:
 def plan_create(request, job_seeker_id: int):
     if not request.user.has_perm("plans.add_plan"):
         raise PermissionDenied
-    target = jobseeker_selectors.jobseeker_scope(user=request.user).filter(pk=job_seeker_id).first()
-    if target is None:
-        raise Http404
-    if not request.user.has_perm("jobseekers.change_jobseeker", target):
-        raise PermissionDenied
+    jobseeker_selectors.jobseeker_for_action(user=request.user, id=job_seeker_id, action="change")
     existing = selectors.plan_id_for_job_seeker(user=request.user, job_seeker_id=job_seeker_id)
     if existing is not None:
         return redirect("plans:detail", id=existing)

@@ -83,7 +83,10 @@ rules.add_perm(
 rules.add_perm("trajectories.refer", is_caseworker)
 # The provider reads the handover only while it works with the job seeker (TR4).
 rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & is_running))
-# Who may take each step (accept, start, report, end early, ...) is decided with the
-# lifecycle: the services check the role here (is_coach_of, is_caseworker_of) and the
-# status in trajectories.workflow.LIFECYCLE, so a step out of turn is a 409, not a 403.
+# Who may take each step is decided here, the status with the lifecycle
+# (trajectories.workflow.LIFECYCLE): a step out of turn is a 409, not a 403.
+# The provider's steps (accept, decline, start, suspend, resume, complete, report):
+rules.add_perm("trajectories.work_on", is_coach_of)
+# Ending early is for the provider and for the caseworker.
+rules.add_perm("trajectories.end_early", is_coach_of | is_caseworker_of)
 rules.add_perm("trajectories.evaluate", is_coach_of | is_caseworker_of)

@@ -104,11 +104,46 @@ def trajectory_list(
     )
 
 
-def trajectory_get(*, user, id: int, purpose: str = "") -> Trajectory:
-    """One trajectory, if the user may see it; the read is audited in the job seeker's log."""
-    trajectory = (
-        trajectory_scope(user=user)
-        .select_related(
+#: The permission (``rules.py``) each action on a trajectory needs: ``trajectory_get`` and
+#: ``trajectory_for_action`` refuse it before anything is read or audited.
+ACTION_PERMISSIONS = {
+    "report": "trajectories.work_on",
+    "complete": "trajectories.work_on",
+    "evaluate": "trajectories.evaluate",
+}
+
+
+def _checked(user, queryset, id: int, for_action: str | None) -> Trajectory:
+    """The one access decision for a trajectory: 404 for someone who may not see it, 403
+    for someone who may see it but not take ``for_action``."""
+    trajectory = queryset.filter(pk=id).first()
+    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
+        raise NotFoundError(code="trajectory-not-found")
+    if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], trajectory):
+        raise PermissionDeniedError(code=f"trajectory-{for_action}-denied")
+    return trajectory
+
+
+def trajectory_for_action(*, user, id: int, action: str) -> Trajectory:
+    """The trajectory a form acts on (``action``, a key of ``ACTION_PERMISSIONS``), checked
+    before the form is read; not a read of the file (the page shows nothing of it), so
+    not audited: the service that acts is."""
+    return _checked(
+        user, trajectory_scope(user=user).select_related("provider", "job_seeker"), id, action
+    )
+
+
+def trajectory_get(
+    *, user, id: int, purpose: str = "", for_action: str | None = None
+) -> Trajectory:
+    """One trajectory, if the user may see it; the read is audited in the job seeker's log.
+
+    With ``for_action`` (a key of ``ACTION_PERMISSIONS``) it is for that action: someone
+    who may see the trajectory but not take the action is refused (403) before anything
+    is read, someone who may not see it gets 404 as always."""
+    trajectory = _checked(
+        user,
+        trajectory_scope(user=user).select_related(
             "programme",
             "provider",
             "job_seeker",
@@ -117,12 +152,10 @@ def trajectory_get(*, user, id: int, purpose: str = "") -> Trajectory:
             "municipality",
             "end_report",
             "evaluation",
-        )
-        .filter(pk=id)
-        .first()
+        ),
+        id,
+        for_action,
     )
-    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
-        raise NotFoundError(code="trajectory-not-found")
     fields = ["status", "programme", "reason"]
     if user.has_perm("trajectories.view_handover", trajectory):
         fields += [

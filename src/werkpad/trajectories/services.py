@@ -74,7 +74,7 @@ def _save(trajectory: Trajectory, fields: list[str]) -> None:
 
 
 def _require_coach(user, trajectory: Trajectory, code: str) -> None:
-    if not rules.is_coach_of(user, trajectory):
+    if not user.has_perm("trajectories.work_on", trajectory):
         raise PermissionDeniedError(_("Only a coach of the provider can do this."), code=code)
 
 
@@ -218,7 +218,7 @@ def _open(
     trajectory = _locked(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
     if coach_only:
         _require_coach(user, trajectory, "trajectory-change-denied")
-    elif not (rules.is_coach_of(user, trajectory) or rules.is_caseworker_of(user, trajectory)):
+    elif not user.has_perm("trajectories.end_early", trajectory):
         raise PermissionDeniedError(code="trajectory-change-denied")
     return trajectory
 

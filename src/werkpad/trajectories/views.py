@@ -31,23 +31,6 @@ from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, ENDED, Status
 PAGE_SIZE = 25
 
 
-def _get_or_404(request, id: int, purpose: str) -> Trajectory:
-    return selectors.trajectory_get(user=request.user, id=id, purpose=purpose)
-
-
-def _visible_or_404(request, id: int) -> Trajectory:
-    """Check before acting, so that a refused attempt reads nothing."""
-    trajectory = (
-        selectors.trajectory_scope(user=request.user)
-        .select_related("provider", "job_seeker")
-        .filter(pk=id)
-        .first()
-    )
-    if trajectory is None or not request.user.has_perm("trajectories.view_trajectory", trajectory):
-        raise Http404
-    return trajectory
-
-
 @login_required
 def trajectory_list(request):
     try:
@@ -90,9 +73,6 @@ def trajectory_list(request):
 def trajectory_refer(request, job_seeker_id: int):
     if not request.user.has_perm("trajectories.refer"):
         raise PermissionDenied
-    target = jobseeker_selectors.jobseeker_scope(user=request.user).filter(pk=job_seeker_id).first()
-    if target is None or not rules.is_caseworker_of(request.user, target):
-        raise Http404
     job_seeker = jobseeker_selectors.jobseeker_get(
         user=request.user, id=job_seeker_id, purpose=AuditEvent.Purpose.REFERRAL
     )
@@ -170,7 +150,9 @@ def _actions(user, trajectory: Trajectory) -> dict[str, bool]:
 
 @login_required
 def trajectory_detail(request, id: int):
-    trajectory = _get_or_404(request, id, AuditEvent.Purpose.TRAJECTORY)
+    trajectory = selectors.trajectory_get(
+        user=request.user, id=id, purpose=AuditEvent.Purpose.TRAJECTORY
+    )
     user = request.user
     reports = selectors.progress_report_list(user=user, trajectory=trajectory)
     if trajectory.job_seeker.user_id == user.pk:
@@ -232,7 +214,6 @@ _SIMPLE = {
 def trajectory_action(request, id: int, action: str):
     if action not in _SIMPLE:
         raise Http404
-    _visible_or_404(request, id)
     service, needs_reason, done = _SIMPLE[action]
     kwargs = {"user": request.user, "trajectory_id": id}
     try:
@@ -255,9 +236,7 @@ def trajectory_action(request, id: int, action: str):
 @login_required
 @require_POST
 def progress_report_create(request, id: int):
-    trajectory = _visible_or_404(request, id)
-    if not rules.is_coach_of(request.user, trajectory):
-        raise PermissionDenied
+    trajectory = selectors.trajectory_for_action(user=request.user, id=id, action="report")
     form = ProgressReportForm(request.POST, health_allowed=trajectory.health_consent)
     if form.is_valid():
         try:
@@ -277,10 +256,9 @@ def progress_report_create(request, id: int):
 
 @login_required
 def trajectory_complete(request, id: int):
-    trajectory = _visible_or_404(request, id)
-    if not rules.is_coach_of(request.user, trajectory):
-        raise PermissionDenied
-    trajectory = _get_or_404(request, id, AuditEvent.Purpose.END_REPORT)
+    trajectory = selectors.trajectory_get(
+        user=request.user, id=id, purpose=AuditEvent.Purpose.END_REPORT, for_action="complete"
+    )
     form = EndReportForm(request.POST or None, initial={"version": trajectory.version})
     if request.method == "POST" and form.is_valid():
         try:
@@ -307,10 +285,9 @@ def trajectory_complete(request, id: int):
 
 @login_required
 def trajectory_evaluate(request, id: int):
-    trajectory = _visible_or_404(request, id)
-    if not request.user.has_perm("trajectories.evaluate", trajectory):
-        raise PermissionDenied
-    trajectory = _get_or_404(request, id, AuditEvent.Purpose.EVALUATION)
+    trajectory = selectors.trajectory_get(
+        user=request.user, id=id, purpose=AuditEvent.Purpose.EVALUATION, for_action="evaluate"
+    )
     form = EvaluationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
