@@ -140,21 +140,55 @@ def _versions(user, plan: Plan) -> QuerySet[PlanVersion]:
     return versions.order_by("-number")
 
 
-def plan_get(*, user, id: int, purpose: str = "") -> Plan:
-    """One plan with the versions, comments and reviews this user may see; the read is audited.
+class OwnPlanError(PermissionDeniedError):
+    """The job seeker's own plan, asked for on the caseworker's pages: they read and answer
+    it on their own page (``/mijn/plan/``)."""
 
-    ``plan.shown_versions`` holds the versions newest first (a job seeker's without
-    drafts), ``plan.shown`` the newest of them, ``plan.shown_comments`` and
-    ``plan.shown_reviews`` the rest.
-    """
-    plan = (
-        plan_scope(user=user)
-        .select_related("job_seeker", "job_seeker__contact_person", "municipality__settings")
-        .filter(pk=id)
-        .first()
-    )
+    code = "plan-own-page"
+
+
+#: The permission (``rules.py``) each action on a plan needs: ``plan_get`` with
+#: ``for_action`` refuses it before anything is read or audited.
+ACTION_PERMISSIONS = {"change": "plans.change_plan"}
+
+
+def _checked(user, queryset, id: int, for_action: str | None) -> Plan:
+    """The one access decision for a plan: 404 for someone who may not see it; for
+    ``for_action``, ``OwnPlanError`` for the job seeker whose plan it is and 403 for
+    anyone else who may see it but not act."""
+    plan = queryset.filter(pk=id).first()
     if plan is None or not user.has_perm("plans.view_plan", plan):
         raise NotFoundError(_("There is no plan you may see here."), code="plan-not-found")
+    if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], plan):
+        if user.has_perm("plans.answer_plan", plan):
+            raise OwnPlanError()
+        raise PermissionDeniedError(code=f"plan-{for_action}-denied")
+    return plan
+
+
+def plan_for_action(*, user, id: int, action: str) -> Plan:
+    """The plan a button or form acts on, checked before anything is read; not a read in
+    the access log (the page shows nothing of it): the service that acts is audited."""
+    return _checked(user, plan_scope(user=user).select_related("job_seeker"), id, action)
+
+
+def plan_get(*, user, id: int, purpose: str = "", for_action: str | None = None) -> Plan:
+    """One plan with the versions, comments and reviews this user may see; the read is audited.
+
+    With ``for_action`` (a key of ``ACTION_PERMISSIONS``) it is for that action: someone who
+    may see the plan but not take it is refused before anything is read (``OwnPlanError``
+    for the job seeker whose plan it is). ``plan.shown_versions`` holds the versions newest
+    first (a job seeker's without drafts), ``plan.shown`` the newest of them,
+    ``plan.shown_comments`` and ``plan.shown_reviews`` the rest.
+    """
+    plan = _checked(
+        user,
+        plan_scope(user=user).select_related(
+            "job_seeker", "job_seeker__contact_person", "municipality__settings"
+        ),
+        id,
+        for_action,
+    )
     plan.shown_versions = list(_versions(user, plan))
     plan.shown = plan.shown_versions[0] if plan.shown_versions else None
     shown_ids = [v.pk for v in plan.shown_versions]

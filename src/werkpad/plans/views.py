@@ -29,24 +29,23 @@ from werkpad.plans.forms import (
 from werkpad.plans.workflow import OPEN, Status
 
 
+def _plan_for_change(request, id: int, purpose: str):
+    """The plan for the caseworker's pages (read with ``purpose``), or None for the job
+    seeker whose plan it is: they go to their own page. The selector decides who may."""
+    try:
+        return selectors.plan_get(user=request.user, id=id, purpose=purpose, for_action="change")
+    except selectors.OwnPlanError:
+        return None
+
+
 def _may_change_or_refuse(request, id: int):
-    """Refuse before the plan is read, so that a refused attempt is no read in the log.
-
-    The job seeker has their own page; they are sent there.
-    """
-    target = selectors.plan_scope(user=request.user).select_related("job_seeker").filter(pk=id)
-    plan = target.first()
-    if plan is None:
-        raise Http404
-    if not request.user.has_perm("plans.change_plan", plan):
-        if request.user.has_perm("plans.answer_plan", plan):
-            return redirect("myplan:plan")
-        raise PermissionDenied
+    """Before a form is read: None when the user may change the plan, the job seeker's own
+    page when it is theirs; 404 or 403 otherwise (the selector's decision)."""
+    try:
+        selectors.plan_for_action(user=request.user, id=id, action="change")
+    except selectors.OwnPlanError:
+        return redirect("myplan:plan")
     return None
-
-
-def _get_or_404(request, id: int, purpose: str):
-    return selectors.plan_get(user=request.user, id=id, purpose=purpose)
 
 
 def _parts(plan) -> dict:
@@ -102,10 +101,9 @@ def plan_create(request, job_seeker_id: int):
 
 @login_required
 def plan_detail(request, id: int):
-    refused = _may_change_or_refuse(request, id)
-    if refused is not None:
-        return refused
-    plan = _get_or_404(request, id, AuditEvent.Purpose.PLAN)
+    plan = _plan_for_change(request, id, AuditEvent.Purpose.PLAN)
+    if plan is None:
+        return redirect("myplan:plan")
     return render(
         request,
         "plans/detail.html",
@@ -124,10 +122,9 @@ def plan_detail(request, id: int):
 
 @login_required
 def plan_edit(request, id: int):
-    refused = _may_change_or_refuse(request, id)
-    if refused is not None:
-        return refused
-    plan = _get_or_404(request, id, AuditEvent.Purpose.EDIT_PLAN)
+    plan = _plan_for_change(request, id, AuditEvent.Purpose.EDIT_PLAN)
+    if plan is None:
+        return redirect("myplan:plan")
     draft = _parts(plan)["open"]
     if draft is None or draft.status != Status.DRAFT:
         messages.error(request, _("Only a draft can be changed. Start a new version first."))
