@@ -31,8 +31,12 @@ def instrument_list(*, user, filters: Mapping[str, object] | None = None) -> Que
     return queryset
 
 
-def instrument_get(*, user, id: int) -> Instrument:
+def instrument_get(*, user, id: int, for_action: str | None = None) -> Instrument:
+    """One instrument of the user's catalogue; with ``for_action="change"`` only for someone
+    who may change it (403 otherwise), before anything is read."""
     instrument = instrument_scope(user=user).select_related("municipality").filter(pk=id).first()
     if instrument is None or not user.has_perm("instruments.view_instrument", instrument):
         raise NotFoundError(code="instrument-not-found")
+    if for_action == "change" and not user.has_perm("instruments.change_instrument", instrument):
+        raise PermissionDeniedError(code="instrument-change-denied")
     return instrument

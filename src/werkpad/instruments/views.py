@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -86,12 +85,7 @@ def instrument_create(request):
 
 @login_required
 def instrument_edit(request, id: int):
-    target = selectors.instrument_scope(user=request.user).filter(pk=id).first()
-    if target is None:
-        raise Http404
-    if not request.user.has_perm("instruments.change_instrument", target):
-        raise PermissionDenied
-    instrument = selectors.instrument_get(user=request.user, id=id)
+    instrument = selectors.instrument_get(user=request.user, id=id, for_action="change")
     form = InstrumentForm(request.POST or None, instance=instrument)
     edit = save_form(
         request,

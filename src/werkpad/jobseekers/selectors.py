@@ -146,7 +146,12 @@ def jobseeker_for_action(*, user, id: int, action: str) -> JobSeeker:
     """The file a form acts on (``action``, a key of ``ACTION_PERMISSIONS``), checked before
     the form is read; the page shows nothing of it, so it is no read in the access log:
     the service that acts is audited."""
-    return _checked(user, jobseeker_scope(user=user), id, action)
+    return _checked(
+        user,
+        jobseeker_scope(user=user).select_related("municipality__settings", "contact_person"),
+        id,
+        action,
+    )
 
 
 def jobseeker_get(*, user, id: int, purpose: str = "", for_action: str | None = None) -> JobSeeker:

@@ -52,8 +52,20 @@ def provider_list(*, user, filters: Mapping[str, object] | None = None) -> Query
     return _filtered(ProviderFilter, filters, queryset)
 
 
-def provider_get(*, user, id: int) -> Provider:
-    """One provider with its subcontractors and affiliated organisations."""
+#: The permission (``rules.py``) each action on the catalogue needs: ``provider_get`` and
+#: ``programme_get`` with ``for_action`` refuse it (403) before anything is read.
+PROVIDER_ACTIONS = {"change": "providers.change_provider"}
+PROGRAMME_ACTIONS = {"change": "providers.change_programme"}
+
+
+def _refuse_unless(user, actions: dict[str, str], for_action: str | None, obj, code: str) -> None:
+    if for_action is not None and not user.has_perm(actions[for_action], obj):
+        raise PermissionDeniedError(code=f"{code}-{for_action}-denied")
+
+
+def provider_get(*, user, id: int, for_action: str | None = None) -> Provider:
+    """One provider with its subcontractors and affiliated organisations; with
+    ``for_action`` only for someone who may take it (403 otherwise)."""
     provider = (
         provider_scope(user=user)
         .select_related("organisation", "municipality")
@@ -63,6 +75,7 @@ def provider_get(*, user, id: int) -> Provider:
     )
     if provider is None or not user.has_perm("providers.view_provider", provider):
         raise NotFoundError(code="provider-not-found")
+    _refuse_unless(user, PROVIDER_ACTIONS, for_action, provider, "provider")
     return provider
 
 
@@ -208,8 +221,9 @@ def programme_list(*, user, filters: Mapping[str, object] | None = None) -> Quer
     return _filtered(ProgrammeFilter, filters, queryset)
 
 
-def programme_get(*, user, id: int) -> Programme:
-    """One programme with its provider and instruments, if the user may see it."""
+def programme_get(*, user, id: int, for_action: str | None = None) -> Programme:
+    """One programme with its provider and instruments, if the user may see it; with
+    ``for_action`` only for someone who may take it (403 otherwise)."""
     programme = (
         programme_scope(user=user)
         .select_related("provider", "municipality__settings")
@@ -219,6 +233,7 @@ def programme_get(*, user, id: int) -> Programme:
     )
     if programme is None or not user.has_perm("providers.view_programme", programme):
         raise NotFoundError(code="programme-not-found")
+    _refuse_unless(user, PROGRAMME_ACTIONS, for_action, programme, "programme")
     return programme
 
 

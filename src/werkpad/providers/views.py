@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -153,19 +151,13 @@ def _programme_form_page(request, *, programme: Programme | None, provider: Prov
 
 @login_required
 def programme_edit(request, id: int):
-    target = selectors.programme_scope(user=request.user).filter(pk=id).first()
-    if target is None:
-        raise Http404
-    if not request.user.has_perm("providers.change_programme", target):
-        raise PermissionDenied
-    return _programme_form_page(request, programme=_programme_or_404(request, id), provider=None)
+    programme = selectors.programme_get(user=request.user, id=id, for_action="change")
+    return _programme_form_page(request, programme=programme, provider=None)
 
 
 @login_required
 def programme_create(request, provider_id: int):
-    provider = _provider_or_404(request, provider_id)
-    if not request.user.has_perm("providers.change_provider", provider):
-        raise PermissionDenied
+    provider = selectors.provider_get(user=request.user, id=provider_id, for_action="change")
     return _programme_form_page(request, programme=None, provider=provider)
 
 
@@ -205,12 +197,7 @@ def provider_detail(request, id: int):
 
 @login_required
 def provider_edit(request, id: int):
-    target = selectors.provider_scope(user=request.user).filter(pk=id).first()
-    if target is None:
-        raise Http404
-    if not request.user.has_perm("providers.change_provider", target):
-        raise PermissionDenied
-    provider = _provider_or_404(request, id)
+    provider = selectors.provider_get(user=request.user, id=id, for_action="change")
     form = ProviderForm(request.POST or None, instance=provider)
     edit = save_form(
         request,
