@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 
 from werkpad.core import clock
 from werkpad.core.minimum_wage import missing_rates
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import AnyUser, Role, scope_of
 
 
 @dataclass
@@ -47,7 +47,7 @@ class SectionSource:
     """Where sections come from: the roles they are for, and the function that makes them."""
 
     roles: frozenset[str]
-    sections: Callable[[object], Iterable[WorklistSection]]
+    sections: Callable[[AnyUser], Iterable[WorklistSection]]
     order: int
 
 
@@ -58,7 +58,7 @@ def register_sections(
     name: str,
     *,
     roles: Iterable[str],
-    sections: Callable[[object], Iterable[WorklistSection]],
+    sections: Callable[[AnyUser], Iterable[WorklistSection]],
     order: int,
 ) -> None:
     """Add the sections ``sections(user)`` makes for a user holding any of ``roles``.
@@ -69,7 +69,7 @@ def register_sections(
     _SOURCES[name] = SectionSource(roles=frozenset(roles), sections=sections, order=order)
 
 
-def worklist_for(user) -> list[WorklistSection]:
+def worklist_for(user: AnyUser) -> list[WorklistSection]:
     """The user's sections in the registered order, each with its overdue items first."""
     scope = scope_of(user)
     result: list[WorklistSection] = []
@@ -81,7 +81,7 @@ def worklist_for(user) -> list[WorklistSection]:
     return result
 
 
-def minimum_wage_section(user) -> WorklistSection:
+def minimum_wage_section(user: AnyUser) -> WorklistSection:
     """TR6: the minimum-wage rates to enter: those wage checks wait for, those in
     force, and the next one from the first of the month before it."""
     today = clock.today()
