@@ -11,7 +11,7 @@ database with a value it cannot hold.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import django_filters
 from django import forms
@@ -20,6 +20,9 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+#: What a filter set reads: a query (``QueryDict``) or a plain mapping.
+FilterData: TypeAlias = MultiValueDict[str, Any] | Mapping[str, Any]
 
 #: The largest value a 64-bit database integer (``BigAutoField``, ``bigint``) holds.
 MAX_INT64 = 2**63 - 1
@@ -40,9 +43,7 @@ def parse_id(raw: object) -> int | None:
     return value if 1 <= value <= MAX_INT64 else None
 
 
-def without_blanks(
-    data: MultiValueDict[str, Any] | Mapping[str, Any],
-) -> MultiValueDict[str, Any] | dict[str, Any]:
+def without_blanks(data: FilterData) -> MultiValueDict[str, Any] | dict[str, Any]:
     """Drop empty values: a form sends ``ladderRung=`` for "all", which is no filter."""
     if isinstance(data, MultiValueDict):
         cleaned = data.copy()

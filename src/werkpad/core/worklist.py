@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -21,12 +22,15 @@ from werkpad.core import clock
 from werkpad.core.minimum_wage import missing_rates
 from werkpad.core.permissions import AnyUser, Role, scope_of
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass
 class WorklistItem:
-    title: str
+    title: StrOrPromise
     url: str
-    detail: str = ""
+    detail: StrOrPromise = ""
     overdue: bool = False
     #: The date the item falls (or fell) due, where it has one.
     due_on: dt.date | None = None
@@ -35,11 +39,11 @@ class WorklistItem:
 @dataclass
 class WorklistSection:
     key: str
-    title: str
+    title: StrOrPromise
     count: int
     items: list[WorklistItem] = field(default_factory=list)
     more_url: str = ""
-    empty_text: str = ""
+    empty_text: StrOrPromise = ""
 
 
 @dataclass(frozen=True)

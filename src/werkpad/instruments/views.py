@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,11 +29,12 @@ from werkpad.instruments.models import InstrumentType
 from werkpad.instruments.rules import EDITORS
 
 
-def _edited_municipality(request) -> Municipality:
+def _edited_municipality(request: HttpRequest) -> Municipality:
     municipalities = scope_of(request.user).municipalities(*EDITORS)
-    if not municipalities:
+    municipality = Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
+    if municipality is None:
         raise PermissionDenied
-    return Municipality.objects.filter(pk__in=municipalities).order_by("pk").first()
+    return municipality
 
 
 @login_required

@@ -9,12 +9,15 @@ active programmes only, and nothing but what a job seeker may read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+import django_filters
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import Organisation
 from werkpad.core.permissions import Role, scope_of
@@ -23,8 +26,14 @@ from werkpad.providers.filters import ProgrammeFilter, ProviderFilter
 from werkpad.providers.models import CERTIFICATION_WARNING_DAYS, Programme, Provider
 from werkpad.providers.rules import READERS
 
+_M = TypeVar("_M", bound=Model)
 
-def _filtered(filterset_class, filters, queryset):
+
+def _filtered(
+    filterset_class: type[django_filters.FilterSet],
+    filters: Mapping[str, object] | None,
+    queryset: QuerySet[_M],
+) -> QuerySet[_M]:
     if not filters:
         return queryset
     filterset = filterset_class(as_query(filters), queryset=queryset)
@@ -36,7 +45,7 @@ def _filtered(filterset_class, filters, queryset):
 # --- providers ---------------------------------------------------------------
 
 
-def provider_scope(*, user) -> QuerySet[Provider]:
+def provider_scope(*, user: User) -> QuerySet[Provider]:
     """The providers this user may see: their municipality's, or a coach's own."""
     scope = scope_of(user)
     return Provider.objects.filter(
@@ -45,14 +54,14 @@ def provider_scope(*, user) -> QuerySet[Provider]:
     )
 
 
-def provider_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Provider]:
+def provider_list(*, user: User, filters: Mapping[str, object] | None = None) -> QuerySet[Provider]:
     if not user.has_perm("providers.list_provider"):
         raise PermissionDeniedError(code="provider-list-denied")
     queryset = provider_scope(user=user).select_related("organisation").order_by("name", "id")
     return _filtered(ProviderFilter, filters, queryset)
 
 
-def provider_get(*, user, id: int) -> Provider:
+def provider_get(*, user: User, id: int) -> Provider:
     """One provider with its subcontractors and affiliated organisations."""
     provider = (
         provider_scope(user=user)
@@ -67,7 +76,7 @@ def provider_get(*, user, id: int) -> Provider:
 
 
 def provider_certification_due(
-    *, municipality_ids, today: dt.date, days: int = CERTIFICATION_WARNING_DAYS
+    *, municipality_ids: Iterable[int], today: dt.date, days: int = CERTIFICATION_WARNING_DAYS
 ) -> QuerySet[Provider]:
     """Certified providers whose Blik op Werk certification expires within ``days`` of
     ``today``, or expired less than ``days`` ago; the longest expired first."""
@@ -182,7 +191,7 @@ PROGRAMME_LIST_FIELDS = (
 )
 
 
-def programme_scope(*, user) -> QuerySet[Programme]:
+def programme_scope(*, user: User) -> QuerySet[Programme]:
     """The programmes this user may see: their municipality's, or a coach's own provider's."""
     scope = scope_of(user)
     return Programme.objects.filter(
@@ -191,7 +200,9 @@ def programme_scope(*, user) -> QuerySet[Programme]:
     )
 
 
-def programme_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Programme]:
+def programme_list(
+    *, user: User, filters: Mapping[str, object] | None = None
+) -> QuerySet[Programme]:
     """The catalogue as this user may see it, filtered (``ProgrammeFilter``), by name.
 
     Raises ``PermissionDeniedError`` for a role that does not read the catalogue
@@ -208,7 +219,7 @@ def programme_list(*, user, filters: Mapping[str, object] | None = None) -> Quer
     return _filtered(ProgrammeFilter, filters, queryset)
 
 
-def programme_get(*, user, id: int) -> Programme:
+def programme_get(*, user: User, id: int) -> Programme:
     """One programme with its provider and instruments, if the user may see it."""
     programme = (
         programme_scope(user=user)
