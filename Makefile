@@ -35,6 +35,7 @@ lint: install-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/werkpad makemigrations --check --dry-run --noinput
 	$(BIN)/werkpad check
 

@@ -134,12 +134,20 @@ def tasks_backend(request, settings):
 
 
 @pytest.fixture
-def run_worker(db):
+def run_worker(db, monkeypatch):
     """``run_worker()``: ``werkpad worker --batch --no-sweep`` (``sweep=True``: with the
-    sweeps), in this process and this test's transaction; its output."""
+    sweeps), in this process and this test's transaction; its output.
+
+    The database worker closes connections it finds obsolete between tasks; inside a
+    test's transaction that would close the test's own connection (on PostgreSQL; an
+    in-memory SQLite database is never closed), so here it leaves them open.
+    """
     from io import StringIO
 
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run(*, sweep: bool = False) -> str:
         out = StringIO()

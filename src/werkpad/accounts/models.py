@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, _user_has_perm
+# The helper Django's own User.has_perm calls; django-stubs leaves it out (it is private).
+from django.contrib.auth.models import AbstractUser, _user_has_perm  # type: ignore[attr-defined]
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

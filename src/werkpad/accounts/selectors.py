@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import TypedDict
 
 from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -41,9 +42,13 @@ def active_grants(user_id: int) -> list[Grant]:
     ]
 
 
+class UserId(TypedDict):
+    user_id: int
+
+
 def role_holders(
     *, role: str, municipality_id: int | None = None, organisation_id: int | None = None
-) -> QuerySet[Membership]:
+) -> QuerySet[Membership, UserId]:
     """The ids (``user_id``) of active users who hold ``role`` now, in the organisations
     of a municipality or in one organisation; usable as a subquery."""
     memberships = Membership.objects.filter(role=role, is_active=True, user__is_active=True)

@@ -72,7 +72,8 @@ def token_issue(*, user: User) -> str:
             object_id=user.pk,
             detail="API token issued",
         )
-    return token.key
+    key: str = token.key
+    return key
 
 
 def second_factor_required(user: User) -> bool:
@@ -120,9 +121,10 @@ def two_factor_locked_until(device: TOTPDevice) -> dt.datetime | None:
     """
     if device.throttling_failure_count < MAX_FAILED_CODES:
         return None
-    if device.throttling_failure_timestamp is None:
+    last_failure: dt.datetime | None = device.throttling_failure_timestamp
+    if last_failure is None:
         return None
-    return device.throttling_failure_timestamp + dt.timedelta(minutes=LOCK_MINUTES)
+    return last_failure + dt.timedelta(minutes=LOCK_MINUTES)
 
 
 def two_factor_verify(*, user: User, code: str) -> TOTPDevice:

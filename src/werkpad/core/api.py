@@ -15,8 +15,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import (
@@ -26,11 +26,13 @@ from django.core.exceptions import (
     TooManyFilesSent,
 )
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.http import Http404, JsonResponse
+from django.db import models
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, generics, serializers
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -48,6 +50,16 @@ from werkpad.core.text import (
     validate_web_address,
 )
 
+if TYPE_CHECKING:
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.utils import _SerializerType
+    from rest_framework.exceptions import _Detail
+
+#: A serializer field of any kind.
+AnyField: TypeAlias = serializers.Field[Any, Any, Any, Any]
+_Instance = TypeVar("_Instance")
+_Model = TypeVar("_Model", bound=models.Model)
+
 PROBLEM = "application/problem+json"
 #: An id in a query, as the OpenAPI document declares it.
 ID_QUERY_SCHEMA = {"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_INT64}
@@ -55,7 +67,7 @@ ID_QUERY_SCHEMA = {"type": "integer", "format": "int64", "minimum": 1, "maximum"
 TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
-def _bound_integers(field) -> None:
+def _bound_integers(field: AnyField | None) -> None:
     """Give every integer in ``field`` (a list's items, a nested object's fields) the
     range of a 64-bit database integer where it has no narrower one, so that a huge
     number is refused by validation, on SQLite and PostgreSQL alike."""
@@ -75,20 +87,22 @@ def _bound_integers(field) -> None:
             _bound_integers(child)
 
 
-class StrictSerializer(serializers.Serializer):
+class StrictSerializer(serializers.Serializer[_Instance]):
     """Refuses fields it does not know, naming each, so a typo never drops data;
     every integer in it is bounded to the range of a 64-bit database integer."""
 
-    def get_fields(self):
+    def get_fields(self) -> dict[str, AnyField]:
         fields = super().get_fields()
         for field in fields.values():
             _bound_integers(field)
         return fields
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: object) -> dict[str, Any]:
+        value: dict[str, Any]
         if not isinstance(data, dict):
-            return super().to_internal_value(data)
-        errors: dict[str, list[str]] = {}
+            value = super().to_internal_value(data)  # refuses it
+            return value
+        errors: dict[str, _Detail | list[str]] = {}
         for name in sorted(set(data) - set(self.fields)):
             errors[name] = [
                 _("werkpad never records this kind of data.")
@@ -114,7 +128,7 @@ class LineField(serializers.CharField):
     """One line of text (a name, an address, a place): at most ``max_length`` characters,
     no control characters and no characters that change the writing direction."""
 
-    def __init__(self, *, max_length: int = LINE_MAX_LENGTH, **kwargs):
+    def __init__(self, *, max_length: int = LINE_MAX_LENGTH, **kwargs: Any) -> None:
         super().__init__(max_length=max_length, **kwargs)
         self.validators.append(validate_one_line)
 
@@ -122,19 +136,19 @@ class LineField(serializers.CharField):
 class ParagraphField(serializers.CharField):
     """Free text of one or more paragraphs, at most ``max_length`` characters."""
 
-    def __init__(self, *, max_length: int = TEXT_MAX_LENGTH, **kwargs):
+    def __init__(self, *, max_length: int = TEXT_MAX_LENGTH, **kwargs: Any) -> None:
         super().__init__(max_length=max_length, **kwargs)
 
 
 class EmailAddressField(serializers.EmailField):
-    def __init__(self, *, max_length: int = EMAIL_MAX_LENGTH, **kwargs):
+    def __init__(self, *, max_length: int = EMAIL_MAX_LENGTH, **kwargs: Any) -> None:
         super().__init__(max_length=max_length, **kwargs)
 
 
 class WebAddressField(serializers.URLField):
     """An http or https address (the framework's own also takes ftp)."""
 
-    def __init__(self, *, max_length: int = URL_MAX_LENGTH, **kwargs):
+    def __init__(self, *, max_length: int = URL_MAX_LENGTH, **kwargs: Any) -> None:
         super().__init__(max_length=max_length, **kwargs)
         self.validators[:] = [
             v for v in self.validators if not isinstance(v, type(validate_web_address))
@@ -202,7 +216,7 @@ def problem(
     return body
 
 
-def problem_exception_handler(exc, context):
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
     if isinstance(exc, InvalidInputError):
@@ -288,11 +302,11 @@ class RequestTooLarge(exceptions.APIException):
     status_code = 413
     default_code = "too-large"
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(_too_large_detail(), self.default_code)
 
 
-def problem_response(request, status: int) -> JsonResponse:
+def problem_response(request: HttpRequest, status: int) -> JsonResponse:
     """A problem+json answer for errors raised outside DRF (unknown path, a request
     Django refused before reading it, server error)."""
     details = {
@@ -312,7 +326,13 @@ def problem_response(request, status: int) -> JsonResponse:
     return response
 
 
-class StrictQueryMixin:
+if TYPE_CHECKING:
+    _View = APIView
+else:
+    _View = object
+
+
+class StrictQueryMixin(_View):
     """Refuses every query key the operation does not declare, naming each.
 
     A GET may carry the keys of the view's ``filterset_class``, the pagination's
@@ -323,7 +343,7 @@ class StrictQueryMixin:
 
     query_parameters: Sequence[OpenApiParameter] = ()
 
-    def declared_query_keys(self, method: str) -> set[str]:
+    def declared_query_keys(self, method: str | None) -> set[str]:
         if method not in ("GET", "HEAD"):
             return set()
         keys = {parameter.name for parameter in self.query_parameters}
@@ -335,7 +355,7 @@ class StrictQueryMixin:
             keys |= {paginator.page_query_param, paginator.page_size_query_param}
         return keys
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         refuse_unknown_query_keys(request.query_params, self.declared_query_keys(request.method))
 
@@ -344,7 +364,7 @@ class ApiView(StrictQueryMixin, APIView):
     """The base of every API view that is not a list."""
 
 
-class ListApiView(StrictQueryMixin, generics.GenericAPIView):
+class ListApiView(StrictQueryMixin, generics.GenericAPIView[_Model]):
     """The base of every paginated API list."""
 
 
@@ -359,35 +379,38 @@ class ActionView(ApiView):
     ``action_schema`` on its class.
     """
 
-    request_serializer: type[serializers.Serializer]
+    request_serializer: type[serializers.Serializer[Any]]
 
-    def act(self, request, id: int, data: dict[str, Any]) -> Any:
+    def act(self, request: Request, id: int, data: dict[str, Any]) -> Any:
         raise NotImplementedError
 
-    def respond(self, request, id: int, result: Any) -> Response:
+    def respond(self, request: Request, id: int, result: Any) -> Response:
         raise NotImplementedError
 
-    def post(self, request, id: int):
+    def post(self, request: Request, id: int) -> Response:
         serializer = self.request_serializer(data=request.data or {})
         serializer.is_valid(raise_exception=True)
         result = self.act(request, id, serializer.validated_data)
         return self.respond(request, id, result)
 
 
+_Action = TypeVar("_Action", bound=ActionView)
+
+
 def action_schema(
     *,
     operation_id: str,
     summary: str,
-    response,
+    response: type[serializers.BaseSerializer[Any]],
     parameters: Sequence[OpenApiParameter],
     description: str | None = None,
     body: bool = True,
-):
+) -> Callable[[type[_Action]], type[_Action]]:
     """The OpenAPI operation of an ``ActionView``, as a class decorator; the request body is
     the class's ``request_serializer`` (none with ``body=False``: an action that takes no
     body, where any field sent is refused)."""
 
-    def decorate(view_class: type[ActionView]) -> type[ActionView]:
+    def decorate(view_class: type[_Action]) -> type[_Action]:
         return extend_schema_view(
             post=extend_schema(
                 operation_id=operation_id,
@@ -413,12 +436,13 @@ class AutoSchema(SpectacularAutoSchema):
     a referral to a job seeker you cannot see is not found (404).
     """
 
-    def get_tags(self):
-        if self.view.__class__.__dict__.get("schema_tags"):
-            return list(self.view.schema_tags)
+    def get_tags(self) -> list[str]:
+        tags = self.view.__class__.__dict__.get("schema_tags")
+        if tags:
+            return list(tags)
         return super().get_tags()
 
-    def get_operation(self, *args, **kwargs):
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         operation = super().get_operation(*args, **kwargs)
         if operation is not None and self.method in ("POST", "PUT", "PATCH", "DELETE"):
             responses = operation.setdefault("responses", {})
@@ -426,14 +450,15 @@ class AutoSchema(SpectacularAutoSchema):
                 responses.setdefault(str(code), {"description": text})
         return operation
 
-    def get_override_parameters(self):
+    def get_override_parameters(self) -> list[OpenApiParameter | _SerializerType]:
         parameters = list(super().get_override_parameters())
         if self.method == "GET":
             parameters = [*getattr(self.view, "query_parameters", ()), *parameters]
         return parameters
 
-    def _get_filter_parameters(self):
-        parameters = super()._get_filter_parameters()
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        # drf-spectacular leaves this (private) method unannotated.
+        parameters: list[dict[str, Any]] = super()._get_filter_parameters()  # type: ignore[no-untyped-call]
         filterset = getattr(self.view, "filterset_class", None)
         for parameter in parameters:
             declared = filterset.base_filters.get(parameter["name"]) if filterset else None
@@ -516,7 +541,7 @@ def _problem_response(text: str) -> dict[str, Any]:
 
 def _requires_login(operation: dict[str, Any]) -> bool:
     """Whether the operation needs credentials (``{}`` in ``security`` means it does not)."""
-    security = operation.get("security")
+    security = operation.get("security") or []
     return bool(security) and {} not in security
 
 
@@ -537,7 +562,8 @@ def _page_examples(result: dict[str, Any], path: str, operation: dict[str, Any])
 
 
 def _ref_name(schema: dict[str, Any]) -> str:
-    return schema.get("$ref", "").rsplit("/", 1)[-1]
+    ref: str = schema.get("$ref", "")
+    return ref.rsplit("/", 1)[-1]
 
 
 def _request_schemas(result: dict[str, Any]) -> set[str]:
@@ -577,7 +603,9 @@ def _has_version(result: dict[str, Any], operation: dict[str, Any]) -> bool:
     return False
 
 
-def _errors_of(result: dict[str, Any], path: str, method: str, operation: dict[str, Any]):
+def _errors_of(
+    result: dict[str, Any], path: str, method: str, operation: dict[str, Any]
+) -> list[str]:
     """The error statuses this operation can answer with.
 
     400 always (every operation refuses query keys it does not declare); 401 and
@@ -634,7 +662,9 @@ def _nullable_refs(node: Any, schemas: dict[str, Any]) -> None:
             _nullable_refs(value, schemas)
 
 
-def postprocess_schema(result, generator, request, public):
+def postprocess_schema(
+    result: dict[str, Any], generator: SchemaGenerator, request: Request | None, public: bool
+) -> dict[str, Any]:
     """Documents the conventions on every operation so that the NL linter passes
     and the document tells the truth.
 
@@ -679,7 +709,7 @@ def postprocess_schema(result, generator, request, public):
     return result
 
 
-def refuse_unknown_query_keys(params, allowed) -> None:
+def refuse_unknown_query_keys(params: Iterable[str], allowed: Iterable[str]) -> None:
     """A list refuses query keys it does not know, naming each as it was sent: a
     misspelt filter must not answer with an unfiltered list, and a key of a kind
     werkpad never records is refused with that reason."""

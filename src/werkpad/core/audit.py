@@ -10,12 +10,12 @@ from collections.abc import Iterable
 
 from werkpad.core.context import current_origin
 from werkpad.core.models import AuditEvent
-from werkpad.core.permissions import scope_of
+from werkpad.core.permissions import AnyUser, scope_of
 
 
 def audit_record(
     *,
-    user,
+    user: AnyUser | None,
     action: str,
     object_type: str,
     object_id: object = "",
@@ -30,13 +30,13 @@ def audit_record(
 ) -> AuditEvent:
     if purpose and purpose not in AuditEvent.Purpose.values:
         raise ValueError(f"Unknown audit purpose {purpose!r}: add it to AuditEvent.Purpose.")
-    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    actor = user if user is not None and user.is_authenticated else None
     channel = origin or current_origin()
-    grant = scope_of(user).primary if authenticated else None
+    grant = scope_of(actor).primary if actor is not None else None
     return AuditEvent.objects.create(
-        actor=user if authenticated else None,
-        actor_label=(user.get_full_name() or user.get_username())
-        if authenticated
+        actor=actor,
+        actor_label=(actor.get_full_name() or actor.get_username())
+        if actor is not None
         # someone not logged in, or werkpad itself acting from a command or task
         else (
             "anonymous" if user is not None or channel in ("ui", "api") else f"werkpad ({channel})"

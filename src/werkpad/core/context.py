@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 _origin: ContextVar[str] = ContextVar("werkpad_origin", default="cli")
 
@@ -26,9 +26,9 @@ def origin(value: str) -> Iterator[None]:
         _origin.reset(token)
 
 
-def set_origin(value: str):
+def set_origin(value: str) -> Token[str]:
     return _origin.set(value)
 
 
-def reset_origin(token) -> None:
+def reset_origin(token: Token[str]) -> None:
     _origin.reset(token)

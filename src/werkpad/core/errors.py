@@ -6,7 +6,13 @@ problem+json whose ``code`` is the stable code.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DomainError(Exception):
@@ -75,7 +81,12 @@ class InvalidInputError(DomainError):
     code = "invalid"
     title = _("The input is not valid")
 
-    def __init__(self, errors: dict[str, list[str]], *, codes: dict[str, str] | None = None):
+    def __init__(
+        self,
+        errors: Mapping[str, Sequence[StrOrPromise]],
+        *,
+        codes: Mapping[str, str] | None = None,
+    ):
         self.errors = {name: [str(m) for m in messages] for name, messages in errors.items()}
         #: A stable code per field where the refusal has one of its own (default "invalid").
         self.codes = dict(codes or {})

@@ -10,12 +10,19 @@ database with a value it cannot hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, TypeAlias
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+#: What a filter set reads: a query (``QueryDict``) or a plain mapping.
+FilterData: TypeAlias = MultiValueDict[str, Any] | Mapping[str, Any]
 
 #: The largest value a 64-bit database integer (``BigAutoField``, ``bigint``) holds.
 MAX_INT64 = 2**63 - 1
@@ -36,9 +43,9 @@ def parse_id(raw: object) -> int | None:
     return value if 1 <= value <= MAX_INT64 else None
 
 
-def without_blanks(data):
+def without_blanks(data: FilterData) -> MultiValueDict[str, Any] | dict[str, Any]:
     """Drop empty values: a form sends ``ladderRung=`` for "all", which is no filter."""
-    if hasattr(data, "getlist"):
+    if isinstance(data, MultiValueDict):
         cleaned = data.copy()
         for key in list(cleaned.keys()):
             values = [value for value in data.getlist(key) if str(value).strip()]
@@ -57,10 +64,10 @@ class IntegerFilter(django_filters.NumberFilter):
     ``min_value`` and ``max_value`` narrow it; the OpenAPI document shows both.
     """
 
-    field_class = forms.IntegerField
+    field_class = forms.IntegerField  # type: ignore[assignment]  # the stub pins DecimalField
     default_min = MIN_INT64
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["min_value"] = max(kwargs.get("min_value", self.default_min), MIN_INT64)
         kwargs["max_value"] = min(kwargs.get("max_value", MAX_INT64), MAX_INT64)
         super().__init__(*args, **kwargs)
@@ -78,7 +85,7 @@ class StrictBooleanField(forms.Field):
     widget = forms.TextInput
     default_error_messages = {"invalid": _("Give true or false.")}
 
-    def to_python(self, value):
+    def to_python(self, value: object) -> bool | None:
         if value is None or isinstance(value, bool):
             return value
         text = str(value).strip().lower()
@@ -92,12 +99,12 @@ class StrictBooleanField(forms.Field):
 class BooleanFilter(django_filters.BooleanFilter):
     """A yes/no filter that refuses what is neither."""
 
-    field_class = StrictBooleanField
+    field_class = StrictBooleanField  # type: ignore[assignment]  # the stub pins NullBooleanField
 
 
 class SearchFilter(django_filters.CharFilter):
     """Free text, at most ``SEARCH_MAX_LENGTH`` characters."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
         super().__init__(*args, **kwargs)

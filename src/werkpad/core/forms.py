@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError, StaleEditError
 from werkpad.core.models import MunicipalitySettings
+
+if TYPE_CHECKING:
+    from django.forms.boundfield import BoundField
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass
@@ -32,12 +37,12 @@ class FormSave:
         return 400 if self.method == "POST" else 200
 
 
-def save_form(request, form, save: Callable[[int], Any]) -> FormSave:
+def save_form(request: HttpRequest, form: forms.BaseForm, save: Callable[[int], Any]) -> FormSave:
     """The one way a page saves a versioned edit: for a POST with a valid form, call
     ``save(version)``, the service given the version the form carried. A stale version
     puts the "someone else changed it" message above the form; any other refusal shows
     at its field or above the form (``show_refusal``); nothing was written."""
-    outcome = FormSave(method=request.method)
+    outcome = FormSave(method=request.method or "GET")
     if request.method != "POST" or not form.is_valid():
         return outcome
     try:
@@ -54,7 +59,7 @@ def save_form(request, form, save: Callable[[int], Any]) -> FormSave:
     return outcome
 
 
-def show_refusal(form, error: DomainError) -> None:
+def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
     """Put a service's refusal on the form: each invalid field at that field,
     anything else (a rule, a stale edit) above the form."""
     if isinstance(error, InvalidInputError):
@@ -87,7 +92,7 @@ class MinimumWageRateForm(forms.Form):
     )
 
 
-class MunicipalitySettingsForm(forms.ModelForm):
+class MunicipalitySettingsForm(forms.ModelForm[MunicipalitySettings]):
     """A municipality's settings as its functional administrator edits them; ``version``
     is the lock. Each field has the model's bounds, with the reason where the law sets
     them."""
@@ -112,7 +117,7 @@ class MunicipalitySettingsForm(forms.ModelForm):
         model = MunicipalitySettings
         fields = list(MunicipalitySettings.EDITABLE)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
         for name in MunicipalitySettings.EDITABLE:
@@ -123,13 +128,13 @@ class MunicipalitySettingsForm(forms.ModelForm):
             low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
             field.widget.attrs.update(min=low, max=high, inputmode="numeric")
 
-    def _post_clean(self):
+    def _post_clean(self) -> None:
         # Model validation runs in the service, in one transaction with the write.
         pass
 
-    def changes(self) -> dict:
+    def changes(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.changed_data if name != "version"}
 
-    def groups(self):
+    def groups(self) -> list[tuple[StrOrPromise, list[BoundField]]]:
         """(legend, bound fields) per group, in the order the page shows them."""
         return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from werkpad.core import clock
 from werkpad.core.errors import ConflictError, InvalidInputError
+from werkpad.core.permissions import AnyUser
 
 
 class StatusChangeBase(models.Model):
@@ -117,7 +118,9 @@ class Lifecycle:
             }
         return str(message) % {"status": self.label(current)}
 
-    def check(self, current: str, target: str, *, reason: str = "", step: str | None = None):
+    def check(
+        self, current: str, target: str, *, reason: str = "", step: str | None = None
+    ) -> None:
         """Refuse a step the table does not allow, in its own words, or one that needs a
         reason without it."""
         if not self.allows(current, target, step):
@@ -131,12 +134,20 @@ class Lifecycle:
             raise InvalidInputError({"reason": [_("Give the reason.")]})
 
 
+class _History(Protocol):
+    """The related manager of a lifecycle's history model (``obj.history``)."""
+
+    def create(self, **values: Any) -> StatusChangeBase: ...
+
+
 class _HasHistory(Protocol):
     status: str
-    history: Any  # the related manager of the lifecycle's StatusChangeBase model
+    history: _History
 
 
-def begin(obj: _HasHistory, status: str, *, user, reason: str = "") -> StatusChangeBase:
+def begin(
+    obj: _HasHistory, status: str, *, user: AnyUser | None, reason: str = ""
+) -> StatusChangeBase:
     """The first row of a new object's history: from nothing to ``status``. The object is
     saved already."""
     obj.status = status
@@ -150,7 +161,7 @@ def transition(
     target: str,
     *,
     lifecycle: Lifecycle,
-    user,
+    user: AnyUser | None,
     reason: str = "",
     step: str | None = None,
 ) -> StatusChangeBase:

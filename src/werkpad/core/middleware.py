@@ -4,17 +4,22 @@ no caching of personal data, a page's domain error as its HTTP answer."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any, TypeAlias
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from werkpad.core.context import reset_origin, set_origin
 from werkpad.core.errors import DomainError, NotFoundError, PermissionDeniedError
+from werkpad.core.permissions import AnyUser
+
+GetResponse: TypeAlias = Callable[[HttpRequest], HttpResponse]
 
 API_PREFIX = "/api/"
 OPENAPI_PATH = "/api/v1/openapi.json"
@@ -23,10 +28,10 @@ OPENAPI_PATH = "/api/v1/openapi.json"
 class ApiMiddleware:
     """Marks the origin (UI or API), and gives every API response its API-Version header."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         is_api = request.path.startswith(API_PREFIX)
         token = set_origin("api" if is_api else "ui")
         try:
@@ -43,7 +48,9 @@ class ApiMiddleware:
 LOGIN_AT = "werkpad_login_at"
 
 
-def remember_login_time(sender, request, user, **kwargs) -> None:
+def remember_login_time(
+    sender: object, request: HttpRequest | None, user: AnyUser, **kwargs: Any
+) -> None:
     """Every login, whatever its backend, starts the absolute session clock."""
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT] = int(time.time())
@@ -59,10 +66,10 @@ class SessionTimeoutMiddleware:
 
     KEY = "werkpad_last_seen"
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and hasattr(request, "session") and user.is_authenticated:
             now = int(time.time())
@@ -85,11 +92,11 @@ class LanguageMiddleware:
     Dutch public service whose pages are Dutch first.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
         self.languages = {code for code, _name in settings.LANGUAGES}
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if language not in self.languages:
             language = settings.LANGUAGE_CODE
@@ -110,10 +117,10 @@ class NoStoreMiddleware:
     before this middleware by WhiteNoise, with their own long-lived headers.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if request.path.startswith(API_PREFIX) or (user is not None and user.is_authenticated):
@@ -128,13 +135,13 @@ class DomainErrorMiddleware:
     Nothing was written: every service runs in one transaction. Views that show a
     refusal in a form catch it themselves."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DomainError) or request.path.startswith(API_PREFIX):
             return None
         if isinstance(exception, NotFoundError):

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
 from django.db import models, transaction
 from django.utils.formats import number_format
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import DomainError, PermissionDeniedError
 from werkpad.core.models import AuditEvent, MinimumWageRate
+from werkpad.core.permissions import AnyUser
 
 ADULT_AGE = 21
 YOUNGEST_AGE = 15
@@ -74,7 +76,7 @@ def indexation_date(day: dt.date) -> dt.date:
     return dt.date(day.year, 7 if day.month >= 7 else 1, 1)
 
 
-def _row(rate) -> MinimumWage:
+def _row(rate: MinimumWageRate) -> MinimumWage:
     return MinimumWage(
         valid_from=rate.valid_from,
         valid_until=_next_indexation(rate.valid_from),
@@ -229,6 +231,10 @@ class Recheck:
     below_minimum: int = 0
 
 
+class Rechecker(Protocol):
+    def __call__(self, *, valid_from: dt.date, user: AnyUser | None) -> Recheck: ...
+
+
 @dataclass(frozen=True)
 class WageChecks:
     """An app's wage checks as core sees them.
@@ -240,7 +246,7 @@ class WageChecks:
     """
 
     waiting: Callable[[Iterable[int] | None], dict[dt.date, int]]
-    recheck: Callable[..., Recheck]
+    recheck: Rechecker
 
 
 _WAGE_CHECKS: dict[str, WageChecks] = {}
@@ -304,7 +310,7 @@ class RateAdded:
 
 
 def minimum_wage_add(
-    *, valid_from: dt.date, adult_hourly: Decimal, source: str, user=None
+    *, valid_from: dt.date, adult_hourly: Decimal, source: str, user: AnyUser | None = None
 ) -> RateAdded:
     """Add the rates of a new indexation date from the published adult hourly amount.
 

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.expressions import Combinable
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+#: A whole number of units a municipality sets (``_term``): what it takes, what it gives.
+_TermField: TypeAlias = models.PositiveSmallIntegerField[float | int | str | Combinable, int]
 
 
 class LabourMarketRegion(models.Model):
@@ -118,7 +127,15 @@ COUNCIL_ADVICE_DAYS = 14
 EMPLOYER_ANSWER_HOURS = 72
 
 
-def _term(label, *, default: int, minimum: int, maximum: int, help_text, maximum_message=None):
+def _term(
+    label: StrOrPromise,
+    *,
+    default: int,
+    minimum: int,
+    maximum: int,
+    help_text: StrOrPromise,
+    maximum_message: StrOrPromise | None = None,
+) -> _TermField:
     """A whole number of units between ``minimum`` and ``maximum``; ``maximum_message``
     says why, where the maximum comes from the law."""
     at_most = (
@@ -281,7 +298,9 @@ class MunicipalitySettings(VersionedModel):
     @classmethod
     def bounds(cls, name: str) -> tuple[MinValueValidator, MaxValueValidator]:
         """The validators of the least and the greatest value setting ``name`` may have."""
-        validators = cls._meta.get_field(name).validators
+        field = cls._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a setting is a column, not a relation
+        validators = field.validators
         low = next(v for v in validators if isinstance(v, MinValueValidator))
         high = next(v for v in validators if isinstance(v, MaxValueValidator))
         return low, high
@@ -310,11 +329,11 @@ class AppendOnlyError(Exception):
     pass
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("The audit log is append-only.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise AppendOnlyError("The audit log is append-only.")
 
 
@@ -445,12 +464,12 @@ class AuditEvent(models.Model):
             f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
         )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not kwargs.get("force_insert"):
             raise AppendOnlyError("The audit log is append-only.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("The audit log is append-only.")
 
     @property

@@ -9,15 +9,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.paginator import Page
 from django.core.paginator import Paginator as DjangoPaginator
+from django.db.models import Model, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+if TYPE_CHECKING:
+    from django.core.paginator import _SupportsPagination
+
+_Row = TypeVar("_Row")
+_Model = TypeVar("_Model", bound=Model)
 
 
-class IdFirstPaginator(DjangoPaginator):
-    def __init__(self, object_list, per_page, *args, known_count: int | None = None, **kwargs):
+class IdFirstPaginator(DjangoPaginator[_Row]):
+    def __init__(
+        self,
+        object_list: _SupportsPagination[_Row],
+        per_page: int | str,
+        *args: Any,
+        known_count: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(object_list, per_page, *args, **kwargs)
         self._known_count = known_count
 
@@ -27,17 +46,19 @@ class IdFirstPaginator(DjangoPaginator):
             return self._known_count
         return super().count
 
-    def page(self, number):
+    def page(self, number: int | str) -> Page[_Row]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count) if self.count else bottom + self.per_page
         queryset = self.object_list
-        if not hasattr(queryset, "values_list"):
+        if not isinstance(queryset, QuerySet):
             return super().page(number)
         ids = list(queryset.values_list("pk", flat=True)[bottom:top])
         # No ORDER BY: the ids carry the order, and sorting would walk the index again.
         rows = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()} if ids else {}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        # django-stubs leaves out Paginator._get_page, which makes the Page.
+        page: Page[_Row] = self._get_page([rows[pk] for pk in ids if pk in rows], number, self)  # type: ignore[attr-defined]
+        return page
 
 
 def _whole_number(raw: str) -> int | None:
@@ -63,7 +84,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = 100
     last_page_strings = ()
 
-    def get_page_size(self, request) -> int:
+    def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
@@ -78,7 +99,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return size
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def paginate_queryset(
+        self, queryset: QuerySet[_Model, _Row], request: Request, view: APIView | None = None
+    ) -> list[_Row]:
         self.request = request
         page_size = self.get_page_size(request)
         raw = request.query_params.get(self.page_query_param)
@@ -90,7 +113,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         paginator = IdFirstPaginator(
             queryset, page_size, known_count=getattr(view, "known_count", None)
         )
-        if number > paginator.num_pages:
+        if raw is not None and number > paginator.num_pages:
             raise ValidationError(
                 {
                     self.page_query_param: [
@@ -102,7 +125,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         self.page = paginator.page(number)
         return list(self.page)
 
-    def get_schema_operation_parameters(self, view):
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:

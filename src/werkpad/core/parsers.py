@@ -6,7 +6,8 @@ module loads, so this module must not import DRF's views.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import IO, Any
 
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers
@@ -19,7 +20,12 @@ class JSONParser(parsers.JSONParser):
     """JSON bodies, nested at most ``MAX_JSON_DEPTH`` deep: deeper answers 400, never a
     recursion error."""
 
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self,
+        stream: IO[Any],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
         try:
             data = super().parse(stream, media_type, parser_context)
             too_deep = _depth(data) > MAX_JSON_DEPTH

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+
+if TYPE_CHECKING:
+    # django-stubs' alias of ``settings.AUTH_USER_MODEL`` (``accounts.User``) or
+    # ``AnonymousUser``: core names the user model without importing its app.
+    from django.contrib.auth.models import _AnyUser
+
+#: Who a request or an action is for: a user, or a visitor not logged in.
+AnyUser: TypeAlias = "_AnyUser"
 
 
 class Role(models.TextChoices):
@@ -89,28 +98,33 @@ def register_grant_source(source: Callable[[int], Iterable[Grant]]) -> None:
     _GRANT_SOURCE = source
 
 
-def scope_of(user) -> Scope:
+#: The attribute of the user object that keeps its scope for the rest of the request.
+_CACHED_SCOPE = "_werkpad_scope"
+
+
+def scope_of(user: AnyUser | None) -> Scope:
     """The user's active grants, read once and kept on the user object."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if user is None or not user.is_authenticated:
         return _EMPTY
-    cached = getattr(user, "_werkpad_scope", None)
-    if cached is not None:
+    cached = getattr(user, _CACHED_SCOPE, None)
+    if isinstance(cached, Scope):
         return cached
     if _GRANT_SOURCE is None:
         raise RuntimeError("No grant source registered: is werkpad.accounts installed?")
-    scope = Scope(user_id=user.pk, grants=tuple(_GRANT_SOURCE(user.pk)))
-    user._werkpad_scope = scope
+    user_id: int = user.pk
+    scope = Scope(user_id=user_id, grants=tuple(_GRANT_SOURCE(user_id)))
+    setattr(user, _CACHED_SCOPE, scope)
     return scope
 
 
-def forget_scope(user) -> None:
+def forget_scope(user: AnyUser) -> None:
     """Drop the cached scope (after a membership changed)."""
-    if hasattr(user, "_werkpad_scope"):
-        del user._werkpad_scope
+    if hasattr(user, _CACHED_SCOPE):
+        delattr(user, _CACHED_SCOPE)
 
 
 def acting_municipality_id(
-    user,
+    user: AnyUser,
     roles: Iterable[str],
     *,
     named: int | None = None,

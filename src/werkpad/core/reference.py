@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from django.db import models
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -20,22 +22,22 @@ def read_table(name: str) -> tuple[list[dict[str, str]], str]:
     return rows, source
 
 
-def load_labour_market_regions(region_model) -> int:
+def load_labour_market_regions(region_model: type[models.Model]) -> int:
     """Create or update the regions; returns how many rows the table has."""
     rows, source = read_table("labour_market_regions.csv")
     for row in rows:
-        region_model.objects.update_or_create(
+        region_model._default_manager.update_or_create(
             code=row["code"],
             defaults={"name": row["name"], "data_version": row["data_version"], "source": source},
         )
     return len(rows)
 
 
-def load_minimum_wage(rate_model) -> int:
+def load_minimum_wage(rate_model: type[models.Model]) -> int:
     """Create the shipped minimum-wage rates (existing rows are left as they are)."""
     rows, source = read_table("minimum_wage_hourly.csv")
     for row in rows:
-        rate_model.objects.get_or_create(
+        rate_model._default_manager.get_or_create(
             valid_from=row["valid_from"],
             kind=row["kind"],
             age=int(row["age"]),

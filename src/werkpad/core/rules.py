@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.models import MunicipalitySettings
+from werkpad.core.permissions import AnyUser, Role, scope_of
 
 
-@rules.predicate
-def is_functional_admin(user) -> bool:
+@rules.predicate  # type: ignore[untyped-decorator]  # rules leaves it unannotated
+def is_functional_admin(user: AnyUser) -> bool:
     return scope_of(user).has(Role.FUNCTIONAL_ADMIN)
 
 
-@rules.predicate
-def administers_settings_of(user, settings) -> bool:
+@rules.predicate  # type: ignore[untyped-decorator]  # rules leaves it unannotated
+def administers_settings_of(user: AnyUser, settings: MunicipalitySettings | None) -> bool:
     """The functional administrator of the municipality whose settings these are."""
     return settings is not None and settings.municipality_id in scope_of(user).municipalities(
         Role.FUNCTIONAL_ADMIN

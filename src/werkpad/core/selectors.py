@@ -6,13 +6,13 @@ from django.db.models import QuerySet
 
 from werkpad.core.errors import NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality, MunicipalitySettings
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import AnyUser, Role, scope_of
 
 #: How a change of a municipality's settings is named in the audit log.
 OBJECT_TYPE = "municipality-settings"
 
 
-def municipality_visible(*, user, id: int) -> Municipality:
+def municipality_visible(*, user: AnyUser, id: int) -> Municipality:
     """A municipality the user works in or for, in any role; any other is not found."""
     if id not in scope_of(user).municipalities(*Role.values):
         raise NotFoundError(code="municipality-not-found")
@@ -22,7 +22,7 @@ def municipality_visible(*, user, id: int) -> Municipality:
     return municipality
 
 
-def municipality_settings_get(*, user, id: int) -> MunicipalitySettings:
+def municipality_settings_get(*, user: AnyUser, id: int) -> MunicipalitySettings:
     """The settings of municipality ``id``, for its functional administrator.
 
     Not found (404) for a municipality the user does not work in or for; refused
@@ -35,7 +35,7 @@ def municipality_settings_get(*, user, id: int) -> MunicipalitySettings:
     return settings
 
 
-def municipality_settings_administered(*, user) -> QuerySet[Municipality]:
+def municipality_settings_administered(*, user: AnyUser) -> QuerySet[Municipality]:
     """The municipalities whose settings the user changes, by name."""
     ids = scope_of(user).municipalities(Role.FUNCTIONAL_ADMIN)
     return Municipality.objects.filter(pk__in=ids).order_by("name", "pk")
@@ -45,7 +45,7 @@ def municipality_settings_administered(*, user) -> QuerySet[Municipality]:
 CHANGES_SHOWN = 10
 
 
-def municipality_settings_changes(*, user, id: int) -> list[AuditEvent]:
+def municipality_settings_changes(*, user: AnyUser, id: int) -> list[AuditEvent]:
     """The latest changes of municipality ``id``'s settings, from the audit log, newest
     first: who changed which settings when. For its functional administrator only."""
     municipality_settings_get(user=user, id=id)

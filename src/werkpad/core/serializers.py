@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
-from werkpad.core.api import StrictSerializer
+from werkpad.core.api import AnyField, StrictSerializer
 from werkpad.core.models import MunicipalitySettings
 
 
@@ -19,7 +21,7 @@ def _setting(name: str, description: str) -> serializers.IntegerField:
     )
 
 
-class _Settings(StrictSerializer):
+class _Settings(StrictSerializer[MunicipalitySettings]):
     profileReviewMonths = _setting(
         "profile_review_months",
         "Months after its last review that a job seeker's profile is flagged. No statutory "
@@ -73,7 +75,7 @@ class MunicipalitySettingsSerializer(_Settings):
         help_text="Send it back with a change; 1 while the municipality has the defaults."
     )
 
-    def get_fields(self):
+    def get_fields(self) -> dict[str, AnyField]:
         fields = super().get_fields()
         for field in fields.values():
             field.required = True
@@ -87,5 +89,5 @@ class MunicipalitySettingsUpdateSerializer(_Settings):
         min_value=1, help_text="The version you read; a stale one is refused with 409."
     )
 
-    def model_data(self) -> dict:
+    def model_data(self) -> dict[str, Any]:
         return {k: v for k, v in self.validated_data.items() if k != "version"}

@@ -14,12 +14,13 @@ from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError, StaleEditError
 from werkpad.core.models import AuditEvent, MunicipalitySettings
+from werkpad.core.permissions import AnyUser
 from werkpad.core.selectors import OBJECT_TYPE, municipality_visible
 
 
 @transaction.atomic
 def municipality_settings_update(
-    *, user, municipality_id: int, expected_version: int, data: Mapping[str, Any]
+    *, user: AnyUser, municipality_id: int, expected_version: int, data: Mapping[str, Any]
 ) -> MunicipalitySettings:
     """Change a municipality's settings, by its functional administrator.
 

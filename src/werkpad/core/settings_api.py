@@ -4,6 +4,7 @@ changed by its functional administrator."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from werkpad.core import selectors, services
@@ -29,7 +30,7 @@ class MunicipalitySettingsView(ApiView):
         parameters=[ID_PARAM],
         responses={200: MunicipalitySettingsSerializer},
     )
-    def get(self, request, id: int):
+    def get(self, request: Request, id: int) -> Response:
         settings = selectors.municipality_settings_get(user=request.user, id=id)
         return Response(MunicipalitySettingsSerializer(settings).data)
 
@@ -45,7 +46,7 @@ class MunicipalitySettingsView(ApiView):
         request=MunicipalitySettingsUpdateSerializer,
         responses={200: MunicipalitySettingsSerializer},
     )
-    def patch(self, request, id: int):
+    def patch(self, request: Request, id: int) -> Response:
         serializer = MunicipalitySettingsUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         settings = services.municipality_settings_update(

@@ -18,13 +18,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+
+if TYPE_CHECKING:
+    from django_tasks.base import Task
 
 
 @dataclass(frozen=True)
 class Periodic:
-    task: object  # a django_tasks Task taking no arguments
+    task: Task[[], Any]  # takes no arguments; what it returns is not used
     every: int | None = None
 
     def interval(self) -> int:
@@ -34,7 +38,7 @@ class Periodic:
 _PERIODIC: dict[str, Periodic] = {}
 
 
-def register_periodic(name: str, *, task, every: int | None = None) -> None:
+def register_periodic(name: str, *, task: Task[[], Any], every: int | None = None) -> None:
     """Run ``task`` (no arguments) from the worker every ``every`` seconds.
 
     Registering a name again replaces it, so an app's ``ready`` may run twice.
@@ -62,7 +66,7 @@ class Schedule:
         enqueued = []
         for name, periodic in sorted(_PERIODIC.items()):
             if self.next_run.get(name, now) <= now:
-                periodic.task.enqueue()  # type: ignore[attr-defined]
+                periodic.task.enqueue()
                 self.next_run[name] = now + periodic.interval()
                 enqueued.append(name)
         return enqueued

@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.core.validators import MaxLengthValidator, RegexValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +45,7 @@ validate_web_address = URLValidator(
 )
 
 
-def one_line_form_fields(form, names=None) -> None:
+def one_line_form_fields(form: forms.BaseForm, names: Collection[str] | None = None) -> None:
     """Applies the one-line rule to a form's single-line text inputs (or ``names``)."""
     for name, field in form.fields.items():
         if names is not None and name not in names:
@@ -57,7 +60,7 @@ def one_line_form_fields(form, names=None) -> None:
             field.validators.append(validate_one_line)
 
 
-def text_form_fields(form) -> None:
+def text_form_fields(form: forms.BaseForm) -> None:
     """Gives every paragraph field of a form (a textarea) its maximum length."""
     for field in form.fields.values():
         if not isinstance(field, forms.CharField) or not isinstance(field.widget, forms.Textarea):
@@ -68,17 +71,23 @@ def text_form_fields(form) -> None:
         field.widget.attrs.setdefault("maxlength", str(field.max_length))
 
 
-def apply_text_rules(form) -> None:
+def apply_text_rules(form: forms.BaseForm) -> None:
     """Both rules above: one-line inputs refuse control characters, paragraphs have a limit."""
     one_line_form_fields(form)
     text_form_fields(form)
 
 
-class TextRulesMixin:
+if TYPE_CHECKING:
+    _Form = forms.BaseForm
+else:
+    _Form = object
+
+
+class TextRulesMixin(_Form):
     """For every form of the UI: its one-line inputs refuse control and direction
     characters, its paragraphs have a maximum length (the API's rules)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         apply_text_rules(self)
 
@@ -89,7 +98,7 @@ class WebAddressFormField(forms.URLField):
     default_validators = [validate_web_address]
     default_error_messages = {"invalid": validate_web_address.message}
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", URL_MAX_LENGTH)
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)

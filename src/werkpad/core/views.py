@@ -3,10 +3,14 @@ administrator's pages: the minimum wage and the municipality's settings."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -31,20 +35,23 @@ from werkpad.core.models import MunicipalitySettings
 from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import worklist_for
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @login_required
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     if scope.roles == {Role.JOB_SEEKER}:
         return redirect("portal:home")
     return render(request, "core/home.html", {"worklist": worklist_for(request.user)})
 
 
-def accessibility(request):
+def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
 
-def privacy(request):
+def privacy(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/privacy.html",
@@ -56,7 +63,7 @@ def privacy(request):
 
 
 @login_required
-def minimum_wage(request):
+def minimum_wage(request: HttpRequest) -> HttpResponse:
     """TR6: the functional administrator enters a newly published minimum wage;
     the wage checks waiting for it run again."""
     if not request.user.has_perm("core.enter_minimum_wage"):
@@ -99,7 +106,7 @@ def minimum_wage(request):
 
 
 @login_required
-def municipality_settings_index(request):
+def municipality_settings_index(request: HttpRequest) -> HttpResponse:
     """The functional administrator's settings: straight to their municipality's, or a
     choice when they administer several."""
     if not request.user.has_perm("core.list_municipality_settings"):
@@ -112,15 +119,17 @@ def municipality_settings_index(request):
     )
 
 
-def _setting_label(name: str) -> str:
+def _setting_label(name: str) -> StrOrPromise:
     try:
-        return capfirst(MunicipalitySettings._meta.get_field(name).verbose_name)
+        field = MunicipalitySettings._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    assert isinstance(field, models.Field)  # a setting is a column, not a relation
+    return capfirst(field.verbose_name)
 
 
 @login_required
-def municipality_settings(request, id: int):
+def municipality_settings(request: HttpRequest, id: int) -> HttpResponse:
     """A municipality's periods and terms, each with its explanation and legal source;
     every change audited, a stale one refused (issue 7)."""
     current = selectors.municipality_settings_get(user=request.user, id=id)

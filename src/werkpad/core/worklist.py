@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -19,14 +20,17 @@ from django.utils.translation import ngettext
 
 from werkpad.core import clock
 from werkpad.core.minimum_wage import missing_rates
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import AnyUser, Role, scope_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass
 class WorklistItem:
-    title: str
+    title: StrOrPromise
     url: str
-    detail: str = ""
+    detail: StrOrPromise = ""
     overdue: bool = False
     #: The date the item falls (or fell) due, where it has one.
     due_on: dt.date | None = None
@@ -35,11 +39,11 @@ class WorklistItem:
 @dataclass
 class WorklistSection:
     key: str
-    title: str
+    title: StrOrPromise
     count: int
     items: list[WorklistItem] = field(default_factory=list)
     more_url: str = ""
-    empty_text: str = ""
+    empty_text: StrOrPromise = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class SectionSource:
     """Where sections come from: the roles they are for, and the function that makes them."""
 
     roles: frozenset[str]
-    sections: Callable[[object], Iterable[WorklistSection]]
+    sections: Callable[[AnyUser], Iterable[WorklistSection]]
     order: int
 
 
@@ -58,7 +62,7 @@ def register_sections(
     name: str,
     *,
     roles: Iterable[str],
-    sections: Callable[[object], Iterable[WorklistSection]],
+    sections: Callable[[AnyUser], Iterable[WorklistSection]],
     order: int,
 ) -> None:
     """Add the sections ``sections(user)`` makes for a user holding any of ``roles``.
@@ -69,7 +73,7 @@ def register_sections(
     _SOURCES[name] = SectionSource(roles=frozenset(roles), sections=sections, order=order)
 
 
-def worklist_for(user) -> list[WorklistSection]:
+def worklist_for(user: AnyUser) -> list[WorklistSection]:
     """The user's sections in the registered order, each with its overdue items first."""
     scope = scope_of(user)
     result: list[WorklistSection] = []
@@ -81,7 +85,7 @@ def worklist_for(user) -> list[WorklistSection]:
     return result
 
 
-def minimum_wage_section(user) -> WorklistSection:
+def minimum_wage_section(user: AnyUser) -> WorklistSection:
     """TR6: the minimum-wage rates to enter: those wage checks wait for, those in
     force, and the next one from the first of the month before it."""
     today = clock.today()

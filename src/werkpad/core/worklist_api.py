@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from werkpad.core.api import ApiView
-from werkpad.core.worklist import worklist_for
+from werkpad.core.worklist import WorklistItem, WorklistSection, worklist_for
 
 
-class WorklistItemSerializer(serializers.Serializer):
+class WorklistItemSerializer(serializers.Serializer[WorklistItem]):
     title = serializers.CharField()
     url = serializers.CharField(help_text="The path of the page to act on.")
     detail = serializers.CharField(allow_blank=True)
@@ -20,7 +21,7 @@ class WorklistItemSerializer(serializers.Serializer):
     )
 
 
-class WorklistSectionSerializer(serializers.Serializer):
+class WorklistSectionSerializer(serializers.Serializer[WorklistSection]):
     key = serializers.CharField(help_text="Stable name of the section, e.g. `plan-review`.")
     title = serializers.CharField()
     count = serializers.IntegerField(help_text="How many there are; `items` holds the first few.")
@@ -29,7 +30,7 @@ class WorklistSectionSerializer(serializers.Serializer):
     emptyText = serializers.CharField(source="empty_text", allow_blank=True)
 
 
-class WorklistSerializer(serializers.Serializer):
+class WorklistSerializer(serializers.Serializer[dict[str, list[WorklistSection]]]):
     sections = WorklistSectionSerializer(many=True)
 
 
@@ -45,5 +46,5 @@ class WorklistView(ApiView):
         ),
         responses={200: WorklistSerializer},
     )
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         return Response(WorklistSerializer({"sections": worklist_for(request.user)}).data)

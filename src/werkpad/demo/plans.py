@@ -139,7 +139,7 @@ class _Builder:
             municipality=municipality, active=True
         ).values_list("pk", "type"):
             by_type.setdefault(type_, []).append(pk)
-        self.instruments = {
+        self.instruments: dict[str, list[int]] = {
             kind: [pk for type_ in types for pk in by_type.get(type_, ())]
             for kind, types in INSTRUMENTS_FOR.items()
         }
@@ -349,7 +349,11 @@ def _save(municipality: Municipality, pending) -> int:
             all_versions.append(version)
     PlanVersion.objects.bulk_create(all_versions, batch_size=BATCH_SIZE)
     Through = PlanVersion.instruments.through
-    links, changes, current, reviews, comments = [], [], [], [], []
+    links: list[tuple[int, int]] = []  # (plan version, instrument)
+    changes: list[PlanStatusChange] = []
+    current: list[Plan] = []
+    reviews: list[PlanReview] = []
+    comments: list[PlanComment] = []
     for plan, (_job_seeker, versions) in zip(plans, pending, strict=True):
         previous = None
         for version, instruments, history, review, remarks in versions:
@@ -369,7 +373,7 @@ def _save(municipality: Municipality, pending) -> int:
                 for author, by_job_seeker, text, at in remarks
             )
             previous = version
-            links.extend(Through(planversion_id=version.pk, instrument_id=i) for i in instruments)
+            links.extend((version.pk, i) for i in instruments)
             changes.extend(
                 PlanStatusChange(
                     version=version,
@@ -384,7 +388,9 @@ def _save(municipality: Municipality, pending) -> int:
             if version.status == Status.IN_EFFECT:
                 plan.current_version = version
                 current.append(plan)
-    Through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    Through.objects.bulk_create(
+        [Through(planversion_id=v, instrument_id=i) for v, i in links], batch_size=BATCH_SIZE
+    )
     PlanStatusChange.objects.bulk_create(changes, batch_size=BATCH_SIZE)
     Plan.objects.bulk_update(current, ["current_version"], batch_size=BATCH_SIZE)
     PlanReview.objects.bulk_create(reviews, batch_size=BATCH_SIZE)

@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Protocol
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -79,8 +79,15 @@ def split(total: int, shares: Sequence[float]) -> list[int]:
     return [total - sum(parts), *parts]
 
 
+class Output(Protocol):
+    """Where progress goes: a text stream, or a command's ``stdout``."""
+
+    def write(self, text: str, /) -> object: ...
+    def flush(self) -> object: ...
+
+
 class Printer:
-    def __init__(self, stdout: TextIO | None) -> None:
+    def __init__(self, stdout: Output | None) -> None:
         self.stdout = stdout or sys.stdout
 
     def line(self, text: str) -> None:
@@ -281,7 +288,7 @@ def populate(
     *,
     size: str = "small",
     seed: int = DEFAULT_SEED,
-    stdout: TextIO | None = None,
+    stdout: Output | None = None,
     anchor: dt.date | None = None,
 ) -> Cast:
     """Fill an empty database with the demo; raises ``DatabaseNotEmptyError`` otherwise.
@@ -417,7 +424,7 @@ def demo_logins() -> list[Login]:
     ]
 
 
-def print_logins(stdout: TextIO | None = None, password: str = DEMO_PASSWORD) -> None:
+def print_logins(stdout: Output | None = None, password: str = DEMO_PASSWORD) -> None:
     """The table ``make run`` shows: who to log in as, in which role, with which password."""
     printer = Printer(stdout)
     logins = demo_logins()

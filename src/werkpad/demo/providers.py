@@ -802,13 +802,13 @@ def create_catalogue(
                 expected_version=provider.version,
                 data={"subcontractors": [providers[key] for key in spec.subcontractors]},
             )
-    for spec in PROGRAMMES:
-        provider = providers[spec.provider]
+    for programme_spec in PROGRAMMES:
+        provider = providers[programme_spec.provider]
         instruments = {
             i.type: i for i in Instrument.objects.filter(municipality_id=provider.municipality_id)
         }
         services.programme_create(
             user=users[provider.municipality_id],
             provider=provider,
-            data=_programme_data(spec, instruments),
+            data=_programme_data(programme_spec, instruments),
         )

@@ -114,7 +114,7 @@ NEXT_STEPS = (
 )
 #: What did not work, only for trajectories with group activities.
 GROUP_DID_NOT = "De groepsbijeenkomsten; in een kleinere groep ging het beter."
-DECLINE_REASONS = {
+DECLINE_REASONS: dict[str, str] = {
     ActivityFormat.GROUP: "Geen plek in de komende groep.",
     ActivityFormat.INDIVIDUAL: "Geen coach beschikbaar met de gevraagde ervaring.",
 }
@@ -186,9 +186,14 @@ def _wage(rng: random.Random, age: int, start: dt.date) -> tuple[Decimal, dict]:
     }
 
 
+#: The attribute of a job seeker that keeps the rung changes the demo's end reports
+#: added, until the bulk insert.
+_DEMO_RUNG_CHANGES = "demo_rung_changes"
+
+
 def _history(job_seeker: JobSeeker) -> list[LadderRungChange]:
     """The rung history (prefetched) with the changes the demo's end reports added."""
-    return [*job_seeker.rung_history.all(), *getattr(job_seeker, "demo_rung_changes", [])]
+    return [*job_seeker.rung_history.all(), *getattr(job_seeker, _DEMO_RUNG_CHANGES, [])]
 
 
 def rung_on(job_seeker: JobSeeker, day: dt.date) -> int:
@@ -510,7 +515,6 @@ def _referral(gen: Generator, job_seeker: JobSeeker, programme: Programme, day: 
         else "",
         created_at=_moment(rng, day, gen.zone),
     )
-    trajectory.rung_then = handover["ladder_rung"]
     alternatives = (
         [p for p in gen.fitting(job_seeker, day) if p != programme][:2]
         if trajectory.alternatives_note
@@ -543,6 +547,7 @@ def _save(rows: Rows) -> None:
         list(rows.moved.values()), ["ladder_rung", "version", "updated_at"], batch_size=2_000
     )
     for job_seeker in rows.left.values():
+        assert job_seeker.left_on is not None  # rows.left holds those who left
         job_seeker.version += 1
         job_seeker.updated_at = dt.datetime.combine(
             job_seeker.left_on, dt.time(10), tzinfo=job_seeker.updated_at.tzinfo
@@ -558,7 +563,9 @@ def _live(trajectory: Trajectory, gen: Generator, rows: Rows, fate: str | None =
     """Walk one trajectory through its lifecycle up to the anchor date (or to ``fate``)."""
     rng, anchor, zone = gen.rng, gen.anchor, gen.zone
     day = trajectory.referred_on
-    steps = [("", Status.REFERRED, day, "", trajectory.referred_by_id)]
+    steps: list[tuple[str, str, dt.date, str, int | None]] = [
+        ("", Status.REFERRED, day, "", trajectory.referred_by_id)
+    ]
     coach_id = getattr(trajectory, "preferred_coach", None) or gen.coach_for(trajectory)
 
     def step(target: str, on: dt.date, reason: str = "", by: int | None = None) -> None:
@@ -671,7 +678,7 @@ def _end_report(trajectory, gen, end_on: dt.date, rows: Rows) -> EndReport:
     rng = gen.rng
     programme = trajectory.programme
     job_seeker = trajectory.job_seeker
-    rung = trajectory.rung_then
+    rung = trajectory.handover["ladder_rung"]
     promised = programme.job_guarantee
     kept = promised and rng.random() < GUARANTEE_KEPT
     success = kept or gen.success(job_seeker, programme, rung, end_on)
@@ -752,7 +759,7 @@ def _step_up(job_seeker: JobSeeker, rung: int, report: EndReport, rows: Rows) ->
         changed_by_id=report.written_by_id,
         reason=f"Einde traject {report.trajectory.programme.name}: een trede hoger.",
     )
-    job_seeker.demo_rung_changes = [*getattr(job_seeker, "demo_rung_changes", []), change]
+    setattr(job_seeker, _DEMO_RUNG_CHANGES, [*getattr(job_seeker, _DEMO_RUNG_CHANGES, []), change])
     job_seeker.ladder_rung = rung + 1
     job_seeker.version += 1
     job_seeker.updated_at = report.written_at

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
@@ -487,7 +488,7 @@ def referral_concentration_list(*, user, municipality_id: int | None = None) -> 
         .annotate(n=Count("id"))
         .order_by()
     )
-    per_caseworker: dict[int, list[dict]] = defaultdict(list)
+    per_caseworker: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
     for row in pairs:
         per_caseworker[row["referred_by_id"]].append(row)
     rows = []

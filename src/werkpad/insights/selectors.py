@@ -8,12 +8,15 @@ WERKPAD_MIN_CELL persons is shown.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.conf import settings
 from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.deadlines import add_months
 from werkpad.core.errors import PermissionDeniedError
@@ -34,6 +37,9 @@ from werkpad.jobseekers.models import (
     current_q,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 def _years_ago(today: dt.date, years: int) -> dt.date:
     try:
@@ -48,7 +54,7 @@ def _months_ago(today: dt.date, months: int) -> dt.date:
     return add_months(today, -months)
 
 
-def _age_band(today: dt.date):
+def _age_band(today: dt.date) -> Case:
     # born after today-27y -> under 27, and so on
     return Case(
         When(birth_date__gt=_years_ago(today, 27), then=Value("u27")),
@@ -59,7 +65,7 @@ def _age_band(today: dt.date):
     )
 
 
-def _duration_band(today: dt.date):
+def _duration_band(today: dt.date) -> Case:
     return Case(
         When(unemployed_since__gt=_months_ago(today, 12), then=Value("u1")),
         When(unemployed_since__gt=_months_ago(today, 24), then=Value("1-2")),
@@ -69,7 +75,7 @@ def _duration_band(today: dt.date):
     )
 
 
-def _policy():
+def _policy() -> Case:
     return Case(
         When(ladder_rung__lte=4, then=Value("activation")),
         default=Value("labour_market"),
@@ -126,7 +132,13 @@ class Composition:
         return reasons_of([*cells, self.without_current_plan])
 
 
-def _dimensions(today: dt.date):
+#: A dimension to count by: its key, its label, what to group on, and its values with labels.
+_DimensionSpec: TypeAlias = tuple[
+    str, "StrOrPromise", Case | F, Sequence[tuple[object, "StrOrPromise"]]
+]
+
+
+def _dimensions(today: dt.date) -> list[_DimensionSpec]:
     return [
         ("ageBand", _("Age"), _age_band(today), AGE_BANDS),
         ("gender", _("Gender"), F("gender"), Gender.choices),
@@ -140,7 +152,7 @@ def _dimensions(today: dt.date):
     ]
 
 
-def composition_municipalities(*, user) -> QuerySet[Municipality]:
+def composition_municipalities(*, user: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(pk__in=scope_of(user).municipalities(*AGGREGATE_ROLES))
 
 
@@ -161,7 +173,7 @@ def _protect_rungs(result: Composition) -> None:
             cell.withhold(Suppression.COMPLEMENTARY)
 
 
-def composition_get(*, user, municipality_id: int | None = None) -> Composition:
+def composition_get(*, user: User, municipality_id: int | None = None) -> Composition:
     """The composition of one municipality's file, as this user may see it."""
     if not user.has_perm("insights.view_composition"):
         raise PermissionDeniedError(code="composition-denied")

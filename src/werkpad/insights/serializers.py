@@ -5,7 +5,8 @@ from werkpad.insights.suppression import Suppression
 
 class CellSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass takes declared fields off the class; the stubs see Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField(allow_null=True, help_text="null when suppressed.")
     share = serializers.FloatField(allow_null=True, help_text="0..1; null when suppressed.")
     suppressed = serializers.ChoiceField(
@@ -23,7 +24,8 @@ class CellSerializer(serializers.Serializer):
 
 class DimensionSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    # DRF's metaclass takes declared fields off the class; the stubs see Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     cells = CellSerializer(many=True)
 
 

@@ -81,9 +81,11 @@ def suppress(
         changed = False
         for part in parts:
             hidden = [c for c in part if c.suppressed and c.count]
-            if not hidden or (len(hidden) > 1 and sum(c.count for c in hidden) >= min_cell):
+            if not hidden or (len(hidden) > 1 and sum(c.count or 0 for c in hidden) >= min_cell):
                 continue
-            rest = sorted((c for c in part if not c.suppressed and c.count), key=lambda c: c.count)
+            rest = sorted(
+                (c for c in part if not c.suppressed and c.count), key=lambda c: c.count or 0
+            )
             if rest:
                 rest[0].suppressed = Suppression.COMPLEMENTARY
                 changed = True

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import django_filters
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.filters import BooleanFilter, without_blanks
+from werkpad.core.filters import BooleanFilter, FilterData, without_blanks
 from werkpad.instruments.models import Instrument, InstrumentType
 
 
@@ -18,7 +19,9 @@ def as_query(filters: Mapping[str, object]) -> QueryDict:
         return filters
     query = QueryDict(mutable=True)
     for key, value in filters.items():
-        query.setlist(key, [str(v) for v in value] if isinstance(value, (list, tuple)) else [value])
+        query.setlist(
+            key, [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+        )
     return query
 
 
@@ -30,5 +33,5 @@ class InstrumentFilter(django_filters.FilterSet):
         model = Instrument
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: FilterData | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from django.db.models import QuerySet
 
+from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.permissions import scope_of
 from werkpad.instruments.filters import InstrumentFilter, as_query
@@ -13,12 +14,14 @@ from werkpad.instruments.models import Instrument
 from werkpad.instruments.rules import READERS
 
 
-def instrument_scope(*, user) -> QuerySet[Instrument]:
+def instrument_scope(*, user: User) -> QuerySet[Instrument]:
     """The instruments of the municipalities whose catalogue this user reads."""
     return Instrument.objects.filter(municipality_id__in=scope_of(user).municipalities(*READERS))
 
 
-def instrument_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Instrument]:
+def instrument_list(
+    *, user: User, filters: Mapping[str, object] | None = None
+) -> QuerySet[Instrument]:
     """The user's catalogue, filtered by ``type`` and ``active``; ordered by type and name."""
     if not user.has_perm("instruments.list_instrument"):
         raise PermissionDeniedError(code="instrument-list-denied")
@@ -31,7 +34,7 @@ def instrument_list(*, user, filters: Mapping[str, object] | None = None) -> Que
     return queryset
 
 
-def instrument_get(*, user, id: int, for_action: str | None = None) -> Instrument:
+def instrument_get(*, user: User, id: int, for_action: str | None = None) -> Instrument:
     """One instrument of the user's catalogue; with ``for_action="change"`` only for someone
     who may change it (403 otherwise), before anything is read."""
     instrument = instrument_scope(user=user).select_related("municipality").filter(pk=id).first()

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import (
@@ -49,13 +50,13 @@ def _validate(instrument: Instrument) -> None:
         )
 
 
-def _may_edit(user, municipality_id: int) -> bool:
+def _may_edit(user: User, municipality_id: int) -> bool:
     return municipality_id in scope_of(user).municipalities(*EDITORS)
 
 
 @transaction.atomic
 def instrument_catalogue_seed(
-    *, user=None, municipality: Municipality, origin: str | None = None
+    *, user: User | None = None, municipality: Municipality, origin: str | None = None
 ) -> list[Instrument]:
     """Give a municipality one instrument of every type it does not have yet.
 
@@ -94,7 +95,9 @@ def instrument_catalogue_seed(
 
 
 @transaction.atomic
-def instrument_create(*, user, municipality: Municipality, data: Mapping[str, Any]) -> Instrument:
+def instrument_create(
+    *, user: User, municipality: Municipality, data: Mapping[str, Any]
+) -> Instrument:
     if not _may_edit(user, municipality.pk):
         raise PermissionDeniedError(code="instrument-create-denied")
     _check_fields(data)
@@ -112,7 +115,7 @@ def instrument_create(*, user, municipality: Municipality, data: Mapping[str, An
     return instrument
 
 
-def _locked(*, user, instrument_id: int, expected_version: int) -> Instrument:
+def _locked(*, user: User, instrument_id: int, expected_version: int) -> Instrument:
     instrument = (
         Instrument.objects.select_for_update()
         .filter(pk=instrument_id, municipality_id__in=scope_of(user).municipalities(*READERS))
@@ -127,7 +130,7 @@ def _locked(*, user, instrument_id: int, expected_version: int) -> Instrument:
     return instrument
 
 
-def _save(*, user, instrument: Instrument, changed: list[str], detail: str = "") -> None:
+def _save(*, user: User, instrument: Instrument, changed: list[str], detail: str = "") -> None:
     instrument.version += 1
     instrument.updated_at = clock.now()
     instrument.save()
@@ -144,7 +147,7 @@ def _save(*, user, instrument: Instrument, changed: list[str], detail: str = "")
 
 @transaction.atomic
 def instrument_update(
-    *, user, instrument_id: int, expected_version: int, data: Mapping[str, Any]
+    *, user: User, instrument_id: int, expected_version: int, data: Mapping[str, Any]
 ) -> Instrument:
     """Change an instrument. Refused when someone else changed it since ``expected_version``."""
     instrument = _locked(user=user, instrument_id=instrument_id, expected_version=expected_version)
@@ -162,7 +165,7 @@ def instrument_update(
 
 
 @transaction.atomic
-def instrument_deactivate(*, user, instrument_id: int, expected_version: int) -> Instrument:
+def instrument_deactivate(*, user: User, instrument_id: int, expected_version: int) -> Instrument:
     """Take an instrument out of use: existing plans keep it, new ones cannot choose it."""
     instrument = _locked(user=user, instrument_id=instrument_id, expected_version=expected_version)
     if not instrument.active:

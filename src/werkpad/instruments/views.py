@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,7 +28,7 @@ from werkpad.instruments.models import InstrumentType
 from werkpad.instruments.rules import EDITORS
 
 
-def _edited_municipality(request) -> Municipality:
+def _edited_municipality(request: HttpRequest) -> Municipality:
     return Municipality.objects.get(pk=acting_municipality_id(request.user, EDITORS))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
-from werkpad.core.filters import BooleanFilter, IdFilter, SearchFilter, without_blanks
+from werkpad.core.filters import BooleanFilter, FilterData, IdFilter, SearchFilter, without_blanks
 from werkpad.jobseekers.models import (
     BenefitType,
     EducationLevel,
@@ -82,7 +84,7 @@ class JobSeekerFilter(django_filters.FilterSet):
         model = JobSeeker
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: FilterData | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_status(self, queryset, name, value):

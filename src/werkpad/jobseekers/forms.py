@@ -1,8 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Membership
+from werkpad.core.models import Municipality
 from werkpad.core.permissions import Role
 from werkpad.core.text import TextRulesMixin
 from werkpad.jobseekers.bsn import validate_bsn
@@ -76,17 +79,20 @@ class JobSeekerForm(TextRulesMixin, forms.ModelForm):
             "competence_test_results": TEXT,
         }
 
-    def __init__(self, *args, municipality, show_restricted: bool, **kwargs):
+    def __init__(
+        self, *args: Any, municipality: Municipality, show_restricted: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         caseworkers = Membership.objects.filter(
             role=Role.CASEWORKER, is_active=True, organisation__municipality=municipality
         ).values("user_id")
-        self.fields["contact_person"].queryset = User.objects.filter(pk__in=caseworkers).order_by(
+        contact_person = self.fields["contact_person"]
+        assert isinstance(contact_person, forms.ModelChoiceField)  # the model's foreign key
+        contact_person.queryset = User.objects.filter(pk__in=caseworkers).order_by(
             "last_name", "first_name"
         )
-        self.fields["contact_person"].label_from_instance = lambda u: (
-            u.get_full_name() or u.username
-        )
+        # This field's labels only; the stubs see a method where Django allows an attribute.
+        contact_person.label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[method-assign,assignment]
         if not show_restricted:
             for name in JobSeeker.RESTRICTED_FIELDS:
                 del self.fields[name]

@@ -9,6 +9,7 @@ filters refuse them; a test walks every model to keep it so.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,6 +29,9 @@ from werkpad.core.models import (
 from werkpad.core.privacy import FORBIDDEN_ATTRIBUTES, is_forbidden_attribute  # noqa: F401
 from werkpad.core.text import TEXT_MAX_LENGTH, validate_one_line
 from werkpad.jobseekers.bsn import mask_bsn, validate_bsn
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: JS1: no date of birth before this one is believable; a job seeker is at least
 #: ``YOUNGEST_AGE`` on the day the file is registered.
@@ -293,12 +297,12 @@ class JobSeeker(VersionedModel):
         return self.leave_reason or None
 
     @property
-    def ladder_rung_label(self) -> str:
+    def ladder_rung_label(self) -> StrOrPromise:
         """Like ``get_ladder_rung_display()``, without rebuilding the choices per call."""
         return LadderRung(self.ladder_rung).label
 
     @property
-    def benefit_type_label(self) -> str:
+    def benefit_type_label(self) -> StrOrPromise:
         return BenefitType(self.benefit_type).label
 
     @property
@@ -342,7 +346,7 @@ class JobSeeker(VersionedModel):
         return self.profile_reviewed_on < add_months(today, -self.profile_review_months)
 
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[StrOrPromise]] = {}
         today = clock.today()
         # The youngest age counts on the day of registration, so that a file
         # registered correctly does not become invalid (nor a later edit refused).

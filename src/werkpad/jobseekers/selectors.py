@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
@@ -22,7 +23,7 @@ from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChang
 OBJECT_TYPE = "jobseeker"
 
 
-def jobseeker_scope(*, user) -> QuerySet[JobSeeker]:
+def jobseeker_scope(*, user: User) -> QuerySet[JobSeeker]:
     """The job seekers this user may see at all, before any filter."""
     scope = scope_of(user)
     visible = Q(pk__in=[])
@@ -70,7 +71,7 @@ def _has_filters(filters: Mapping[str, object] | None) -> bool:
 
 
 def jobseeker_list(
-    *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
+    *, user: User, filters: Mapping[str, object] | None = None, purpose: str = ""
 ) -> QuerySet[JobSeeker]:
     """The job seekers the user may see, filtered, with what a list shows.
 
@@ -108,7 +109,7 @@ def jobseeker_list(
     return queryset
 
 
-def jobseeker_list_count(*, user, filters: Mapping[str, object] | None = None) -> int | None:
+def jobseeker_list_count(*, user: User, filters: Mapping[str, object] | None = None) -> int | None:
     """How long the user's unfiltered list is, from the tally; None when it must be counted.
 
     The tally (kept by database triggers) answers for a caseworker's whole
@@ -131,7 +132,9 @@ def jobseeker_list_count(*, user, filters: Mapping[str, object] | None = None) -
 ACTION_PERMISSIONS = {"change": "jobseekers.change_jobseeker"}
 
 
-def _checked(user, queryset, id: int, for_action: str | None) -> JobSeeker:
+def _checked(
+    user: User, queryset: QuerySet[JobSeeker], id: int, for_action: str | None
+) -> JobSeeker:
     """The one access decision for a file: 404 for someone who may not see it, 403 for
     someone who may see it but not take ``for_action``."""
     job_seeker = queryset.filter(pk=id).first()
@@ -142,7 +145,7 @@ def _checked(user, queryset, id: int, for_action: str | None) -> JobSeeker:
     return job_seeker
 
 
-def jobseeker_for_action(*, user, id: int, action: str) -> JobSeeker:
+def jobseeker_for_action(*, user: User, id: int, action: str) -> JobSeeker:
     """The file a form acts on (``action``, a key of ``ACTION_PERMISSIONS``), checked before
     the form is read; the page shows nothing of it, so it is no read in the access log:
     the service that acts is audited."""
@@ -154,7 +157,9 @@ def jobseeker_for_action(*, user, id: int, action: str) -> JobSeeker:
     )
 
 
-def jobseeker_get(*, user, id: int, purpose: str = "", for_action: str | None = None) -> JobSeeker:
+def jobseeker_get(
+    *, user: User, id: int, purpose: str = "", for_action: str | None = None
+) -> JobSeeker:
     """One job seeker's file, if the user may see it (and, with ``for_action``, take that
     action on it); the read is audited."""
     job_seeker = _checked(
@@ -182,7 +187,7 @@ def jobseeker_get(*, user, id: int, purpose: str = "", for_action: str | None = 
 
 
 def jobseeker_get_by_bsn(
-    *, user, bsn: str, purpose: str = AuditEvent.Purpose.BSN_LOOKUP
+    *, user: User, bsn: str, purpose: str = AuditEvent.Purpose.BSN_LOOKUP
 ) -> JobSeeker:
     """One file found by its whole BSN, which travels in a request body, never in an address."""
     found = jobseeker_scope(user=user).filter(bsn=bsn).values_list("pk", flat=True).first()
@@ -201,7 +206,7 @@ def jobseeker_get_by_bsn(
     return jobseeker_get(user=user, id=found, purpose=purpose)
 
 
-def jobseeker_get_own(*, user) -> JobSeeker:
+def jobseeker_get_own(*, user: User) -> JobSeeker:
     """The file of the job seeker who is logged in."""
     job_seeker = JobSeeker.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
     if job_seeker is None:
@@ -214,7 +219,7 @@ def ladder_history_list(*, job_seeker: JobSeeker) -> QuerySet[LadderRungChange]:
     return job_seeker.rung_history.select_related("changed_by")
 
 
-def access_log_list(*, user, job_seeker_id: int) -> QuerySet[AuditEvent]:
+def access_log_list(*, user: User, job_seeker_id: int) -> QuerySet[AuditEvent]:
     """Who read or changed this file (RI5): readable by the job seeker and their caseworkers."""
     job_seeker = jobseeker_scope(user=user).filter(pk=job_seeker_id).first()
     if job_seeker is None or not user.has_perm("jobseekers.view_access_log", job_seeker):

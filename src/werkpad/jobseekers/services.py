@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import (
@@ -121,7 +122,7 @@ def _save(job_seeker: JobSeeker) -> None:
         ) from error
 
 
-def _check_handover(user, job_seeker: JobSeeker, new_person) -> None:
+def _check_handover(user: User, job_seeker: JobSeeker, new_person: User | int | None) -> None:
     """Only the contact person hands a file over, so that nobody makes themselves
     contact person to read its special-category items. A file whose contact
     person is gone (none, or no longer a caseworker there) may be taken by any
@@ -139,7 +140,9 @@ def _check_handover(user, job_seeker: JobSeeker, new_person) -> None:
     )
 
 
-def _append_rung_change(job_seeker: JobSeeker, *, from_rung, user, reason: str):
+def _append_rung_change(
+    job_seeker: JobSeeker, *, from_rung: int | None, user: User, reason: str
+) -> LadderRungChange:
     """The ladder history gains the file's current rung: appended, never edited."""
     return LadderRungChange.objects.create(
         job_seeker=job_seeker,
@@ -152,7 +155,7 @@ def _append_rung_change(job_seeker: JobSeeker, *, from_rung, user, reason: str):
 
 @transaction.atomic
 def jobseeker_create(
-    *, user, municipality: Municipality, data: Mapping[str, Any], rung_reason: str = "intake"
+    *, user: User, municipality: Municipality, data: Mapping[str, Any], rung_reason: str = "intake"
 ) -> JobSeeker:
     if not user.has_perm("jobseekers.add_jobseeker") or municipality.pk not in scope_of(
         user
@@ -189,7 +192,7 @@ def jobseeker_create(
 @transaction.atomic
 def jobseeker_update(
     *,
-    user,
+    user: User,
     job_seeker_id: int,
     expected_version: int,
     data: Mapping[str, Any],
@@ -220,6 +223,7 @@ def jobseeker_update(
     changed = []
     for name, value in data.items():
         field = JobSeeker._meta.get_field(name)
+        assert isinstance(field, models.Field)  # an editable field is a column
         current = getattr(job_seeker, field.attname if name == "contact_person" else name)
         new = value.pk if name == "contact_person" and value is not None else value
         if current != new:
@@ -251,7 +255,7 @@ def jobseeker_update(
 
 @transaction.atomic
 def jobseeker_rung_change(
-    *, user, job_seeker_id: int, to_rung: int, reason: str
+    *, user: User, job_seeker_id: int, to_rung: int, reason: str
 ) -> LadderRungChange | None:
     """A rung found outside the file, such as at the end of a trajectory (TR5).
 
@@ -272,7 +276,7 @@ def jobseeker_rung_change(
 
 
 @transaction.atomic
-def jobseeker_profile_review(*, user, job_seeker_id: int, expected_version: int) -> JobSeeker:
+def jobseeker_profile_review(*, user: User, job_seeker_id: int, expected_version: int) -> JobSeeker:
     """Record that the profile was reviewed with the job seeker today (JS1: kept current)."""
     job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
     job_seeker.profile_reviewed_on = clock.today()
@@ -294,7 +298,7 @@ def register_leave_check(name: str, check: LeaveCheck) -> None:
     _LEAVE_CHECKS[name] = check
 
 
-def _locked_for_change(user, job_seeker_id: int, expected_version: int) -> JobSeeker:
+def _locked_for_change(user: User, job_seeker_id: int, expected_version: int) -> JobSeeker:
     job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
     if job_seeker is None:
         raise NotFoundError(code="jobseeker-not-found")
@@ -305,7 +309,7 @@ def _locked_for_change(user, job_seeker_id: int, expected_version: int) -> JobSe
     return job_seeker
 
 
-def _save_change(user, job_seeker: JobSeeker, fields: list[str], *, detail: str = "") -> None:
+def _save_change(user: User, job_seeker: JobSeeker, fields: list[str], *, detail: str = "") -> None:
     """Save ``fields`` of a locked file with a new version, and audit it."""
     job_seeker.version += 1
     job_seeker.updated_at = clock.now()
@@ -324,7 +328,7 @@ def _save_change(user, job_seeker: JobSeeker, fields: list[str], *, detail: str 
 
 @transaction.atomic
 def jobseeker_leave(
-    *, user, job_seeker_id: int, expected_version: int, left_on: dt.date, reason: str
+    *, user: User, job_seeker_id: int, expected_version: int, left_on: dt.date, reason: str
 ) -> JobSeeker:
     """Outflow: the job seeker leaves the file on ``left_on`` for ``reason``.
 
@@ -335,7 +339,7 @@ def jobseeker_leave(
     the file was made, and for a file that has already left.
     """
     job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
-    if job_seeker.has_left:
+    if job_seeker.left_on is not None:
         raise ConflictError(
             _("This job seeker already left the file on %(date)s.")
             % {"date": job_seeker.left_on.strftime("%d-%m-%Y")},
@@ -373,11 +377,11 @@ def jobseeker_leave(
 
 
 @transaction.atomic
-def jobseeker_reenter(*, user, job_seeker_id: int, expected_version: int) -> JobSeeker:
+def jobseeker_reenter(*, user: User, job_seeker_id: int, expected_version: int) -> JobSeeker:
     """The job seeker comes back into the file (for example after a short job); the
     day and reason they left are kept in the access log, not on the file."""
     job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
-    if not job_seeker.has_left:
+    if job_seeker.left_on is None:
         raise ConflictError(
             _("This job seeker is in the file; there is nothing to undo."),
             code="jobseeker-not-left",
@@ -396,7 +400,7 @@ def jobseeker_reenter(*, user, job_seeker_id: int, expected_version: int) -> Job
 
 def refuse_if_left(job_seeker: JobSeeker) -> None:
     """For other services: no new plan or referral for a job seeker who left the file."""
-    if job_seeker.has_left:
+    if job_seeker.left_on is not None:
         raise ConflictError(
             _(
                 "This job seeker left the file on %(date)s. Take them back into the file "

@@ -229,7 +229,8 @@ def job_seeker_outflow(request, id: int):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # An ErrorList gives its messages as text; the stubs say ValidationError too.
+                messages.error(request, error)  # type: ignore[arg-type]
         return redirect("jobseekers:detail", id=id)
     return _file_action(
         request,

@@ -1,7 +1,13 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest
+
 from werkpad.notifications.selectors import unread_count
 
 
-def notifications(request):
+def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
     """The header's unread count, counted only when a page shows it (once)."""
     user = getattr(request, "user", None)
     cache: list[int] = []

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.filters import BooleanFilter, without_blanks
+from werkpad.core.filters import BooleanFilter, FilterData, without_blanks
 from werkpad.notifications.models import Notification
 
 
@@ -16,7 +18,7 @@ class NotificationFilter(django_filters.FilterSet):
         model = Notification
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: FilterData | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_unread(self, queryset, name, value):

@@ -16,6 +16,7 @@ from functools import partial
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.errors import InvalidInputError
 from werkpad.notifications.models import EmailPreference, Kind, Notification
@@ -33,7 +34,7 @@ def notify(
     key: str,
     kind: str = Kind.ASSIGNED,
     due_on: dt.date | None = None,
-    actor=None,
+    actor: User | None = None,
 ) -> None:
     """Notify ``recipient_id`` once the surrounding transaction commits.
 
@@ -56,7 +57,7 @@ def notify(
     )
 
 
-def notification_mark_read(*, user, notification_id: int) -> Notification:
+def notification_mark_read(*, user: User, notification_id: int) -> Notification:
     """The user has read one of their notifications (again: nothing changes)."""
     with transaction.atomic():
         notification = notification_get(user=user, id=notification_id)
@@ -66,13 +67,13 @@ def notification_mark_read(*, user, notification_id: int) -> Notification:
     return notification
 
 
-def notification_mark_all_read(*, user) -> int:
+def notification_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).update(
         read_at=clock.now()
     )
 
 
-def email_preferences_set(*, user, email: Mapping[str, bool]) -> None:
+def email_preferences_set(*, user: User, email: Mapping[str, bool]) -> None:
     """Whether the user wants e-mail, per kind of notification."""
     unknown = sorted(set(email) - set(Kind.values))
     if unknown:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core.filters import (
     BooleanFilter,
+    FilterData,
     IdFilter,
     IntegerFilter,
     SearchFilter,
@@ -68,7 +71,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         model = Programme
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: FilterData | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
@@ -110,7 +113,7 @@ class ProviderFilter(django_filters.FilterSet):
         model = Provider
         fields: list[str] = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: FilterData | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(None if data is None else without_blanks(data), *args, **kwargs)
 
     def filter_search(self, queryset, name, value):

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -34,14 +36,20 @@ PROGRAMME_ORDER = [
 assert set(PROGRAMME_ORDER) == PROGRAMME_EDITABLE
 
 
-class _ChangesMixin:
+if TYPE_CHECKING:
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _ModelForm = object
+
+
+class _ChangesMixin(_ModelForm):
     editable: frozenset[str] = frozenset()
 
-    def _post_clean(self):
+    def _post_clean(self) -> None:
         # Model validation runs in the service, in one transaction with the write.
         pass
 
-    def changes(self) -> dict:
+    def changes(self) -> dict[str, Any]:
         names = [n for n in self.fields if n in self.editable]
         if self.instance.pk:
             names = [n for n in names if n in self.changed_data]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.core.models import Municipality, MunicipalitySettings, Organisation, VersionedModel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: A certification that expires within this many days, or expired less than this
 #: many days ago, is a warning in the policy officer's worklist (PR1).
@@ -192,11 +196,11 @@ class Programme(VersionedModel):
         return MunicipalitySettings.of(self.municipality).report_interval_weeks
 
     @property
-    def target_group_labels(self) -> list[str]:
+    def target_group_labels(self) -> list[StrOrPromise]:
         return [TargetGroup(value).label for value in self.target_groups]
 
     @property
-    def staff_expertise_labels(self) -> list[str]:
+    def staff_expertise_labels(self) -> list[StrOrPromise]:
         return [Expertise(value).label for value in self.staff_expertise]
 
     def serves_rung(self, rung: int) -> bool:

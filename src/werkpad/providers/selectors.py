@@ -9,12 +9,15 @@ active programmes only, and nothing but what a job seeker may read.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+import django_filters
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import Organisation
 from werkpad.core.permissions import Role, scope_of
@@ -23,8 +26,14 @@ from werkpad.providers.filters import ProgrammeFilter, ProviderFilter
 from werkpad.providers.models import CERTIFICATION_WARNING_DAYS, Programme, Provider
 from werkpad.providers.rules import READERS
 
+_M = TypeVar("_M", bound=Model)
 
-def _filtered(filterset_class, filters, queryset):
+
+def _filtered(
+    filterset_class: type[django_filters.FilterSet],
+    filters: Mapping[str, object] | None,
+    queryset: QuerySet[_M],
+) -> QuerySet[_M]:
     if not filters:
         return queryset
     filterset = filterset_class(as_query(filters), queryset=queryset)
@@ -36,7 +45,7 @@ def _filtered(filterset_class, filters, queryset):
 # --- providers ---------------------------------------------------------------
 
 
-def provider_scope(*, user) -> QuerySet[Provider]:
+def provider_scope(*, user: User) -> QuerySet[Provider]:
     """The providers this user may see: their municipality's, or a coach's own."""
     scope = scope_of(user)
     return Provider.objects.filter(
@@ -45,7 +54,7 @@ def provider_scope(*, user) -> QuerySet[Provider]:
     )
 
 
-def provider_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Provider]:
+def provider_list(*, user: User, filters: Mapping[str, object] | None = None) -> QuerySet[Provider]:
     if not user.has_perm("providers.list_provider"):
         raise PermissionDeniedError(code="provider-list-denied")
     queryset = provider_scope(user=user).select_related("organisation").order_by("name", "id")
@@ -58,12 +67,14 @@ PROVIDER_ACTIONS = {"change": "providers.change_provider"}
 PROGRAMME_ACTIONS = {"change": "providers.change_programme"}
 
 
-def _refuse_unless(user, actions: dict[str, str], for_action: str | None, obj, code: str) -> None:
+def _refuse_unless(
+    user: User, actions: dict[str, str], for_action: str | None, obj: object, code: str
+) -> None:
     if for_action is not None and not user.has_perm(actions[for_action], obj):
         raise PermissionDeniedError(code=f"{code}-{for_action}-denied")
 
 
-def provider_get(*, user, id: int, for_action: str | None = None) -> Provider:
+def provider_get(*, user: User, id: int, for_action: str | None = None) -> Provider:
     """One provider with its subcontractors and affiliated organisations; with
     ``for_action`` only for someone who may take it (403 otherwise)."""
     provider = (
@@ -80,7 +91,7 @@ def provider_get(*, user, id: int, for_action: str | None = None) -> Provider:
 
 
 def provider_certification_due(
-    *, municipality_ids, today: dt.date, days: int = CERTIFICATION_WARNING_DAYS
+    *, municipality_ids: Iterable[int], today: dt.date, days: int = CERTIFICATION_WARNING_DAYS
 ) -> QuerySet[Provider]:
     """Certified providers whose Blik op Werk certification expires within ``days`` of
     ``today``, or expired less than ``days`` ago; the longest expired first."""
@@ -195,7 +206,7 @@ PROGRAMME_LIST_FIELDS = (
 )
 
 
-def programme_scope(*, user) -> QuerySet[Programme]:
+def programme_scope(*, user: User) -> QuerySet[Programme]:
     """The programmes this user may see: their municipality's, or a coach's own provider's."""
     scope = scope_of(user)
     return Programme.objects.filter(
@@ -204,7 +215,9 @@ def programme_scope(*, user) -> QuerySet[Programme]:
     )
 
 
-def programme_list(*, user, filters: Mapping[str, object] | None = None) -> QuerySet[Programme]:
+def programme_list(
+    *, user: User, filters: Mapping[str, object] | None = None
+) -> QuerySet[Programme]:
     """The catalogue as this user may see it, filtered (``ProgrammeFilter``), by name.
 
     Raises ``PermissionDeniedError`` for a role that does not read the catalogue
@@ -221,7 +234,7 @@ def programme_list(*, user, filters: Mapping[str, object] | None = None) -> Quer
     return _filtered(ProgrammeFilter, filters, queryset)
 
 
-def programme_get(*, user, id: int, for_action: str | None = None) -> Programme:
+def programme_get(*, user: User, id: int, for_action: str | None = None) -> Programme:
     """One programme with its provider and instruments, if the user may see it; with
     ``for_action`` only for someone who may take it (403 otherwise)."""
     programme = (

@@ -107,7 +107,8 @@ class ProviderWriteSerializer(StrictSerializer):
 class ProviderUpdateSerializer(ProviderWriteSerializer):
     """A partial update; ``version`` is the version you read (optimistic locking)."""
 
-    organisation = None
+    # DRF leaves out an inherited field set to None; the stubs know only the field.
+    organisation = None  # type: ignore[assignment]
     version = serializers.IntegerField(
         min_value=1, help_text="The version you read; a stale one is refused with 409."
     )
@@ -213,7 +214,8 @@ class ProgrammeWriteSerializer(StrictSerializer):
 class ProgrammeUpdateSerializer(ProgrammeWriteSerializer):
     """A partial update; ``version`` is the version you read (optimistic locking)."""
 
-    provider = None
+    # DRF leaves out an inherited field set to None; the stubs know only the field.
+    provider = None  # type: ignore[assignment]
     version = serializers.IntegerField(
         min_value=1, help_text="The version you read; a stale one is refused with 409."
     )

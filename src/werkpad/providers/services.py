@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import (
@@ -79,7 +80,7 @@ def _check_fields(data: Mapping[str, Any], allowed: frozenset[str]) -> None:
         raise InvalidInputError({name: [_("Unknown field.")] for name in unknown})
 
 
-def _may_edit(user, municipality_id: int) -> bool:
+def _may_edit(user: User, municipality_id: int) -> bool:
     return municipality_id in scope_of(user).municipalities(*EDITORS)
 
 
@@ -137,7 +138,7 @@ def _split_links(data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, lis
 
 
 @transaction.atomic
-def provider_create(*, user, organisation: Organisation, data: Mapping[str, Any]) -> Provider:
+def provider_create(*, user: User, organisation: Organisation, data: Mapping[str, Any]) -> Provider:
     """Register a provider organisation as a provider of its municipality."""
     if not _may_edit(user, organisation.municipality_id):
         raise PermissionDeniedError(code="provider-create-denied")
@@ -177,7 +178,7 @@ def provider_create(*, user, organisation: Organisation, data: Mapping[str, Any]
 
 @transaction.atomic
 def provider_update(
-    *, user, provider_id: int, expected_version: int, data: Mapping[str, Any]
+    *, user: User, provider_id: int, expected_version: int, data: Mapping[str, Any]
 ) -> Provider:
     """Change a provider. Refused when someone else changed it since ``expected_version``."""
     provider = (
@@ -225,11 +226,10 @@ def provider_update(
 
 def _free_slug(name: str, *, exclude: int | None = None) -> str:
     base = (slugify(name) or "traject")[:110]
-    taken = set(
-        Programme.objects.filter(slug__startswith=base)
-        .exclude(pk=exclude)
-        .values_list("slug", flat=True)
-    )
+    others = Programme.objects.filter(slug__startswith=base)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    taken = set(others.values_list("slug", flat=True))
     slug, n = base, 1
     while slug in taken:
         n += 1
@@ -289,7 +289,7 @@ def _normalise(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[int] | Non
 
 
 @transaction.atomic
-def programme_create(*, user, provider: Provider, data: Mapping[str, Any]) -> Programme:
+def programme_create(*, user: User, provider: Provider, data: Mapping[str, Any]) -> Programme:
     """Add a programme of ``provider`` to its municipality's catalogue."""
     if not _may_edit(user, provider.municipality_id):
         raise PermissionDeniedError(code="programme-create-denied")
@@ -314,7 +314,7 @@ def programme_create(*, user, provider: Provider, data: Mapping[str, Any]) -> Pr
 
 @transaction.atomic
 def programme_update(
-    *, user, programme_id: int, expected_version: int, data: Mapping[str, Any]
+    *, user: User, programme_id: int, expected_version: int, data: Mapping[str, Any]
 ) -> Programme:
     """Change a programme. Refused when someone else changed it since ``expected_version``.
 

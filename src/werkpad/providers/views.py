@@ -122,11 +122,16 @@ def programme_detail(request, id: int):
 
 
 def _programme_form_page(request, *, programme: Programme | None, provider: Provider | None):
-    municipality = programme.municipality if programme else provider.municipality
+    if programme is not None:
+        municipality = programme.municipality
+    else:
+        assert provider is not None  # a new programme is added to a provider
+        municipality = provider.municipality
     form = ProgrammeForm(request.POST or None, instance=programme, municipality=municipality)
 
     def save(version: int) -> Programme:
         if programme is None:
+            assert provider is not None
             return services.programme_create(
                 user=request.user, provider=provider, data=form.changes()
             )

@@ -154,8 +154,8 @@ def _choice_words(name: str) -> dict[str, str]:
         for language in ("en", "nl"):
             with translation.override(language):
                 add(str(label), code)
-    for code, words in DUTCH_VALUES.get(name, {}).items():
-        for word in words:
+    for code, synonyms in DUTCH_VALUES.get(name, {}).items():
+        for word in synonyms:
             add(word, str(code))
     words = {key: codes.pop() for key, codes in candidates.items() if len(codes) == 1}
     words.update({_value_key(code): code for code in choices.values})

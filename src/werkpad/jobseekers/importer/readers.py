@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import closing, contextmanager
 from typing import BinaryIO, Protocol
 
@@ -112,7 +112,7 @@ class _CsvTable:
             text.detach()
         return max(";,\t", key=first.count)
 
-    def _records(self) -> Iterator[list[str]]:
+    def _records(self) -> Generator[list[str], None, None]:
         text = self._text()
         reader = csv.reader(text, delimiter=self.delimiter)
         try:

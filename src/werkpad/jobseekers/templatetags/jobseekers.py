@@ -1,5 +1,8 @@
+from collections.abc import Iterable
+
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -12,14 +15,15 @@ register = template.Library()
 
 
 @register.filter
-def field_labels(names) -> str:
+def field_labels(names: Iterable[str] | None) -> str:
     """``["ladder_rung", "email"]`` -> "participation-ladder rung, e-mail" in the active language."""
     labels = []
     for name in names or []:
         try:
-            labels.append(str(JobSeeker._meta.get_field(name).verbose_name))
+            field = JobSeeker._meta.get_field(name)
         except FieldDoesNotExist:
-            labels.append(name)
+            field = None
+        labels.append(str(field.verbose_name) if isinstance(field, models.Field) else name)
     return ", ".join(labels)
 
 

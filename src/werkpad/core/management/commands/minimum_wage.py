@@ -8,8 +8,9 @@ Adding a date runs the wage checks that wait for it again, in the same transacti
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkpad.core.errors import DomainError
 from werkpad.core.minimum_wage import minimum_wage_add, table
@@ -18,7 +19,7 @@ from werkpad.core.minimum_wage import minimum_wage_add, table
 class Command(BaseCommand):
     help = "Show the statutory minimum-wage table, or add the amounts of a new date."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("list", help="Print every rate.")
         add = sub.add_parser("add", help="Add a new indexation date from its adult amount.")
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         add.add_argument("adult_hourly", help="The published hourly amount for 21 and older.")
         add.add_argument("--source", required=True, help="The published decision.")
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args: Any, action: str, **options: Any) -> None:
         if action == "list":
             for row in table():
                 self.stdout.write(

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
+
+if TYPE_CHECKING:
+    from django.core.handlers.wsgi import WSGIHandler
 
 
 class Command(BaseCommand):
     help = "Serve werkpad with gunicorn (static files through WhiteNoise)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2)
@@ -28,7 +32,16 @@ class Command(BaseCommand):
             help="Also run `werkpad worker` (background tasks, sweeps) until the server stops.",
         )
 
-    def handle(self, *args, host, port, workers, threads, with_worker, **options):
+    def handle(
+        self,
+        *args: Any,
+        host: str,
+        port: int,
+        workers: int,
+        threads: int,
+        with_worker: bool,
+        **options: Any,
+    ) -> None:
         from django.core.servers.basehttp import get_internal_wsgi_application
         from gunicorn.app.base import BaseApplication
 
@@ -43,7 +56,7 @@ class Command(BaseCommand):
         )
 
         class Server(BaseApplication):
-            def load_config(self):
+            def load_config(self) -> None:
                 self.cfg.set("bind", bind)
                 self.cfg.set("workers", workers)
                 self.cfg.set("threads", threads)
@@ -56,7 +69,8 @@ class Command(BaseCommand):
                 self.cfg.set("graceful_timeout", 10)
                 self.cfg.set("forwarded_allow_ips", "127.0.0.1")
 
-            def load(self):
+            # Django's stubs give the handler a dict environ, gunicorn's a MutableMapping.
+            def load(self) -> WSGIHandler:  # type: ignore[override]
                 return application
 
         worker = None
@@ -70,7 +84,7 @@ class Command(BaseCommand):
                 _stop(worker)
 
 
-def _stop(process: subprocess.Popen, *, timeout: float = 15) -> None:
+def _stop(process: subprocess.Popen[bytes], *, timeout: float = 15) -> None:
     """Ask the worker to stop (it finishes its task), and end it if it does not."""
     if process.poll() is not None:
         return

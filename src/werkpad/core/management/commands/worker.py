@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 from django.utils.crypto import get_random_string
 
@@ -25,7 +26,7 @@ logger = logging.getLogger("werkpad.worker")
 class Command(BaseCommand):
     help = "Run the background tasks: the queue of TASKS_BACKEND and the periodic sweeps."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--batch",
             action="store_true",
@@ -43,7 +44,9 @@ class Command(BaseCommand):
             help="Seconds between two looks at the database queue when it is empty.",
         )
 
-    def handle(self, *args, batch: bool, no_sweep: bool, interval: float, **options):
+    def handle(
+        self, *args: Any, batch: bool, no_sweep: bool, interval: float, **options: Any
+    ) -> None:
         if interval < 0:
             raise CommandError("--interval must be zero or more")
         backend = settings.TASKS_BACKEND
@@ -70,7 +73,7 @@ class Command(BaseCommand):
         from django_tasks_db.management.commands.db_worker import Worker
 
         worker = Worker(
-            queue_names=settings.TASKS["default"].get("QUEUES") or ["default"],
+            queue_names=list(settings.TASKS["default"].get("QUEUES") or ["default"]),
             interval=interval,
             batch=batch,
             backend_name="default",
@@ -90,7 +93,12 @@ class Command(BaseCommand):
         queues = settings.TASKS["default"].get("QUEUES") or ["default"]
         if batch:
             # In this process, in the caller's database connection: no fork.
-            worker = get_worker(*queues, job_class="django_tasks_rq.Job", worker_class=SimpleWorker)
+            worker = get_worker(
+                *queues,
+                job_class="django_tasks_rq.Job",
+                # django-rq names Worker here; any of rq's workers will do.
+                worker_class=SimpleWorker,  # type: ignore[arg-type]
+            )
             worker.work(burst=True)
             return
         worker = get_worker(*queues, job_class="django_tasks_rq.Job")
