@@ -158,3 +158,78 @@ def acting_municipality_id(
             codes={"municipality": "municipality-not-yours"},
         )
     return named
+
+
+# --- who sees which objects: one definition, two forms ------------------------------
+
+
+def _value(obj: object, path: str) -> object:
+    """``obj.a.b`` for the queryset path ``a__b``."""
+    for part in path.split("__"):
+        obj = getattr(obj, part)
+    return obj
+
+
+@dataclass(frozen=True)
+class InMunicipalityOf:
+    """Seen by whoever holds one of ``roles`` in the object's municipality (``field``)."""
+
+    roles: frozenset[str]
+    field: str = "municipality_id"
+
+    def q(self, user: AnyUser) -> models.Q:
+        return models.Q(**{f"{self.field}__in": scope_of(user).municipalities(*self.roles)})
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return _value(obj, self.field) in scope_of(user).municipalities(*self.roles)
+
+
+@dataclass(frozen=True)
+class InOrganisationOf:
+    """Seen by whoever holds one of ``roles`` in the organisation the object names
+    (``field``), such as a provider's coaches."""
+
+    roles: frozenset[str]
+    field: str = "organisation_id"
+
+    def q(self, user: AnyUser) -> models.Q:
+        return models.Q(**{f"{self.field}__in": scope_of(user).organisations(*self.roles)})
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return _value(obj, self.field) in scope_of(user).organisations(*self.roles)
+
+
+@dataclass(frozen=True)
+class OwnedBy:
+    """Seen by the user the object belongs to (``field`` holds their id)."""
+
+    field: str = "user_id"
+
+    def q(self, user: AnyUser) -> models.Q:
+        if not user.is_authenticated:
+            return models.Q(pk__in=[])
+        return models.Q(**{self.field: user.pk})
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return bool(user.is_authenticated) and _value(obj, self.field) == user.pk
+
+
+Clause: TypeAlias = InMunicipalityOf | InOrganisationOf | OwnedBy
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """Who sees an object kind, defined once: as a ``Q`` for the selectors' querysets
+    (``q``) and as the test of one object for the ``rules`` predicates (``holds``). An
+    object is seen when any clause holds."""
+
+    clauses: tuple[Clause, ...]
+
+    def q(self, user: AnyUser) -> models.Q:
+        query = models.Q(pk__in=[])
+        for clause in self.clauses:
+            query |= clause.q(user)
+        return query
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return obj is not None and any(clause.holds(user, obj) for clause in self.clauses)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import InMunicipalityOf, Role, Visibility, scope_of
 
 #: Roles that read their municipality's instruments catalogue.
 READERS = (Role.CASEWORKER, Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN)
@@ -22,11 +22,14 @@ def reads_instruments(user) -> bool:
     return scope_of(user).has(*READERS)
 
 
+#: Who sees an instrument: the readers of its municipality's catalogue; the selectors
+#: filter with the same definition.
+INSTRUMENT_VISIBILITY = Visibility((InMunicipalityOf(frozenset(READERS)),))
+
+
 @rules.predicate
 def reads_instruments_of(user, instrument) -> bool:
-    return instrument is not None and instrument.municipality_id in scope_of(user).municipalities(
-        *READERS
-    )
+    return INSTRUMENT_VISIBILITY.holds(user, instrument)
 
 
 @rules.predicate

@@ -8,15 +8,15 @@ from django.db.models import QuerySet
 
 from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
-from werkpad.core.permissions import scope_of
 from werkpad.instruments.filters import InstrumentFilter, as_query
 from werkpad.instruments.models import Instrument
-from werkpad.instruments.rules import READERS
+from werkpad.instruments.rules import INSTRUMENT_VISIBILITY
 
 
 def instrument_scope(*, user: User) -> QuerySet[Instrument]:
-    """The instruments of the municipalities whose catalogue this user reads."""
-    return Instrument.objects.filter(municipality_id__in=scope_of(user).municipalities(*READERS))
+    """The instruments of the municipalities whose catalogue this user reads (the same
+    definition as the ``instruments.view_instrument`` rule)."""
+    return Instrument.objects.filter(INSTRUMENT_VISIBILITY.q(user))
 
 
 def instrument_list(

@@ -1,22 +1,38 @@
 """Who may do what with a job seeker's file.
 
-The predicates read the user's scope (``werkpad.core.permissions``); selectors
-apply the same rules to querysets in ``jobseeker_scope``. A provider coach
-gains access through a referral (trajectories), from the moment it is accepted.
+Who sees a file is defined once (``FILE_VISIBILITY``): the predicates below test
+one file with it, ``jobseeker_scope`` filters querysets with the same
+definition. A provider coach gains access through a referral (trajectories),
+from the moment it is accepted.
 """
 
 from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import (
+    FILE_ROLES,
+    InMunicipalityOf,
+    OwnedBy,
+    Role,
+    Visibility,
+    scope_of,
+)
+
+#: The caseworkers of the file's municipality.
+CASEWORKERS = Visibility((InMunicipalityOf(FILE_ROLES),))
+#: Who sees a file: its municipality's caseworkers, and the job seeker it is about.
+FILE_VISIBILITY = Visibility((*CASEWORKERS.clauses, OwnedBy("user_id")))
 
 
 @rules.predicate
 def is_caseworker_of(user, job_seeker) -> bool:
-    return job_seeker is not None and job_seeker.municipality_id in scope_of(user).municipalities(
-        *FILE_ROLES
-    )
+    return CASEWORKERS.holds(user, job_seeker)
+
+
+@rules.predicate
+def sees_file(user, job_seeker) -> bool:
+    return FILE_VISIBILITY.holds(user, job_seeker)
 
 
 @rules.predicate
@@ -42,7 +58,7 @@ def is_job_seeker(user) -> bool:
 
 
 rules.add_perm("jobseekers.list_jobseeker", is_caseworker | is_job_seeker)
-rules.add_perm("jobseekers.view_jobseeker", is_caseworker_of | is_self)
+rules.add_perm("jobseekers.view_jobseeker", sees_file)
 rules.add_perm("jobseekers.view_restricted", is_contact_person | is_self)
 rules.add_perm("jobseekers.add_jobseeker", is_caseworker)
 rules.add_perm("jobseekers.change_jobseeker", is_caseworker_of)

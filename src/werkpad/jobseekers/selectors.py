@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
@@ -19,20 +19,15 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.jobseekers.filters import JobSeekerFilter
 from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChange, current_q
+from werkpad.jobseekers.rules import FILE_VISIBILITY
 
 OBJECT_TYPE = "jobseeker"
 
 
 def jobseeker_scope(*, user: User) -> QuerySet[JobSeeker]:
-    """The job seekers this user may see at all, before any filter."""
-    scope = scope_of(user)
-    visible = Q(pk__in=[])
-    municipalities = scope.municipalities(*FILE_ROLES)
-    if municipalities:
-        visible |= Q(municipality_id__in=municipalities)
-    if scope.has(Role.JOB_SEEKER):
-        visible |= Q(user_id=user.pk)
-    return JobSeeker.objects.filter(visible)
+    """The job seekers this user may see at all, before any filter: the same definition
+    as the ``jobseekers.view_jobseeker`` rule (``rules.FILE_VISIBILITY``)."""
+    return JobSeeker.objects.filter(FILE_VISIBILITY.q(user))
 
 
 #: What a row of a list shows (UI and API); the profile texts stay in the database.

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import (
+    InMunicipalityOf,
+    InOrganisationOf,
+    Role,
+    Visibility,
+    scope_of,
+)
 
 #: Roles that read their municipality's register and catalogue.
 READERS = (Role.CASEWORKER, Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN)
@@ -20,9 +26,17 @@ READERS = (Role.CASEWORKER, Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN)
 EDITORS = (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN)
 
 
-def _provider_of(obj):
-    """A provider, or the provider of a programme."""
-    return getattr(obj, "provider", obj) if obj is not None else None
+#: Who sees a provider, and a programme: their municipality's readers, and the
+#: provider's own coaches. The selectors filter with the same definitions.
+PROVIDER_VISIBILITY = Visibility(
+    (InMunicipalityOf(frozenset(READERS)), InOrganisationOf(frozenset({Role.COACH})))
+)
+PROGRAMME_VISIBILITY = Visibility(
+    (
+        InMunicipalityOf(frozenset(READERS)),
+        InOrganisationOf(frozenset({Role.COACH}), "provider__organisation_id"),
+    )
+)
 
 
 @rules.predicate
@@ -31,16 +45,13 @@ def reads_catalogue(user) -> bool:
 
 
 @rules.predicate
-def reads_catalogue_of(user, obj) -> bool:
-    return obj is not None and obj.municipality_id in scope_of(user).municipalities(*READERS)
+def sees_provider(user, provider) -> bool:
+    return PROVIDER_VISIBILITY.holds(user, provider)
 
 
 @rules.predicate
-def is_coach_of(user, obj) -> bool:
-    provider = _provider_of(obj)
-    return provider is not None and provider.organisation_id in scope_of(user).organisations(
-        Role.COACH
-    )
+def sees_programme(user, programme) -> bool:
+    return PROGRAMME_VISIBILITY.holds(user, programme)
 
 
 @rules.predicate
@@ -54,10 +65,10 @@ def edits_catalogue_of(user, obj) -> bool:
 
 
 rules.add_perm("providers.list_provider", reads_catalogue)
-rules.add_perm("providers.view_provider", reads_catalogue_of | is_coach_of)
+rules.add_perm("providers.view_provider", sees_provider)
 rules.add_perm("providers.add_provider", edits_catalogue)
 rules.add_perm("providers.change_provider", edits_catalogue_of)
 rules.add_perm("providers.list_programme", reads_catalogue)
-rules.add_perm("providers.view_programme", reads_catalogue_of | is_coach_of)
+rules.add_perm("providers.view_programme", sees_programme)
 rules.add_perm("providers.add_programme", edits_catalogue)
 rules.add_perm("providers.change_programme", edits_catalogue_of)

@@ -14,17 +14,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import django_filters
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import Organisation
-from werkpad.core.permissions import Role, scope_of
 from werkpad.instruments.filters import as_query
 from werkpad.providers.filters import ProgrammeFilter, ProviderFilter
 from werkpad.providers.models import CERTIFICATION_WARNING_DAYS, Programme, Provider
-from werkpad.providers.rules import READERS
+from werkpad.providers.rules import PROGRAMME_VISIBILITY, PROVIDER_VISIBILITY
 
 _M = TypeVar("_M", bound=Model)
 
@@ -46,12 +45,9 @@ def _filtered(
 
 
 def provider_scope(*, user: User) -> QuerySet[Provider]:
-    """The providers this user may see: their municipality's, or a coach's own."""
-    scope = scope_of(user)
-    return Provider.objects.filter(
-        Q(municipality_id__in=scope.municipalities(*READERS))
-        | Q(organisation_id__in=scope.organisations(Role.COACH))
-    )
+    """The providers this user may see: their municipality's, or a coach's own (the same
+    definition as the ``providers.view_provider`` rule)."""
+    return Provider.objects.filter(PROVIDER_VISIBILITY.q(user))
 
 
 def provider_list(*, user: User, filters: Mapping[str, object] | None = None) -> QuerySet[Provider]:
@@ -207,12 +203,9 @@ PROGRAMME_LIST_FIELDS = (
 
 
 def programme_scope(*, user: User) -> QuerySet[Programme]:
-    """The programmes this user may see: their municipality's, or a coach's own provider's."""
-    scope = scope_of(user)
-    return Programme.objects.filter(
-        Q(municipality_id__in=scope.municipalities(*READERS))
-        | Q(provider__organisation_id__in=scope.organisations(Role.COACH))
-    )
+    """The programmes this user may see: their municipality's, or a coach's own provider's
+    (the same definition as the ``providers.view_programme`` rule)."""
+    return Programme.objects.filter(PROGRAMME_VISIBILITY.q(user))
 
 
 def programme_list(
