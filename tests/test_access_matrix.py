@@ -29,7 +29,7 @@ from werkpad.core.models import AuditEvent, MinimumWageRate, MunicipalitySetting
 from werkpad.core.permissions import Role
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]

@@ -22,7 +22,7 @@ from werkpad.core.permissions import Role
 from werkpad.plans.models import Plan, PlanComment, PlanStatusChange, PlanVersion
 from werkpad.plans.workflow import Status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]

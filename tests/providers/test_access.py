@@ -33,7 +33,7 @@ from werkpad.core.permissions import Role
 from werkpad.instruments.models import Instrument
 from werkpad.providers.models import Programme, Provider
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]

@@ -47,6 +47,7 @@ from werkpad.trajectories.models import (
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.access_matrix,
     pytest.mark.time_machine(
         dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
     ),
