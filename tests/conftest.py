@@ -1,7 +1,10 @@
+import contextlib
 import os
+from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.urls import Resolver404
 from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, MunicipalityFactory, UserFactory, job_seeker_login
@@ -155,3 +158,86 @@ def run_worker(db, monkeypatch):
         return out.getvalue()
 
     return run
+
+
+# --- Which views the access matrices request (tests/test_access_coverage.py) -------------
+
+#: The URL names (``api:job-seeker-list``) the ``access_matrix`` tests of this session
+#: requested, and the node ids of those tests that ran.
+REQUESTED = pytest.StashKey[set[str]]()
+MATRIX_RAN = pytest.StashKey[set[str]]()
+#: The ``access_matrix`` tests selected in this session, and those deselected.
+MATRIX_SELECTED = pytest.StashKey[set[str]]()
+MATRIX_DESELECTED = pytest.StashKey[set[str]]()
+#: When set, the requested names are written to this file at the end of the session
+#: (the coverage test runs the matrices in a subprocess and reads them from there).
+RECORD_FILE_ENV = "WERKPAD_ACCESS_MATRIX_RECORD"
+#: The test that judges the coverage: it runs after every access-matrix test.
+COVERAGE_TEST = "test_access_coverage.py::test_every_view_is_covered_by_an_access_matrix"
+
+
+def _is_matrix(item) -> bool:
+    return item.get_closest_marker("access_matrix") is not None
+
+
+def pytest_configure(config):
+    config.stash[REQUESTED] = set()
+    config.stash[MATRIX_RAN] = set()
+    config.stash[MATRIX_SELECTED] = set()
+    config.stash[MATRIX_DESELECTED] = set()
+
+
+def pytest_deselected(items):
+    for item in items:
+        if _is_matrix(item):
+            item.config.stash[MATRIX_DESELECTED].add(item.nodeid)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The coverage test last, after every access-matrix test it judges."""
+    config.stash[MATRIX_SELECTED] = {item.nodeid for item in items if _is_matrix(item)}
+    items.sort(key=lambda item: item.nodeid.endswith(COVERAGE_TEST))
+
+
+@pytest.fixture(autouse=True)
+def _record_requested_views(request):
+    """In an access-matrix test, note the URL name of every response the test client gets
+    (the API client goes through the same method); a path that resolves to no view is left
+    out."""
+    if not _is_matrix(request.node):
+        yield
+        return
+    requested = request.config.stash[REQUESTED]
+    original = Client.request
+
+    def recording(client, **kwargs):
+        response = original(client, **kwargs)
+        with contextlib.suppress(Resolver404):
+            requested.add(response.resolver_match.view_name)
+        return response
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "request", recording)
+        yield
+    request.config.stash[MATRIX_RAN].add(request.node.nodeid)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The coverage test's subprocess makes a test database of its own, so that it leaves
+    the one of the session that started it alone (SQLite's is in memory anyway)."""
+    if os.environ.get(RECORD_FILE_ENV):
+        from django.conf import settings
+
+        database = settings.DATABASES["default"]
+        if database["ENGINE"] != "django.db.backends.sqlite3":
+            test = database.setdefault("TEST", {})
+            test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_access_matrix"
+
+
+def pytest_sessionfinish(session):
+    target = os.environ.get(RECORD_FILE_ENV)
+    if target:
+        names = sorted(session.config.stash.get(REQUESTED, set()))
+        Path(target).write_text("".join(f"{name}\n" for name in names), encoding="utf-8")

@@ -25,11 +25,12 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
+from werkpad.core import clock
 from werkpad.core.models import AuditEvent, MinimumWageRate, MunicipalitySettings
 from werkpad.core.permissions import Role
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]
@@ -52,6 +53,11 @@ API_ACTIONS = [
     "read access log",
     "read another municipality's access log",
     "read composition",
+    "look up own municipality's BSN",
+    "look up another municipality's BSN",
+    "review profile",
+    "record outflow",
+    "take back into the file",
 ]
 
 _DENIED_API = dict.fromkeys(API_ACTIONS, 404) | {"list": 403, "create": 403}
@@ -66,6 +72,11 @@ API_EXPECTED = {
         "read access log": 200,
         "read another municipality's access log": 404,
         "read composition": 200,
+        "look up own municipality's BSN": 200,
+        "look up another municipality's BSN": 404,
+        "review profile": 200,
+        "record outflow": 200,
+        "take back into the file": 200,
     },
     Role.JOB_SEEKER: {
         "list": 200,
@@ -77,6 +88,11 @@ API_EXPECTED = {
         "read access log": 200,
         "read another municipality's access log": 404,
         "read composition": 403,
+        "look up own municipality's BSN": 200,  # their own
+        "look up another municipality's BSN": 404,
+        "review profile": 403,
+        "record outflow": 403,
+        "take back into the file": 404,
     },
     **{role: _DENIED_API | {"read composition": 200} for role in AGGREGATES_ONLY},
     **{role: _DENIED_API | {"read composition": 403} for role in NO_PERSONS},
@@ -95,12 +111,22 @@ UI_ACTIONS = [
     "read composition",
     "own pages",
     "own access log",
+    "BSN lookup",
+    "profile reviewed",
+    "outflow",
+    "re-entry",
 ]
+#: Who finds the file by its BSN on the list page: they go to the file, anyone else back
+#: to the list with "not found".
+FINDS_BY_BSN = {Role.CASEWORKER, Role.JOB_SEEKER}
+#: The pages that change the file (the caseworker's, answering 302).
+UI_WRITES = {"update own municipality's file", "profile reviewed", "outflow", "re-entry"}
 
 _DENIED_UI = dict.fromkeys(UI_ACTIONS, 404) | {
     "list": 403,
     "create form": 403,
     "read composition": 403,
+    "BSN lookup": 302,
 }
 UI_EXPECTED = {
     Role.CASEWORKER: dict.fromkeys(UI_ACTIONS, 200)
@@ -110,6 +136,10 @@ UI_EXPECTED = {
         "update own municipality's file": 302,
         "own pages": 404,
         "own access log": 404,
+        "BSN lookup": 302,
+        "profile reviewed": 302,
+        "outflow": 302,
+        "re-entry": 302,
     },
     Role.JOB_SEEKER: dict.fromkeys(UI_ACTIONS, 200)
     | {
@@ -119,6 +149,10 @@ UI_EXPECTED = {
         "update own municipality's file": 403,
         "create form": 403,
         "read composition": 403,
+        "BSN lookup": 302,
+        "profile reviewed": 403,
+        "outflow": 403,
+        "re-entry": 404,
     },
     **{role: _DENIED_UI | {"read composition": 200} for role in AGGREGATES_ONLY},
     **dict.fromkeys(NO_PERSONS, _DENIED_UI),
@@ -152,6 +186,9 @@ def world(amsterdam, zaandam):
             last_name="Brouwer",
         ),
         other=JobSeekerFactory(municipality=zaandam, first_name="Kees", last_name="Zaanstra"),
+        left=JobSeekerFactory(
+            municipality=amsterdam, contact_person=contact, last_name="Vertrokken", left=True
+        ),
     )
 
 
@@ -206,6 +243,20 @@ def call_api(client, action, world):
             return client.get(f"{base}/{other.pk}/access-log")
         case "read composition":
             return client.get("/api/v1/insights/composition")
+        case "look up own municipality's BSN":
+            return client.post(f"{base}/lookup", {"bsn": own.bsn}, format="json")
+        case "look up another municipality's BSN":
+            return client.post(f"{base}/lookup", {"bsn": other.bsn}, format="json")
+        case "review profile":
+            return client.post(f"{base}/{own.pk}/profile-review", {"version": 1}, format="json")
+        case "record outflow":
+            return client.post(
+                f"{base}/{own.pk}/outflow",
+                {"version": 1, "leftOn": clock.today().isoformat(), "reason": "work"},
+                format="json",
+            )
+        case "take back into the file":
+            return client.post(f"{base}/{world.left.pk}/re-entry", {"version": 1}, format="json")
     raise AssertionError(action)
 
 
@@ -243,6 +294,13 @@ def test_api(role, action, world, role_user):
     elif action == "read composition":
         assert body["suppressed"] is (role == Role.COUNCIL_MEMBER)
         assert body["municipalityId"] == world.own.municipality_id
+    elif action == "look up own municipality's BSN":
+        assert body["id"] == world.own.pk
+    elif action in ("review profile", "record outflow", "take back into the file"):
+        changed = world.left if action == "take back into the file" else world.own
+        changed.refresh_from_db()
+        assert changed.version == 2
+        assert body["id"] == changed.pk
 
 
 def edit_form_data(job_seeker, **changes):
@@ -290,6 +348,19 @@ def call_ui(client, action, world):
             return client.get("/mijn/")
         case "own access log":
             return client.get("/mijn/inzage/")
+        case "BSN lookup":
+            return client.post("/werkzoekenden/bsn/", {"bsn": own.bsn})
+        case "profile reviewed":
+            return client.post(f"/werkzoekenden/{own.pk}/profiel-beoordeeld/", {"version": "1"})
+        case "outflow":
+            return client.post(
+                f"/werkzoekenden/{own.pk}/uitstroom/",
+                {"version": "1", "left_on": clock.today().isoformat(), "reason": "work"},
+            )
+        case "re-entry":
+            return client.post(
+                f"/werkzoekenden/{world.left.pk}/terug-in-bestand/", {"version": "1"}
+            )
     raise AssertionError(action)
 
 
@@ -306,11 +377,17 @@ def test_ui(role, action, world, role_user):
     assert response.status_code == expected
     if role == ANONYMOUS:
         assert response["Location"].startswith("/accounts/login/?next=")
-    if action == "update own municipality's file" and role == Role.CASEWORKER:
-        assert response["Location"] == f"/werkzoekenden/{world.own.pk}/"
-        world.own.refresh_from_db()
-        assert (world.own.version, world.own.city, world.own.ladder_rung) == (2, "Matrixstad", 4)
-    elif expected != 200 or action == "update own municipality's file":
+    elif action == "BSN lookup":
+        found = f"/werkzoekenden/{world.own.pk}/" if role in FINDS_BY_BSN else "/werkzoekenden/"
+        assert response["Location"] == found
+    if action in UI_WRITES and role == Role.CASEWORKER:
+        changed = world.left if action == "re-entry" else world.own
+        assert response["Location"] == f"/werkzoekenden/{changed.pk}/"
+        changed.refresh_from_db()
+        assert changed.version == 2
+        if action == "update own municipality's file":
+            assert (changed.city, changed.ladder_rung) == ("Matrixstad", 4)
+    elif expected != 200 or action in UI_WRITES:
         assert state() == before, "a refused request changed something"
     if expected != 200:
         return
@@ -368,20 +445,27 @@ def test_minimum_wage_page(role, method, world, role_user):
 # A municipality's settings (issue 7): only its own functional administrator reads and
 # changes them, on the page and through the API; anyone else who works there is refused
 # (403), the administrator of another municipality finds nothing (404), and a refusal
-# changes nothing.
+# changes nothing. The index takes each administrator to their own municipality's page.
 OTHER_ADMIN = "functional administrator of another municipality"
 SETTINGS_ROLES = [*ROLES, OTHER_ADMIN]
-SETTINGS_ACTIONS = ["open the page", "save the page", "API read", "API change"]
+SETTINGS_ACTIONS = ["open the index", "open the page", "save the page", "API read", "API change"]
 SETTINGS_EXPECTED = {
     **{role: dict.fromkeys(SETTINGS_ACTIONS, 403) for role in Role},
     Role.FUNCTIONAL_ADMIN: {
+        "open the index": 302,
         "open the page": 200,
         "save the page": 302,
         "API read": 200,
         "API change": 200,
     },
-    OTHER_ADMIN: dict.fromkeys(SETTINGS_ACTIONS, 404),
-    ANONYMOUS: {"open the page": 302, "save the page": 302, "API read": 401, "API change": 401},
+    OTHER_ADMIN: dict.fromkeys(SETTINGS_ACTIONS, 404) | {"open the index": 302},
+    ANONYMOUS: {
+        "open the index": 302,
+        "open the page": 302,
+        "save the page": 302,
+        "API read": 401,
+        "API change": 401,
+    },
 }
 
 
@@ -427,7 +511,9 @@ def test_municipality_settings(role, action, world, role_user, zaandam):
         client = Client()
         if user is not None:
             client.force_login(user)
-        if action == "open the page":
+        if action == "open the index":
+            response = client.get("/instellingen/")
+        elif action == "open the page":
             response = client.get(page)
         else:
             data = {name: str(value) for name, value in DEFAULT_SETTINGS.items()}
@@ -436,6 +522,9 @@ def test_municipality_settings(role, action, world, role_user, zaandam):
     assert response.status_code == expected
     if role == ANONYMOUS and not action.startswith("API"):
         assert response["Location"].startswith("/accounts/login/?next=")
+    elif action == "open the index" and expected == 302:
+        own = zaandam if role == OTHER_ADMIN else municipality
+        assert response["Location"] == f"/instellingen/{own.pk}/"
     if expected >= 400 and action.startswith("API"):
         assert response["Content-Type"] == "application/problem+json"
     if action in ("save the page", "API change") and expected < 400 and role != ANONYMOUS:

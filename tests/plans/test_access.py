@@ -19,10 +19,16 @@ from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, PlanFactory, UserFactory, job_seeker_login
 from werkpad.core.permissions import Role
-from werkpad.plans.models import Plan, PlanComment, PlanStatusChange, PlanVersion
+from werkpad.plans.models import (
+    Plan,
+    PlanComment,
+    PlanReview,
+    PlanStatusChange,
+    PlanVersion,
+)
 from werkpad.plans.workflow import Status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]
@@ -39,6 +45,9 @@ API_ACTIONS = [
     "disagree with own plan",
     "comment on own plan",
     "agree to another municipality's plan",
+    "withdraw a proposal",
+    "start a new version",
+    "record a review",
 ]
 API_EXPECTED = {
     Role.CASEWORKER: {
@@ -52,6 +61,9 @@ API_EXPECTED = {
         "disagree with own plan": 403,
         "comment on own plan": 201,
         "agree to another municipality's plan": 404,
+        "withdraw a proposal": 200,
+        "start a new version": 200,
+        "record a review": 200,
     },
     Role.JOB_SEEKER: {
         "list": 200,
@@ -64,6 +76,9 @@ API_EXPECTED = {
         "disagree with own plan": 200,
         "comment on own plan": 201,
         "agree to another municipality's plan": 404,
+        "withdraw a proposal": 403,  # their own plan: they answer it, they do not change it
+        "start a new version": 404,
+        "record a review": 404,
     },
     **{role: dict.fromkeys(API_ACTIONS, 404) | {"list": 403, "create": 403} for role in OTHERS},
     ANONYMOUS: dict.fromkeys(API_ACTIONS, 401),
@@ -78,6 +93,13 @@ UI_ACTIONS = [
     "own plan page",
     "agree on own plan page",
     "comment on own plan page",
+    "disagree on own plan page",
+    "edit form",
+    "save a draft",
+    "withdraw a proposal",
+    "start a new version",
+    "record a review",
+    "comment on the plan page",
 ]
 UI_EXPECTED = {
     Role.CASEWORKER: {
@@ -89,6 +111,13 @@ UI_EXPECTED = {
         "own plan page": 404,
         "agree on own plan page": 404,
         "comment on own plan page": 404,
+        "disagree on own plan page": 404,
+        "edit form": 200,
+        "save a draft": 302,
+        "withdraw a proposal": 302,
+        "start a new version": 302,
+        "record a review": 302,
+        "comment on the plan page": 302,
     },
     Role.JOB_SEEKER: {
         "plans page": 403,
@@ -99,6 +128,13 @@ UI_EXPECTED = {
         "own plan page": 200,
         "agree on own plan page": 302,
         "comment on own plan page": 302,
+        "disagree on own plan page": 302,
+        "edit form": 404,
+        "save a draft": 404,
+        "withdraw a proposal": 302,  # to their own page, changing nothing
+        "start a new version": 404,
+        "record a review": 404,
+        "comment on the plan page": 302,  # to their own page, changing nothing
     },
     **{
         role: dict.fromkeys(UI_ACTIONS, 404) | {"plans page": 403, "write form": 403}
@@ -126,6 +162,10 @@ def world(amsterdam, zaandam):
         draft=PlanFactory(job_seeker=draft_of),
         other_plan=PlanFactory(job_seeker=other, proposed=True),
         fresh=JobSeekerFactory(municipality=amsterdam, last_name="Nieuw"),
+        in_effect=PlanFactory(
+            job_seeker=JobSeekerFactory(municipality=amsterdam, contact_person=contact),
+            in_effect=True,
+        ),
     )
 
 
@@ -143,6 +183,7 @@ def state():
         list(PlanVersion.objects.order_by("pk").values()),
         list(PlanStatusChange.objects.order_by("pk").values()),
         list(PlanComment.objects.order_by("pk").values()),
+        list(PlanReview.objects.order_by("pk").values()),
     )
 
 
@@ -189,6 +230,28 @@ def call_api(client, action, world):
             return client.post(
                 f"{base}/{other.pk}/agreement", {"version": other.version}, format="json"
             )
+        case "withdraw a proposal":
+            return client.post(
+                f"{base}/{own.pk}/withdrawal", {"version": own.version}, format="json"
+            )
+        case "start a new version":
+            return client.post(
+                f"{base}/{world.in_effect.pk}/versions",
+                {"version": world.in_effect.version, "reason": "Matrix"},
+                format="json",
+            )
+        case "record a review":
+            return client.post(
+                f"{base}/{world.in_effect.pk}/reviews",
+                {
+                    "version": world.in_effect.version,
+                    "rungReconsidered": True,
+                    "instrumentsReconsidered": False,
+                    "changesNeeded": False,
+                    "notes": "Matrix",
+                },
+                format="json",
+            )
     raise AssertionError(action)
 
 
@@ -214,7 +277,7 @@ def test_api(role, action, world, role_user):
             if role == Role.JOB_SEEKER:
                 assert found == {world.own_plan.pk}
             else:
-                assert found == {world.own_plan.pk, world.draft.pk}
+                assert found == {world.own_plan.pk, world.draft.pk, world.in_effect.pk}
         case "read own plan":
             assert body["id"] == world.own_plan.pk
         case "create":
@@ -229,6 +292,13 @@ def test_api(role, action, world, role_user):
             assert world.own_plan.status == Status.IN_EFFECT
         case "comment on own plan":
             assert world.own_plan.comments.get().by_job_seeker is (role == Role.JOB_SEEKER)
+        case "withdraw a proposal":
+            world.own_plan.refresh_from_db()
+            assert world.own_plan.status == Status.DRAFT
+        case "start a new version":
+            assert world.in_effect.versions.count() == 2
+        case "record a review":
+            assert world.in_effect.reviews.get().notes == "Matrix"
 
 
 def call_ui(client, action, world):
@@ -249,10 +319,59 @@ def call_ui(client, action, world):
             return client.post("/mijn/plan/akkoord/", {"version": world.own_plan.version})
         case "comment on own plan page":
             return client.post("/mijn/plan/opmerking/", {"text": "Matrix"})
+        case "disagree on own plan page":
+            return client.post(
+                "/mijn/plan/niet-akkoord/", {"version": world.own_plan.version, "reason": "Matrix"}
+            )
+        case "edit form":
+            return client.get(f"/plannen/{world.draft.pk}/wijzigen/")
+        case "save a draft":
+            return client.post(f"/plannen/{world.draft.pk}/wijzigen/", draft_post(world.draft))
+        case "withdraw a proposal":
+            return client.post(
+                f"/plannen/{world.own_plan.pk}/terugnemen/", {"version": world.own_plan.version}
+            )
+        case "start a new version":
+            return client.post(
+                f"/plannen/{world.in_effect.pk}/nieuwe-versie/",
+                {"version": world.in_effect.version, "reason": "Matrix"},
+            )
+        case "record a review":
+            return client.post(
+                f"/plannen/{world.in_effect.pk}/evaluatie/",
+                {"version": world.in_effect.version, "rung_reconsidered": "on", "notes": "Matrix"},
+            )
+        case "comment on the plan page":
+            return client.post(f"/plannen/{world.own_plan.pk}/opmerking/", {"text": "Matrix"})
     raise AssertionError(action)
 
 
-WRITES = {"propose a draft", "agree on own plan page", "comment on own plan page"}
+def draft_post(plan) -> dict:
+    """The edit form of the plan's draft, submitted with new goals."""
+    draft = plan.versions.get()
+    return {
+        "version": plan.version,
+        "kind": draft.kind,
+        "target_rung": draft.target_rung,
+        "goals": "Matrix",
+        "activities": draft.activities,
+        "rights_and_obligations": draft.rights_and_obligations,
+        "reason": "",
+    }
+
+
+#: The pages that change a plan, and who changes it with them (answering 302).
+WRITES = {
+    "propose a draft": Role.CASEWORKER,
+    "save a draft": Role.CASEWORKER,
+    "withdraw a proposal": Role.CASEWORKER,
+    "start a new version": Role.CASEWORKER,
+    "record a review": Role.CASEWORKER,
+    "comment on the plan page": Role.CASEWORKER,
+    "agree on own plan page": Role.JOB_SEEKER,
+    "disagree on own plan page": Role.JOB_SEEKER,
+    "comment on own plan page": Role.JOB_SEEKER,
+}
 
 
 @pytest.mark.parametrize("action", UI_ACTIONS)
@@ -268,8 +387,9 @@ def test_ui(role, action, world, role_user):
     assert response.status_code == expected
     if role == ANONYMOUS:
         assert response["Location"].startswith("/accounts/login/?next=")
-    allowed_write = action in WRITES and expected == 302 and role != ANONYMOUS
-    if allowed_write:
+    elif role == Role.JOB_SEEKER and expected == 302:
+        assert response["Location"] == "/mijn/plan/"
+    if WRITES.get(action) == role:
         assert state() != before
     else:
         assert state() == before, "a refused or read-only request changed something"

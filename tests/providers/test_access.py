@@ -33,7 +33,7 @@ from werkpad.core.permissions import Role
 from werkpad.instruments.models import Instrument
 from werkpad.providers.models import Programme, Provider
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.access_matrix]
 
 ANONYMOUS = "anonymous"
 ROLES = [*Role, ANONYMOUS]
@@ -125,14 +125,24 @@ UI_ACTIONS = [
     "instrument list",
     "instrument edit form",
     "instrument deactivate",
+    "new instrument form",
+    "add instrument",
+    "add the default instruments",
     "public programme page",
     "public index",
 ]
 
 _PUBLIC = {"public programme page": 200, "public index": 200}
+#: Only the functional administrator adds instruments; anyone else is refused.
+_NO_INSTRUMENT_ADDING = {
+    "new instrument form": 403,
+    "add instrument": 403,
+    "add the default instruments": 403,
+}
 _OUTSIDER_UI = (
     dict.fromkeys(UI_ACTIONS, 404)
     | {"catalogue": 403, "provider list": 403, "instrument list": 403}
+    | _NO_INSTRUMENT_ADDING
     | _PUBLIC
 )
 UI_EXPECTED = {
@@ -141,6 +151,8 @@ UI_EXPECTED = {
         "another municipality's programme page": 404,
         "programme edit": 302,
         "instrument deactivate": 302,
+        "add instrument": 302,
+        "add the default instruments": 302,
     },
     Role.POLICY_OFFICER: dict.fromkeys(UI_ACTIONS, 200)
     | {
@@ -148,7 +160,8 @@ UI_EXPECTED = {
         "programme edit": 302,
         "instrument edit form": 403,
         "instrument deactivate": 403,
-    },
+    }
+    | _NO_INSTRUMENT_ADDING,
     Role.CASEWORKER: dict.fromkeys(UI_ACTIONS, 200)
     | {
         "another municipality's programme page": 404,
@@ -158,7 +171,8 @@ UI_EXPECTED = {
         "provider edit form": 403,
         "instrument edit form": 403,
         "instrument deactivate": 403,
-    },
+    }
+    | _NO_INSTRUMENT_ADDING,
     Role.COACH: _OUTSIDER_UI
     | {
         "catalogue": 200,
@@ -362,11 +376,27 @@ def call_ui(client, action, world):
             return client.get(f"/instrumenten/{instrument.pk}/wijzigen/")
         case "instrument deactivate":
             return client.post(f"/instrumenten/{instrument.pk}/deactiveren/", {"version": 1})
+        case "new instrument form":
+            return client.get("/instrumenten/nieuw/")
+        case "add instrument":
+            return client.post(
+                "/instrumenten/nieuw/", {"type": "training", "name": "Matrix", "active": "on"}
+            )
+        case "add the default instruments":
+            return client.post("/instrumenten/standaard/")
         case "public programme page":
             return client.get(f"/aanbod/{programme.slug}/")
         case "public index":
             return client.get("/aanbod/")
     raise AssertionError(action)
+
+
+UI_WRITES = {
+    "programme edit",
+    "instrument deactivate",
+    "add instrument",
+    "add the default instruments",
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -381,11 +411,7 @@ def test_ui(client, role, action, world, role_user):
     assert response.status_code == expected, (role, action)
     if expected == 302 and role == ANONYMOUS:
         assert "/accounts/login/" in response["Location"]
-    if (
-        expected >= 400
-        or role == ANONYMOUS
-        or action not in {"programme edit", "instrument deactivate"}
-    ):
+    if expected >= 400 or role == ANONYMOUS or action not in UI_WRITES:
         assert state() == before, "a refused request changed something"
     else:
         assert state() != before

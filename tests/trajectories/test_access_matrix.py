@@ -32,6 +32,7 @@ from tests.factories import (
     job_seeker_login,
 )
 from werkpad.core import privacy
+from werkpad.core.api import camel
 from werkpad.core.deadlines import add_months
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
@@ -47,6 +48,7 @@ from werkpad.trajectories.models import (
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.access_matrix,
     pytest.mark.time_machine(
         dt.datetime(2026, 11, 23, 10, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=False
     ),
@@ -74,7 +76,15 @@ API_ACTIONS = [
     "write progress report",
     "end early",
     "read progress reports",
+    "decline",
+    "start",
+    "suspend",
+    "resume",
+    "complete",
+    "evaluate",
 ]
+#: The steps only the provider's coach takes.
+COACH_STEPS = ["accept", "decline", "start", "suspend", "resume", "complete"]
 _NONE_API = dict.fromkeys(API_ACTIONS, 404) | {"list": 403, "refer": 403}
 API_EXPECTED = {
     Role.CASEWORKER: {
@@ -82,37 +92,51 @@ API_EXPECTED = {
         "read": 200,
         "read another municipality's": 404,
         "refer": 201,
-        "accept": 403,
+        **dict.fromkeys(COACH_STEPS, 403),
         "write progress report": 403,
         "end early": 200,
         "read progress reports": 200,
+        "evaluate": 201,
     },
     Role.COACH: {
         "list": 200,
         "read": 200,
         "read another municipality's": 404,
         "refer": 403,
-        "accept": 200,
+        **dict.fromkeys(COACH_STEPS, 200),
         "write progress report": 201,
         "end early": 200,
         "read progress reports": 200,
+        "evaluate": 201,
     },
     Role.JOB_SEEKER: {
         "list": 200,
         "read": 200,
         "read another municipality's": 404,
         "refer": 403,
-        "accept": 403,
+        **dict.fromkeys(COACH_STEPS, 403),
         "write progress report": 403,
         "end early": 403,
         "read progress reports": 200,
+        "evaluate": 403,
     },
     OTHER_COACH: _NONE_API | {"list": 200},
     **dict.fromkeys(NOBODY, _NONE_API),
     ANONYMOUS: dict.fromkeys(API_ACTIONS, 401),
 }
 
-UI_ACTIONS = ["list", "read", "read another municipality's", "referral form", "accept", "report"]
+UI_ACTIONS = [
+    "list",
+    "read",
+    "read another municipality's",
+    "referral form",
+    "accept",
+    "report",
+    "end report form",
+    "complete",
+    "evaluation form",
+    "evaluate",
+]
 _NONE_UI = dict.fromkeys(UI_ACTIONS, 404) | {"list": 403, "referral form": 403}
 UI_EXPECTED = {
     Role.CASEWORKER: {
@@ -122,6 +146,10 @@ UI_EXPECTED = {
         "referral form": 200,
         "accept": 403,
         "report": 403,
+        "end report form": 403,
+        "complete": 403,
+        "evaluation form": 200,
+        "evaluate": 302,
     },
     Role.COACH: {
         "list": 200,
@@ -130,6 +158,10 @@ UI_EXPECTED = {
         "referral form": 403,
         "accept": 302,
         "report": 302,
+        "end report form": 200,
+        "complete": 302,
+        "evaluation form": 200,
+        "evaluate": 302,
     },
     Role.JOB_SEEKER: {
         "list": 200,
@@ -138,6 +170,10 @@ UI_EXPECTED = {
         "referral form": 403,
         "accept": 403,
         "report": 403,
+        "end report form": 403,
+        "complete": 403,
+        "evaluation form": 403,
+        "evaluate": 403,
     },
     OTHER_COACH: _NONE_UI | {"list": 200},
     **dict.fromkeys(NOBODY, _NONE_UI),
@@ -168,7 +204,10 @@ def world(amsterdam, zaandam, caseworker):
         programme=programme,
         person=person,
         referred=TrajectoryFactory(job_seeker=person, programme=programme),
+        accepted=TrajectoryFactory(job_seeker=person, programme=programme, accepted=True),
         running=TrajectoryFactory(job_seeker=person, programme=programme, started=True),
+        suspended=TrajectoryFactory(job_seeker=person, programme=programme, suspended=True),
+        ended=TrajectoryFactory(job_seeker=person, programme=programme, ended_early=True),
         other=other,
     )
 
@@ -193,7 +232,18 @@ def state():
         list(Trajectory.objects.order_by("pk").values()),
         list(StatusChange.objects.order_by("pk").values()),
         list(ProgressReport.objects.order_by("pk").values()),
+        list(EndReport.objects.order_by("pk").values()),
+        list(Evaluation.objects.order_by("pk").values()),
     )
+
+
+EVALUATION = {
+    "choices_made": "Praktijkgericht.",
+    "guidance_style": "Coachend.",
+    "what_worked": "Vaste contactmomenten.",
+    "what_did_not": "De wachttijd.",
+    "job_seeker_view": "Tevreden.",
+}
 
 
 def call_api(client, action, world):
@@ -237,6 +287,36 @@ def call_api(client, action, world):
             )
         case "read progress reports":
             return client.get(f"{base}/{world.running.pk}/progress-reports")
+        case "decline":
+            return client.post(
+                f"{base}/{world.referred.pk}/declination",
+                {"version": 1, "reason": "Geen plek."},
+                format="json",
+            )
+        case "start":
+            return client.post(f"{base}/{world.accepted.pk}/start", {"version": 1}, format="json")
+        case "suspend":
+            return client.post(
+                f"{base}/{world.running.pk}/suspension",
+                {"version": 1, "reason": "Ziek."},
+                format="json",
+            )
+        case "resume":
+            return client.post(
+                f"{base}/{world.suspended.pk}/resumption", {"version": 1}, format="json"
+            )
+        case "complete":
+            return client.post(
+                f"{base}/{world.running.pk}/completion",
+                {"version": 1, "endReport": {"outcome": "none"}},
+                format="json",
+            )
+        case "evaluate":
+            return client.post(
+                f"{base}/{world.ended.pk}/evaluation",
+                {camel(name): text for name, text in EVALUATION.items()},
+                format="json",
+            )
 
 
 @pytest.mark.parametrize("action", API_ACTIONS)
@@ -252,6 +332,8 @@ def test_api(role, action, world, caseworker):
     assert response.status_code == expected, (role, action, response.content[:300])
     if expected >= 400 or action.startswith(("read", "list")):
         assert state() == before
+    else:
+        assert state() != before
 
 
 def call_ui(client, action, world):
@@ -270,6 +352,20 @@ def call_ui(client, action, world):
             return client.post(
                 f"/trajecten/{world.running.pk}/rapportage/", {"progress": "Voortgang."}
             )
+        case "end report form":
+            return client.get(f"/trajecten/{world.running.pk}/afronden/")
+        case "complete":
+            return client.post(
+                f"/trajecten/{world.running.pk}/afronden/", {"version": 1, "outcome": "none"}
+            )
+        case "evaluation form":
+            return client.get(f"/trajecten/{world.ended.pk}/evaluatie/")
+        case "evaluate":
+            return client.post(f"/trajecten/{world.ended.pk}/evaluatie/", EVALUATION)
+
+
+#: The pages that change a trajectory (answering 302 to those who may).
+UI_WRITES = {"accept", "report", "complete", "evaluate"}
 
 
 @pytest.mark.parametrize("action", UI_ACTIONS)
@@ -284,10 +380,12 @@ def test_ui(role, action, world, caseworker, settings):
     response = call_ui(client, action, world)
     expected = UI_EXPECTED[role][action]
     assert response.status_code == expected, (role, action)
-    if expected != 302:
-        assert state() == before
-    if role == Role.COACH and action in ("accept", "report"):
+    if role == ANONYMOUS:
+        assert response["Location"].startswith("/accounts/login/?next=")
+    if action in UI_WRITES and expected == 302 and role != ANONYMOUS:
         assert state() != before
+    else:
+        assert state() == before
 
 
 def test_a_coach_reads_no_job_seeker_file(world, caseworker):
