@@ -142,7 +142,10 @@ class _History(Protocol):
 
 class _HasHistory(Protocol):
     status: str
-    history: _History
+
+    # Read-only: a model's related manager (``RelatedManager[PlanStatusChange]``) is one.
+    @property
+    def history(self) -> _History: ...
 
 
 def begin(

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ID_QUERY_SCHEMA, ActionView, ApiView, ListApiView, action_schema
+from werkpad.core.api import (
+    ID_QUERY_SCHEMA,
+    ActionView,
+    ApiView,
+    ListApiView,
+    StrictSerializer,
+    action_schema,
+)
 from werkpad.core.errors import InvalidInputError
 from werkpad.core.models import AuditEvent
 from werkpad.instruments.models import Instrument
@@ -156,7 +163,7 @@ class _PlanAction(ActionView):
     """An action on a plan; the answer is the plan as it is now."""
 
     schema_tags = ["plans"]
-    request_serializer = VersionOnlySerializer
+    request_serializer: type[StrictSerializer] = VersionOnlySerializer
 
     def respond(self, request, id: int, result) -> Response:
         return _read(request, id, AuditEvent.Purpose.PLAN_CHANGED_API)

@@ -41,7 +41,9 @@ class PlanForm(TextRulesMixin, forms.ModelForm):
 
     def __init__(self, *args, municipality, plan_version: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["instruments"].queryset = Instrument.objects.filter(
+        instruments = self.fields["instruments"]
+        assert isinstance(instruments, forms.ModelMultipleChoiceField)  # the many-to-many field
+        instruments.queryset = Instrument.objects.filter(
             municipality=municipality, active=True
         ).order_by("type", "name")
         self.fields["personal_budget"].widget.attrs["inputmode"] = "decimal"

@@ -9,6 +9,9 @@ worklist need no join over the versions.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -21,6 +24,9 @@ from werkpad.core.models import Municipality, VersionedModel
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.models import JobSeeker, LadderRung
 from werkpad.plans.workflow import Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 INTEGRATION_NEEDS_APPROACH = _(
     "An integration plan says whether mediation is demand- or supply-oriented."
@@ -70,6 +76,13 @@ class Plan(VersionedModel):
         verbose_name=_("created by"),
     )
 
+    #: What ``selectors.plan_get`` shows the user who reads the plan (set there, no columns):
+    #: the versions newest first, the newest of them, and the comments and reviews.
+    shown_versions: list[PlanVersion]
+    shown: PlanVersion | None
+    shown_comments: list[PlanComment]
+    shown_reviews: list[PlanReview]
+
     class Meta:
         ordering = ["-updated_at", "-id"]
         verbose_name = _("plan")
@@ -83,10 +96,10 @@ class Plan(VersionedModel):
         return f"{self.job_seeker_id} v{self.latest_number}"
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         return Status(self.status).label
 
-    def review_overdue(self, day=None) -> bool:
+    def review_overdue(self, day: dt.date | None = None) -> bool:
         return self.review_due_on is not None and self.review_due_on < (day or clock.today())
 
 
@@ -176,11 +189,11 @@ class PlanVersion(models.Model):
         return f"{self.plan_id} v{self.number} ({self.status})"
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         return Status(self.status).label
 
     @property
-    def target_rung_label(self) -> str:
+    def target_rung_label(self) -> StrOrPromise:
         return LadderRung(self.target_rung).label
 
     @property
@@ -191,7 +204,7 @@ class PlanVersion(models.Model):
         return not self.disagreement_reason
 
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[StrOrPromise]] = {}
         if self.kind == Kind.INTEGRATION and not self.approach:
             errors["approach"] = [INTEGRATION_NEEDS_APPROACH]
         if self.review_due_on and self.review_due_on < clock.today():

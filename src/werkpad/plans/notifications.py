@@ -32,6 +32,7 @@ def plan_review_terms(*, municipality_id: int, since: dt.date, until: dt.date) -
         ),
     ).values_list("pk", "job_seeker__contact_person_id", "review_due_on")
     for pk, person, due in rows.iterator():
+        assert due is not None  # in the range asked for
         yield Term(
             recipient_id=person, object_id=pk, due_on=due, url=reverse("plans:detail", args=[pk])
         )

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
@@ -22,6 +24,9 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.plans.models import Plan, PlanComment, PlanReview, PlanStatusChange, PlanVersion
 from werkpad.plans.workflow import SHARED, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 OBJECT_TYPE = "plan"
 
@@ -36,7 +41,7 @@ JOB_SEEKER_FIELDS = (
 )
 
 
-def plan_scope(*, user) -> QuerySet[Plan]:
+def plan_scope(*, user: User) -> QuerySet[Plan]:
     """The plans this user may see at all, before any filter."""
     scope = scope_of(user)
     visible = Q(pk__in=[])
@@ -51,14 +56,21 @@ def plan_scope(*, user) -> QuerySet[Plan]:
     return Plan.objects.filter(visible)
 
 
-def sees_drafts(user, plan: Plan) -> bool:
+def sees_drafts(user: User, plan: Plan) -> bool:
     return user.has_perm("plans.change_plan", plan)
 
 
-def _clean_filters(filters: Mapping[str, object] | None) -> dict[str, object]:
+class _Filters(TypedDict, total=False):
+    """The list's query, checked: the keys are ``Plan`` lookups."""
+
+    job_seeker_id: int
+    status: str
+
+
+def _clean_filters(filters: Mapping[str, object] | None) -> _Filters:
     params = filters or {}
     errors: dict[str, list[str]] = {}
-    cleaned: dict[str, object] = {}
+    cleaned: _Filters = {}
     raw_job_seeker = str(params.get("jobSeeker") or "").strip()
     if raw_job_seeker:
         job_seeker_id = parse_id(raw_job_seeker)
@@ -80,7 +92,7 @@ def _clean_filters(filters: Mapping[str, object] | None) -> dict[str, object]:
 
 
 def plan_list(
-    *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
+    *, user: User, filters: Mapping[str, object] | None = None, purpose: str = ""
 ) -> QuerySet[Plan]:
     """The plans the user may see, filtered by ``jobSeeker`` and ``status``; the search is audited."""
     if not user.has_perm("plans.list_plan"):
@@ -124,13 +136,13 @@ def plan_list(
         object_type=OBJECT_TYPE,
         purpose=purpose,
         fields=sorted(name for name in ("jobSeeker", "status") if (filters or {}).get(name)),
-        job_seeker_id=cleaned.get("job_seeker_id"),  # type: ignore[arg-type]
+        job_seeker_id=cleaned.get("job_seeker_id"),
         municipality_id=primary.municipality_id if primary else None,
     )
     return queryset
 
 
-def _versions(user, plan: Plan) -> QuerySet[PlanVersion]:
+def _versions(user: User, plan: Plan) -> QuerySet[PlanVersion]:
     versions = plan.versions.select_related("created_by").prefetch_related(
         "instruments",
         Prefetch("history", queryset=PlanStatusChange.objects.select_related("changed_by")),
@@ -152,7 +164,7 @@ class OwnPlanError(PermissionDeniedError):
 ACTION_PERMISSIONS = {"change": "plans.change_plan"}
 
 
-def _checked(user, queryset, id: int, for_action: str | None) -> Plan:
+def _checked(user: User, queryset: QuerySet[Plan], id: int, for_action: str | None) -> Plan:
     """The one access decision for a plan: 404 for someone who may not see it; for
     ``for_action``, ``OwnPlanError`` for the job seeker whose plan it is and 403 for
     anyone else who may see it but not act."""
@@ -166,13 +178,13 @@ def _checked(user, queryset, id: int, for_action: str | None) -> Plan:
     return plan
 
 
-def plan_for_action(*, user, id: int, action: str) -> Plan:
+def plan_for_action(*, user: User, id: int, action: str) -> Plan:
     """The plan a button or form acts on, checked before anything is read; not a read in
     the access log (the page shows nothing of it): the service that acts is audited."""
     return _checked(user, plan_scope(user=user).select_related("job_seeker"), id, action)
 
 
-def plan_get(*, user, id: int, purpose: str = "", for_action: str | None = None) -> Plan:
+def plan_get(*, user: User, id: int, purpose: str = "", for_action: str | None = None) -> Plan:
     """One plan with the versions, comments and reviews this user may see; the read is audited.
 
     With ``for_action`` (a key of ``ACTION_PERMISSIONS``) it is for that action: someone who
@@ -213,7 +225,7 @@ def plan_get(*, user, id: int, purpose: str = "", for_action: str | None = None)
     return plan
 
 
-def plan_id_for_job_seeker(*, user, job_seeker_id: int) -> int | None:
+def plan_id_for_job_seeker(*, user: User, job_seeker_id: int) -> int | None:
     """The id of the job seeker's plan if it exists and the user may see it (not a read)."""
     return (
         plan_scope(user=user)
@@ -223,7 +235,7 @@ def plan_id_for_job_seeker(*, user, job_seeker_id: int) -> int | None:
     )
 
 
-def plan_get_own(*, user) -> Plan | None:
+def plan_get_own(*, user: User) -> Plan | None:
     """The plan of the job seeker who is logged in, once one was shared with them."""
     if not scope_of(user).has(Role.JOB_SEEKER):
         raise NotFoundError(code="plan-not-found")
@@ -234,7 +246,7 @@ def plan_get_own(*, user) -> Plan | None:
     return plan_get(user=user, id=plan_id, purpose=AuditEvent.Purpose.OWN_PLAN)
 
 
-def plan_overdue_reviews(*, user, limit: int = 5) -> tuple[int, list[Plan]]:
+def plan_overdue_reviews(*, user: User, limit: int = 5) -> tuple[int, list[Plan]]:
     """Plans in effect of the user's caseload whose review is overdue, most overdue first;
     a job seeker who left the file has no review waiting."""
     overdue = Plan.objects.filter(
@@ -258,14 +270,14 @@ class PlanSummary:
 
     id: int
     status: str
-    status_label: str
+    status_label: StrOrPromise
     current_number: int | None
     review_due_on: dt.date | None
     review_overdue: bool
     waiting_for_answer: bool
 
 
-def plan_summary(*, user, job_seeker_id: int) -> PlanSummary | None:
+def plan_summary(*, user: User, job_seeker_id: int) -> PlanSummary | None:
     """The state of the job seeker's plan for the file and the own pages; the read is audited."""
     plan = (
         plan_scope(user=user)

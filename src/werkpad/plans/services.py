@@ -11,13 +11,14 @@ the rung and the instruments were reconsidered and starts one if anything change
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.deadlines import add_months
@@ -69,7 +70,9 @@ def review_due_after(plan: Plan, day: dt.date) -> dt.date:
     return add_months(day, months)
 
 
-def _audit(user, plan: Plan, action: str, *, fields=(), detail: str = "") -> None:
+def _audit(
+    user: User, plan: Plan, action: str, *, fields: Iterable[str] = (), detail: str = ""
+) -> None:
     audit_record(
         user=user,
         action=action,
@@ -82,7 +85,7 @@ def _audit(user, plan: Plan, action: str, *, fields=(), detail: str = "") -> Non
     )
 
 
-def _locked(user, plan_id: int, perm: str, denied_code: str) -> Plan:
+def _locked(user: User, plan_id: int, perm: str, denied_code: str) -> Plan:
     """The plan, locked for this transaction, if the user may see it and holds ``perm``."""
     plan = (
         plan_scope(user=user)
@@ -107,7 +110,7 @@ def _latest(plan: Plan) -> PlanVersion:
     return plan.versions.select_for_update().get(number=plan.latest_number)
 
 
-def _transition(user, version: PlanVersion, target: str, reason: str = "") -> None:
+def _transition(user: User, version: PlanVersion, target: str, reason: str = "") -> None:
     """Move ``version`` along the plan's ``LIFECYCLE``, appending the history row."""
     transition(version, target, lifecycle=LIFECYCLE, user=user, reason=reason)
 
@@ -169,7 +172,7 @@ def _set_instruments(version: PlanVersion, data: Mapping[str, Any]) -> bool:
 
 
 @transaction.atomic
-def plan_create(*, user, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
+def plan_create(*, user: User, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
     """Start the job seeker's plan as a draft (version 1). A job seeker has one plan."""
     if not user.has_perm("plans.add_plan"):
         raise PermissionDeniedError(code="plan-create-denied")
@@ -204,7 +207,9 @@ def plan_create(*, user, job_seeker_id: int, data: Mapping[str, Any]) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, user, plan_id: int, expected_version: int, data: Mapping[str, Any]) -> Plan:
+def plan_update(
+    *, user: User, plan_id: int, expected_version: int, data: Mapping[str, Any]
+) -> Plan:
     """Change the draft version. A version once shared is never changed: revise it instead."""
     plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
     _check_version(plan, expected_version)
@@ -229,7 +234,7 @@ def plan_update(*, user, plan_id: int, expected_version: int, data: Mapping[str,
 
 
 @transaction.atomic
-def plan_propose(*, user, plan_id: int, expected_version: int | None = None) -> Plan:
+def plan_propose(*, user: User, plan_id: int, expected_version: int | None = None) -> Plan:
     """Share the draft with the job seeker, who can then read, comment and answer it."""
     plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
     _check_version(plan, expected_version)
@@ -244,7 +249,7 @@ def plan_propose(*, user, plan_id: int, expected_version: int | None = None) -> 
 
 
 @transaction.atomic
-def plan_withdraw(*, user, plan_id: int, expected_version: int | None = None) -> Plan:
+def plan_withdraw(*, user: User, plan_id: int, expected_version: int | None = None) -> Plan:
     """Take an unanswered proposal back into draft to change it."""
     plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
     _check_version(plan, expected_version)
@@ -257,7 +262,7 @@ def plan_withdraw(*, user, plan_id: int, expected_version: int | None = None) ->
     return plan
 
 
-def _take_effect(user, plan: Plan, version: PlanVersion) -> None:
+def _take_effect(user: User, plan: Plan, version: PlanVersion) -> None:
     """The answered version takes effect today; the one in effect before it is superseded."""
     today = clock.today()
     previous = plan.current_version_id
@@ -292,7 +297,7 @@ class PlanChangedError(StaleEditError):
         )
 
 
-def _proposal(user, plan_id: int, expected_version: int) -> tuple[Plan, PlanVersion]:
+def _proposal(user: User, plan_id: int, expected_version: int) -> tuple[Plan, PlanVersion]:
     """The plan and its latest version, if the plan is still as the job seeker read it."""
     plan = _locked(user, plan_id, "plans.answer_plan", "plan-answer-denied")
     if plan.version != expected_version:
@@ -301,7 +306,7 @@ def _proposal(user, plan_id: int, expected_version: int) -> tuple[Plan, PlanVers
 
 
 @transaction.atomic
-def plan_agree(*, user, plan_id: int, expected_version: int) -> Plan:
+def plan_agree(*, user: User, plan_id: int, expected_version: int) -> Plan:
     """The job seeker agrees to the proposed version they read; it takes effect.
 
     ``expected_version`` is the plan's ``version`` as the job seeker read it: when the plan
@@ -316,7 +321,7 @@ def plan_agree(*, user, plan_id: int, expected_version: int) -> Plan:
 
 
 @transaction.atomic
-def plan_disagree(*, user, plan_id: int, expected_version: int, reason: str) -> Plan:
+def plan_disagree(*, user: User, plan_id: int, expected_version: int, reason: str) -> Plan:
     """The job seeker records their disagreement with the version they read, with their
     reason; the version takes effect. A plan changed since is refused as in ``plan_agree``."""
     reason = (reason or "").strip()
@@ -340,7 +345,7 @@ def plan_disagree(*, user, plan_id: int, expected_version: int, reason: str) -> 
 
 
 @transaction.atomic
-def plan_comment(*, user, plan_id: int, text: str) -> PlanComment:
+def plan_comment(*, user: User, plan_id: int, text: str) -> PlanComment:
     """A comment on the newest version the author sees; the job seeker's and the caseworker's
     comments are visible to both."""
     text = (text or "").strip()
@@ -354,6 +359,8 @@ def plan_comment(*, user, plan_id: int, text: str) -> PlanComment:
     if by_job_seeker:
         versions = versions.filter(status__in=SHARED)
     version = versions.first()
+    # A plan has a version, and its job seeker sees it once one was shared with them.
+    assert version is not None
     comment = PlanComment.objects.create(
         plan=plan, version=version, author=user, by_job_seeker=by_job_seeker, text=text
     )
@@ -362,7 +369,7 @@ def plan_comment(*, user, plan_id: int, text: str) -> PlanComment:
     return comment
 
 
-def _new_version(user, plan: Plan, reason: str) -> PlanVersion:
+def _new_version(user: User, plan: Plan, reason: str) -> PlanVersion:
     if plan.versions.filter(status__in=OPEN).exists():
         raise ConflictError(
             _("This plan already has a version being prepared: finish that one first."),
@@ -390,7 +397,7 @@ def _new_version(user, plan: Plan, reason: str) -> PlanVersion:
 
 @transaction.atomic
 def plan_revise(
-    *, user, plan_id: int, reason: str, expected_version: int | None = None
+    *, user: User, plan_id: int, reason: str, expected_version: int | None = None
 ) -> PlanVersion:
     """Start a new draft version from the latest one; the version in effect stays until the
     new one is answered."""
@@ -404,7 +411,7 @@ def plan_revise(
 @transaction.atomic
 def plan_review(
     *,
-    user,
+    user: User,
     plan_id: int,
     rung_reconsidered: bool,
     instruments_reconsidered: bool,

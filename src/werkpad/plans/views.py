@@ -234,7 +234,8 @@ def plan_review(request, id: int):
             return refused
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # An ErrorList yields its messages as text; the stub adds ValidationError.
+                messages.error(request, error)  # type: ignore[arg-type]
         return redirect("plans:detail", id=id)
     data = form.cleaned_data
     return _action(

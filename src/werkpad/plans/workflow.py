@@ -9,10 +9,15 @@ status is appended to ``PlanStatusChange`` by ``core.lifecycle.transition`` with
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
 from werkpad.core.lifecycle import Lifecycle
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -53,7 +58,7 @@ _ANSWERED = (Status.AGREED, Status.DISAGREEMENT_RECORDED, Status.IN_EFFECT)
 
 #: Why a step is refused, per step and per current status of the version: each in its own
 #: words. The job seeker's steps (agree, disagree) speak to them.
-REFUSALS: dict[str, dict[str, str]] = {
+REFUSALS: dict[str, dict[str, StrOrPromise]] = {
     "propose": {
         Status.PROPOSED: gettext_lazy("This version has been shared with the job seeker already."),
         **dict.fromkeys(

@@ -10,7 +10,7 @@ from werkpad.core.errors import DomainError, InvalidInputError
 from werkpad.core.models import AuditEvent
 from werkpad.trajectories import selectors, services
 from werkpad.trajectories.handover import SHAREABLE_FIELDS
-from werkpad.trajectories.models import Trajectory
+from werkpad.trajectories.models import ProgressReport, Trajectory
 from werkpad.trajectories.serializers import (
     EvaluationInSerializer,
     ProgressReportInSerializer,
@@ -273,7 +273,8 @@ class ProgressReportListView(ListApiView):
             user=request.user, id=id, purpose=AuditEvent.Purpose.PROGRESS_REPORTS_API
         )
         reports = selectors.progress_report_list(user=request.user, trajectory=trajectory)
-        page = self.paginate_queryset(reports)
+        # DRF pages a list as well as a query set; the stub asks for a QuerySet.
+        page: list[ProgressReport] | None = self.paginate_queryset(reports)  # type: ignore[arg-type]
         return self.get_paginated_response(ProgressReportSerializer(page, many=True).data)
 
     @extend_schema(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from werkpad.core.errors import InvalidInputError
@@ -61,7 +62,9 @@ DEFAULT_FIELDS = tuple(f for f in SHAREABLE_FIELDS if f not in HEALTH_FIELDS)
 
 
 def label(name: str) -> str:
-    return str(JobSeeker._meta.get_field(name).verbose_name)
+    field = JobSeeker._meta.get_field(name)
+    assert isinstance(field, models.Field)  # a handover item is a column of the file
+    return str(field.verbose_name)
 
 
 def _empty(value) -> bool:
@@ -119,6 +122,7 @@ def display(snapshot: dict, *, include_health: bool) -> list[tuple[str, str, boo
             continue
         value = snapshot[name]
         field = JobSeeker._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a handover item is a column of the file
         if isinstance(value, bool):
             shown = _("yes") if value else _("no")
         elif field.choices and value is not None:

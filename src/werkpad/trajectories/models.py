@@ -8,6 +8,8 @@ report and the evaluation hang off it; the status history is append-only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,6 +24,9 @@ from werkpad.core.models import Municipality, VersionedModel
 from werkpad.jobseekers.models import JobSeeker, LadderRung
 from werkpad.providers.models import Programme, Provider
 from werkpad.trajectories.workflow import Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: TR1: the provider answers a referral (accepts or declines it) within this many
 #: working days. A policy choice, not a legal term; it becomes a setting of the
@@ -153,7 +158,7 @@ class Trajectory(VersionedModel):
         return f"{self.programme} ({self.get_status_display()})"
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         return Status(self.status).label
 
 

@@ -104,6 +104,7 @@ def progress_report_terms(
         )
     )
     for pk, due, coach, organisation, contact_person in rows:
+        assert due is not None  # in the range asked for
         for recipient in (coach, contact_person):
             allowed = coaches.get(organisation, set()) if recipient == coach else caseworkers
             if recipient is not None and recipient in allowed:

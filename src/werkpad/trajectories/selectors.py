@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
@@ -24,14 +26,18 @@ from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.trajectories import handover, rules
-from werkpad.trajectories.models import ProgressReport, Trajectory
+from werkpad.trajectories.models import ProgressReport, StatusChange, Trajectory
 from werkpad.trajectories.workflow import ENDED, Status, provider_records_cutoff
+
+if TYPE_CHECKING:
+    from werkpad.jobseekers.models import JobSeeker
+    from werkpad.providers.models import Programme
 
 OBJECT_TYPE = "trajectory"
 FILTERS = ("status", "jobSeeker", "programme", "provider", "reportOverdue")
 
 
-def trajectory_scope(*, user) -> QuerySet[Trajectory]:
+def trajectory_scope(*, user: User) -> QuerySet[Trajectory]:
     scope = scope_of(user)
     visible = Q(pk__in=[])
     municipalities = scope.municipalities(*FILE_ROLES)
@@ -49,7 +55,9 @@ def trajectory_scope(*, user) -> QuerySet[Trajectory]:
     return Trajectory.objects.filter(visible)
 
 
-def _filtered(queryset: QuerySet[Trajectory], filters: Mapping[str, object]) -> QuerySet:
+def _filtered(
+    queryset: QuerySet[Trajectory], filters: Mapping[str, object]
+) -> QuerySet[Trajectory]:
     errors: dict[str, list[str]] = {}
     status = str(filters.get("status") or "").strip()
     if status:
@@ -82,7 +90,7 @@ def _filtered(queryset: QuerySet[Trajectory], filters: Mapping[str, object]) -> 
 
 
 def trajectory_list(
-    *, user, filters: Mapping[str, object] | None = None, purpose: str = ""
+    *, user: User, filters: Mapping[str, object] | None = None, purpose: str = ""
 ) -> QuerySet[Trajectory]:
     """The trajectories this user may see: a caseworker's municipality, a coach's provider,
     a job seeker's own."""
@@ -113,7 +121,9 @@ ACTION_PERMISSIONS = {
 }
 
 
-def _checked(user, queryset, id: int, for_action: str | None) -> Trajectory:
+def _checked(
+    user: User, queryset: QuerySet[Trajectory], id: int, for_action: str | None
+) -> Trajectory:
     """The one access decision for a trajectory: 404 for someone who may not see it, 403
     for someone who may see it but not take ``for_action``."""
     trajectory = queryset.filter(pk=id).first()
@@ -124,7 +134,7 @@ def _checked(user, queryset, id: int, for_action: str | None) -> Trajectory:
     return trajectory
 
 
-def trajectory_for_action(*, user, id: int, action: str) -> Trajectory:
+def trajectory_for_action(*, user: User, id: int, action: str) -> Trajectory:
     """The trajectory a form acts on (``action``, a key of ``ACTION_PERMISSIONS``), checked
     before the form is read; not a read of the file (the page shows nothing of it), so
     not audited: the service that acts is."""
@@ -134,7 +144,7 @@ def trajectory_for_action(*, user, id: int, action: str) -> Trajectory:
 
 
 def trajectory_get(
-    *, user, id: int, purpose: str = "", for_action: str | None = None
+    *, user: User, id: int, purpose: str = "", for_action: str | None = None
 ) -> Trajectory:
     """One trajectory, if the user may see it; the read is audited in the job seeker's log.
 
@@ -176,7 +186,7 @@ def trajectory_get(
     return trajectory
 
 
-def may_read_health(user, trajectory: Trajectory) -> bool:
+def may_read_health(user: User, trajectory: Trajectory) -> bool:
     """TR4: the job seeker, their contact person, and the provider's coach with consent
     until the trajectory ended."""
     if (
@@ -191,7 +201,7 @@ def may_read_health(user, trajectory: Trajectory) -> bool:
     )
 
 
-def referral_reasons_visible(user, trajectory: Trajectory) -> bool:
+def referral_reasons_visible(user: User, trajectory: Trajectory) -> bool:
     """What the caseworker wrote at referral (why this programme, the alternatives note,
     why outside the target group) may speak of the job seeker, so it goes with the
     handover: once the trajectory ended, the provider no longer reads it."""
@@ -202,14 +212,14 @@ def referral_reasons_visible(user, trajectory: Trajectory) -> bool:
     )
 
 
-def handover_rows(*, user, trajectory: Trajectory) -> list[tuple[str, str, bool]] | None:
+def handover_rows(*, user: User, trajectory: Trajectory) -> list[tuple[str, str, bool]] | None:
     """The handover as this user may read it, or None before the provider may see it."""
     if not user.has_perm("trajectories.view_handover", trajectory):
         return None
     return handover.display(trajectory.handover, include_health=may_read_health(user, trajectory))
 
 
-def needs_match(*, user, trajectory: Trajectory) -> list[handover.NeedMatch]:
+def needs_match(*, user: User, trajectory: Trajectory) -> list[handover.NeedMatch]:
     """TR9 on an existing referral: the needs recorded in the handover against the expertise.
 
     Drawn from the handover, so nothing once the provider no longer reads it.
@@ -220,7 +230,7 @@ def needs_match(*, user, trajectory: Trajectory) -> list[handover.NeedMatch]:
     ):
         return []
     snap = trajectory.handover
-    needs = []
+    needs: list[tuple[str, str]] = []
     birth = snap.get("birth_date")
     age = trajectory.job_seeker.age_on(trajectory.referred_on)
     if snap.get("attention_older") or (birth and age >= 50):
@@ -234,7 +244,7 @@ def needs_match(*, user, trajectory: Trajectory) -> list[handover.NeedMatch]:
     return handover.expertise_match(needs, trajectory.programme.staff_expertise)
 
 
-def progress_report_list(*, user, trajectory: Trajectory) -> list[ProgressReport]:
+def progress_report_list(*, user: User, trajectory: Trajectory) -> list[ProgressReport]:
     """Reports of a trajectory the caller obtained through ``trajectory_get``.
 
     The health section is blanked for whoever may not read it (TR4).
@@ -246,7 +256,7 @@ def progress_report_list(*, user, trajectory: Trajectory) -> list[ProgressReport
     return reports
 
 
-def history_list(*, trajectory: Trajectory):
+def history_list(*, trajectory: Trajectory) -> QuerySet[StatusChange]:
     return trajectory.history.select_related("changed_by")
 
 
@@ -258,7 +268,7 @@ def report_overdue(trajectory: Trajectory, today: dt.date | None = None) -> bool
     )
 
 
-def job_seeker_trajectories(*, user, job_seeker_id: int) -> list[Trajectory]:
+def job_seeker_trajectories(*, user: User, job_seeker_id: int) -> list[Trajectory]:
     """The trajectories on a job seeker's file page or own pages (no extra audit: the file
     read is audited by its own page)."""
     return list(
@@ -269,7 +279,7 @@ def job_seeker_trajectories(*, user, job_seeker_id: int) -> list[Trajectory]:
     )
 
 
-def referable_programmes(*, job_seeker):
+def referable_programmes(*, job_seeker: JobSeeker) -> list[Programme]:
     """The open programmes of the job seeker's municipality, those serving their rung first."""
     from werkpad.providers.models import Programme
 

@@ -132,7 +132,8 @@ class EvaluationOutSerializer(EvaluationSerializer):
 
 class TrajectoryNeedMatchSerializer(serializers.Serializer):
     need = serializers.CharField()
-    label = serializers.CharField()
+    # A declared field, which DRF takes out of the class; the stub sees Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     covered = serializers.BooleanField(help_text="The programme's staff has this expertise.")
 
 
@@ -211,7 +212,8 @@ class TrajectorySerializer(TrajectorySummarySerializer):
 
     @extend_schema_field(TrajectoryStatusChangeSerializer(many=True))
     def get_history(self, obj) -> list:
-        return TrajectoryStatusChangeSerializer(
+        # many=True makes a ListSerializer, whose data is a list; the stub types it as one row.
+        return TrajectoryStatusChangeSerializer(  # type: ignore[return-value]
             selectors.history_list(trajectory=obj), many=True
         ).data
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.deadlines import add_months, add_weeks
@@ -40,7 +41,9 @@ from werkpad.trajectories.workflow import LIFECYCLE, RUNNING, Status
 OBJECT_TYPE = "trajectory"
 
 
-def _audit(*, user, trajectory: Trajectory, action: str, fields: Iterable[str], detail: str = ""):
+def _audit(
+    *, user: User, trajectory: Trajectory, action: str, fields: Iterable[str], detail: str = ""
+) -> None:
     audit_record(
         user=user,
         action=action,
@@ -53,7 +56,7 @@ def _audit(*, user, trajectory: Trajectory, action: str, fields: Iterable[str], 
     )
 
 
-def _locked(*, user, trajectory_id: int, expected_version: int | None) -> Trajectory:
+def _locked(*, user: User, trajectory_id: int, expected_version: int | None) -> Trajectory:
     trajectory = (
         Trajectory.objects.select_for_update()
         .select_related("provider", "job_seeker")
@@ -73,7 +76,7 @@ def _save(trajectory: Trajectory, fields: list[str]) -> None:
     trajectory.save(update_fields=[*fields, "version", "updated_at"])
 
 
-def _require_coach(user, trajectory: Trajectory, code: str) -> None:
+def _require_coach(user: User, trajectory: Trajectory, code: str) -> None:
     if not user.has_perm("trajectories.work_on", trajectory):
         raise PermissionDeniedError(_("Only a coach of the provider can do this."), code=code)
 
@@ -81,7 +84,7 @@ def _require_coach(user, trajectory: Trajectory, code: str) -> None:
 @transaction.atomic
 def trajectory_refer(
     *,
-    user,
+    user: User,
     job_seeker_id: int,
     programme_id: int,
     reason: str,
@@ -212,7 +215,7 @@ def _report_interval(trajectory: Trajectory) -> int:
 
 
 def _open(
-    *, user, trajectory_id: int, expected_version: int, coach_only: bool = True
+    *, user: User, trajectory_id: int, expected_version: int, coach_only: bool = True
 ) -> Trajectory:
     """The trajectory locked for a status change, if this user may make one."""
     trajectory = _locked(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
@@ -226,7 +229,7 @@ def _open(
 def _apply(
     trajectory: Trajectory,
     *,
-    user,
+    user: User,
     target: str,
     reason: str = "",
     extra: Mapping[str, Any] | None = None,
@@ -249,7 +252,7 @@ def _apply(
 
 
 @transaction.atomic
-def trajectory_accept(*, user, trajectory_id: int, expected_version: int) -> Trajectory:
+def trajectory_accept(*, user: User, trajectory_id: int, expected_version: int) -> Trajectory:
     """The provider acknowledges the referral (TR1) and takes it on; the coach is recorded."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
     return _apply(trajectory, user=user, target=Status.ACCEPTED, extra={"coach": user})
@@ -257,7 +260,7 @@ def trajectory_accept(*, user, trajectory_id: int, expected_version: int) -> Tra
 
 @transaction.atomic
 def trajectory_decline(
-    *, user, trajectory_id: int, expected_version: int, reason: str
+    *, user: User, trajectory_id: int, expected_version: int, reason: str
 ) -> Trajectory:
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
     return _apply(
@@ -271,7 +274,7 @@ def trajectory_decline(
 
 @transaction.atomic
 def trajectory_start(
-    *, user, trajectory_id: int, expected_version: int, started_on: dt.date | None = None
+    *, user: User, trajectory_id: int, expected_version: int, started_on: dt.date | None = None
 ) -> Trajectory:
     """The programme starts; the first progress report is due one interval later (TR3)."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
@@ -293,7 +296,7 @@ def trajectory_start(
 
 @transaction.atomic
 def trajectory_suspend(
-    *, user, trajectory_id: int, expected_version: int, reason: str
+    *, user: User, trajectory_id: int, expected_version: int, reason: str
 ) -> Trajectory:
     """Suspended: no report falls due until it resumes."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
@@ -302,7 +305,7 @@ def trajectory_suspend(
 
 @transaction.atomic
 def trajectory_resume(
-    *, user, trajectory_id: int, expected_version: int, reason: str = ""
+    *, user: User, trajectory_id: int, expected_version: int, reason: str = ""
 ) -> Trajectory:
     """Resumed: the next report is due one interval after today, or as planned if later."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
@@ -322,7 +325,7 @@ def trajectory_resume(
 
 @transaction.atomic
 def trajectory_end_early(
-    *, user, trajectory_id: int, expected_version: int, reason: str
+    *, user: User, trajectory_id: int, expected_version: int, reason: str
 ) -> Trajectory:
     """Ended before its time (TR2): the coach or the caseworker, always with the reason."""
     trajectory = _open(
@@ -435,7 +438,7 @@ def _check_end_report(trajectory: Trajectory, data: Mapping[str, Any]) -> dict[s
 
 @transaction.atomic
 def trajectory_complete(
-    *, user, trajectory_id: int, expected_version: int, end_report: Mapping[str, Any]
+    *, user: User, trajectory_id: int, expected_version: int, end_report: Mapping[str, Any]
 ) -> Trajectory:
     """Completed, with the end report (TR5, TR6); the job guarantee promise is copied in."""
     trajectory = _open(user=user, trajectory_id=trajectory_id, expected_version=expected_version)
@@ -448,6 +451,7 @@ def trajectory_complete(
         **values,
     )
     if report.outcome == Outcome.RUNG_CHANGE:
+        assert report.rung_after is not None  # required for this outcome (_check_end_report)
         # TR5: the new rung joins the job seeker's ladder history, as any rung change does.
         jobseeker_rung_change(
             user=user,
@@ -467,7 +471,7 @@ def trajectory_complete(
 @transaction.atomic
 def progress_report_create(
     *,
-    user,
+    user: User,
     trajectory_id: int,
     progress: str,
     activities: str = "",
@@ -539,7 +543,7 @@ EVALUATION_FIELDS = (
 
 
 @transaction.atomic
-def trajectory_evaluate(*, user, trajectory_id: int, data: Mapping[str, str]) -> Evaluation:
+def trajectory_evaluate(*, user: User, trajectory_id: int, data: Mapping[str, str]) -> Evaluation:
     """TR7: the evaluation once the trajectory has ended, by its coach or caseworker."""
     trajectory = _locked(user=user, trajectory_id=trajectory_id, expected_version=None)
     if not user.has_perm("trajectories.evaluate", trajectory):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -27,6 +30,9 @@ from werkpad.trajectories.forms import (
 )
 from werkpad.trajectories.models import Trajectory
 from werkpad.trajectories.workflow import ALLOWED_TRANSITIONS, ENDED, Status
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 25
 
@@ -191,7 +197,7 @@ def trajectory_detail(request, id: int):
 
 
 #: The actions of the trajectory page: URL name -> (service, needs a reason, message).
-_SIMPLE = {
+_SIMPLE: dict[str, tuple[Callable[..., Trajectory], bool, StrOrPromise]] = {
     "accepteren": (services.trajectory_accept, False, gettext_lazy("You accepted the referral.")),
     "afwijzen": (services.trajectory_decline, True, gettext_lazy("You declined the referral.")),
     "starten": (services.trajectory_start, False, gettext_lazy("The trajectory has started.")),

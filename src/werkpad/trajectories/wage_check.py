@@ -75,6 +75,8 @@ def end_report_recheck(*, valid_from: dt.date, user=None) -> Recheck:
     now = clock.now()
     for report in waiting:
         trajectory = report.trajectory
+        # A check waits only in an end report with work, which has both (end_report_wage_check).
+        assert report.hourly_wage is not None and report.work_start_date is not None
         assessment = assess_wage(
             hourly_wage=report.hourly_wage,
             age=trajectory.job_seeker.age_on(report.work_start_date),
@@ -108,9 +110,13 @@ def end_reports_waiting(municipality_ids: Iterable[int] | None = None) -> dict[d
     reports = EndReport.objects.filter(wage_check=WageCheck.WAITING_FOR_RATE)
     if municipality_ids is not None:
         reports = reports.filter(trajectory__municipality_id__in=list(municipality_ids))
-    return dict(
+    waiting: dict[dt.date, int] = {}
+    for day, n in (
         reports.values("minimum_wage_date")
         .annotate(n=Count("id"))
         .order_by()
         .values_list("minimum_wage_date", "n")
-    )
+    ):
+        assert day is not None  # a waiting check names the date of the rate it waits for
+        waiting[day] = n
+    return waiting

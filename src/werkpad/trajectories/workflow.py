@@ -12,6 +12,7 @@ trajectory's status.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,9 @@ from django.utils.translation import gettext_lazy
 from werkpad.core import clock, privacy
 from werkpad.core.deadlines import add_months
 from werkpad.core.lifecycle import Lifecycle
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -60,7 +64,19 @@ def provider_records_cutoff(today: dt.date) -> dt.date:
     return add_months(today, -12 * privacy.PROVIDER_KEEPS_OWN_RECORDS_YEARS)
 
 
-def ended_on(trajectory) -> dt.date | None:
+class _Ends(Protocol):
+    """What the end of the provider's purpose is read from: a ``Trajectory`` (the models
+    import this module, so it is named by what it has)."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def ended_on(self) -> dt.date | None: ...
+    @property
+    def referred_on(self) -> dt.date: ...
+
+
+def ended_on(trajectory: _Ends) -> dt.date | None:
     """The day the provider's purpose ended: the end, or for a declined referral without an
     end date the day it was referred."""
     if trajectory.status not in ENDED:
@@ -68,7 +84,7 @@ def ended_on(trajectory) -> dt.date | None:
     return trajectory.ended_on or trajectory.referred_on
 
 
-def provider_access_open(trajectory, today: dt.date | None = None) -> bool:
+def provider_access_open(trajectory: _Ends, today: dt.date | None = None) -> bool:
     """Whether the provider still reads this trajectory: until
     ``PROVIDER_KEEPS_OWN_RECORDS_YEARS`` after its end."""
     end = ended_on(trajectory)
@@ -93,7 +109,7 @@ STEP_TO: dict[str, str] = {
 
 #: Why a step is refused, per step and per current status: each in its own words.
 #: ``%(status)s`` is the current status.
-REFUSALS: dict[str, dict[str, str]] = {
+REFUSALS: dict[str, dict[str, StrOrPromise]] = {
     "accept": {
         Status.ACCEPTED: gettext_lazy("This referral has been accepted already."),
         Status.STARTED: gettext_lazy("This trajectory has started; it was accepted before."),

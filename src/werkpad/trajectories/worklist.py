@@ -28,6 +28,7 @@ def _reports_section(
     first = due.select_related("job_seeker", "programme").order_by("next_report_due", "id")[:5]
     items = []
     for trajectory in first:
+        assert trajectory.next_report_due is not None  # the filter above asks for a date
         overdue = trajectory.next_report_due < today
         date = trajectory.next_report_due.strftime("%d-%m-%Y")
         items.append(
