@@ -138,11 +138,6 @@ def test_worklist(role, action, world, role_user):
         assert world.moved.last_name not in content
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="trajectories.worklist.caseworker_sections selects the caseload's trajectories "
-    "by contact person only, not within the municipalities the caseworker works for",
-)
 @pytest.mark.parametrize("path", ["/", "/api/v1/worklist"])
 def test_a_caseworker_who_moved_finds_no_file_of_their_old_municipality(path, world):
     """The profile and plan sections leave the Zaanstad file out; the progress reports

@@ -16,6 +16,7 @@ from tests.factories import (
     MunicipalitySettingsFactory,
     PlanFactory,
 )
+from werkpad.accounts.models import Membership
 from werkpad.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -24,7 +25,8 @@ from werkpad.core.errors import (
     StaleEditError,
 )
 from werkpad.core.lifecycle import TransitionRefusedError
-from werkpad.core.models import AuditEvent
+from werkpad.core.models import AuditEvent, Organisation
+from werkpad.core.permissions import Role, forget_scope
 from werkpad.plans import services
 from werkpad.plans.models import Plan, PlanStatusChange, PlanVersion
 from werkpad.plans.workflow import ALLOWED_TRANSITIONS, LIFECYCLE, Status
@@ -283,6 +285,27 @@ def test_comments_by_both_sides_are_kept_with_the_version(caseworker, job_seeker
     assert [(c.by_job_seeker, c.version.number) for c in comments] == [(True, 1), (False, 1)]
     with pytest.raises(InvalidInputError):
         services.plan_comment(user=seeker_user, plan_id=plan.pk, text=" ")
+
+
+def test_the_job_seeker_cannot_comment_on_a_draft_nobody_shared(job_seeker, seeker_user):
+    plan = PlanFactory(job_seeker=job_seeker)  # a draft, never proposed
+    with pytest.raises(NotFoundError) as hidden:
+        services.plan_comment(user=seeker_user, plan_id=plan.pk, text="Wat staat erin?")
+    assert hidden.value.code == "plan-not-found"
+    # Someone who is both a caseworker there and this job seeker sees the plan, but as
+    # the job seeker has nothing shared to comment on yet.
+    Membership.objects.create(
+        user=seeker_user,
+        organisation=Organisation.objects.get(
+            municipality=job_seeker.municipality, kind=Organisation.Kind.MUNICIPALITY
+        ),
+        role=Role.CASEWORKER,
+    )
+    forget_scope(seeker_user)
+    with pytest.raises(ConflictError) as refused:
+        services.plan_comment(user=seeker_user, plan_id=plan.pk, text="Wat staat erin?")
+    assert refused.value.code == "plan-not-shared"
+    assert not plan.comments.exists()
 
 
 @pytest.mark.time_machine(NOW, tick=False)

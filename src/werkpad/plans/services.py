@@ -359,8 +359,11 @@ def plan_comment(*, user: User, plan_id: int, text: str) -> PlanComment:
     if by_job_seeker:
         versions = versions.filter(status__in=SHARED)
     version = versions.first()
-    # A plan has a version, and its job seeker sees it once one was shared with them.
-    assert version is not None
+    if version is None:
+        # The job seeker's plan is still a draft nobody shared with them.
+        raise ConflictError(
+            _("There is no plan shared with you yet to comment on."), code="plan-not-shared"
+        )
     comment = PlanComment.objects.create(
         plan=plan, version=version, author=user, by_job_seeker=by_job_seeker, text=text
     )
