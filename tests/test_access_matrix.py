@@ -177,13 +177,13 @@ def world(amsterdam, zaandam):
             municipality=amsterdam,
             contact_person=contact,
             first_name="Ilse",
-            last_name="Timmermans",
+            last_name="Timmerhuis-Oost",
         ),
         neighbour=JobSeekerFactory(
             municipality=amsterdam,
             contact_person=contact,
             first_name="Youssef",
-            last_name="Brouwer",
+            last_name="Brouwershaven",
         ),
         other=JobSeekerFactory(municipality=zaandam, first_name="Kees", last_name="Zaanstra"),
         left=JobSeekerFactory(

@@ -74,7 +74,7 @@ def world(amsterdam, zaandam):
         municipality=amsterdam,
         contact_person=caseworker,
         first_name="Ilse",
-        last_name="Timmermans",
+        last_name="Timmerhuis-Oost",
         profile_overdue=True,
     )
     # A file of a municipality the caseworker does not work for, with them still as its
