@@ -98,3 +98,51 @@ def test_no_other_module_picks_a_municipality_for_a_user():
         if choosing.search(text) and path.name != "permissions.py"
     ]
     assert not offenders, offenders
+
+
+@pytest.mark.django_db
+def test_each_scope_and_its_rule_agree_on_every_object(role_user):
+    """The selectors' scopes and the ``view`` rules come from one ``Visibility`` per object
+    kind: for every role, an object is in the scope exactly when the rule lets them see it."""
+    from tests.factories import (
+        JobSeekerFactory,
+        PlanFactory,
+        ProgrammeFactory,
+        TrajectoryFactory,
+        job_seeker_login,
+    )
+    from werkpad.jobseekers.selectors import jobseeker_scope
+    from werkpad.plans.selectors import plan_scope
+    from werkpad.providers.selectors import programme_scope, provider_scope
+    from werkpad.trajectories.selectors import trajectory_scope
+
+    own = JobSeekerFactory()
+    seeker = job_seeker_login(own)
+    other = JobSeekerFactory(other_municipality=True)
+    objects = {
+        "jobseekers.view_jobseeker": (jobseeker_scope, [own, other]),
+        "plans.view_plan": (
+            plan_scope,
+            [PlanFactory(job_seeker=own), PlanFactory(job_seeker=other, proposed=True)],
+        ),
+        "trajectories.view_trajectory": (
+            trajectory_scope,
+            [
+                TrajectoryFactory(job_seeker=own, started=True),
+                TrajectoryFactory(job_seeker=other, completed=True),
+            ],
+        ),
+    }
+    programme = ProgrammeFactory()
+    objects["providers.view_programme"] = (programme_scope, [programme])
+    objects["providers.view_provider"] = (provider_scope, [programme.provider])
+    users = [role_user(role) for role in Role if role != Role.JOB_SEEKER] + [seeker]
+    for user in users:
+        for permission, (scope, items) in objects.items():
+            visible = set(scope(user=user).values_list("pk", flat=True))
+            for item in items:
+                assert (item.pk in visible) is user.has_perm(permission, item), (
+                    user,
+                    permission,
+                    item,
+                )

@@ -75,7 +75,9 @@ def world(amsterdam, zaandam):
     referrer = UserFactory.with_role(
         Role.CASEWORKER, municipality=amsterdam, first_name="Karin", last_name="Verwijzer"
     )
-    own = JobSeekerFactory(municipality=amsterdam, contact_person=referrer, last_name="Timmerhuis-Oost")
+    own = JobSeekerFactory(
+        municipality=amsterdam, contact_person=referrer, last_name="Timmerhuis-Oost"
+    )
     provider = ProviderFactory(municipality=amsterdam)
     TrajectoryFactory(
         job_seeker=own, programme=ProgrammeFactory(provider=provider), referred_by=referrer

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -201,20 +201,49 @@ class InOrganisationOf:
 
 @dataclass(frozen=True)
 class OwnedBy:
-    """Seen by the user the object belongs to (``field`` holds their id)."""
+    """Seen by the user the object belongs to (``field`` holds their id), holding
+    ``role`` when one is named."""
 
     field: str = "user_id"
+    role: str | None = None
+
+    def _applies(self, user: AnyUser) -> bool:
+        return bool(user.is_authenticated) and (self.role is None or scope_of(user).has(self.role))
 
     def q(self, user: AnyUser) -> models.Q:
-        if not user.is_authenticated:
+        if not self._applies(user):
             return models.Q(pk__in=[])
         return models.Q(**{self.field: user.pk})
 
     def holds(self, user: AnyUser, obj: object) -> bool:
-        return bool(user.is_authenticated) and _value(obj, self.field) == user.pk
+        return self._applies(user) and _value(obj, self.field) == user.pk
 
 
-Clause: TypeAlias = InMunicipalityOf | InOrganisationOf | OwnedBy
+@dataclass(frozen=True)
+class Condition:
+    """A condition on the object itself, in both forms: ``q()`` for a queryset and
+    ``holds(obj)`` for one object, written side by side so that they agree."""
+
+    q: Callable[[], models.Q]
+    holds: Callable[[Any], bool]
+
+
+@dataclass(frozen=True)
+class When:
+    """A clause that holds only while ``condition`` does (a coach's access that ends, a
+    job seeker's plan once something was shared with them)."""
+
+    clause: InMunicipalityOf | InOrganisationOf | OwnedBy
+    condition: Condition
+
+    def q(self, user: AnyUser) -> models.Q:
+        return self.clause.q(user) & self.condition.q()
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return self.clause.holds(user, obj) and self.condition.holds(obj)
+
+
+Clause: TypeAlias = InMunicipalityOf | InOrganisationOf | OwnedBy | When
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,34 @@ coach gains access in a later issue, the council sees aggregates only.
 from __future__ import annotations
 
 import rules
+from django.db.models import Q
 
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import (
+    FILE_ROLES,
+    Condition,
+    InMunicipalityOf,
+    OwnedBy,
+    Role,
+    Visibility,
+    When,
+    scope_of,
+)
+from werkpad.plans.workflow import Status
+
+#: A plan the job seeker sees: once something was shared with them (a first draft is
+#: the caseworker's own).
+SHARED_WITH_JOB_SEEKER = Condition(
+    q=lambda: Q(current_version__isnull=False) | ~Q(status=Status.DRAFT),
+    holds=lambda plan: plan.current_version_id is not None or plan.status != Status.DRAFT,
+)
+#: The caseworkers of the plan's municipality.
+CASEWORKERS = Visibility((InMunicipalityOf(FILE_ROLES),))
+#: The job seeker whose plan it is, once it was shared with them.
+OWN = Visibility(
+    (When(OwnedBy("job_seeker__user_id", role=Role.JOB_SEEKER), SHARED_WITH_JOB_SEEKER),)
+)
+#: Who sees a plan; ``plans.selectors.plan_scope`` filters with the same definition.
+PLAN_VISIBILITY = Visibility((*CASEWORKERS.clauses, *OWN.clauses))
 
 
 @rules.predicate
@@ -24,17 +50,12 @@ def is_job_seeker(user) -> bool:
 
 @rules.predicate
 def is_caseworker_of_plan(user, plan) -> bool:
-    return plan is not None and plan.municipality_id in scope_of(user).municipalities(*FILE_ROLES)
+    return CASEWORKERS.holds(user, plan)
 
 
 @rules.predicate
 def is_own_plan(user, plan) -> bool:
-    return (
-        plan is not None
-        and user.is_authenticated
-        and scope_of(user).has(Role.JOB_SEEKER)
-        and plan.job_seeker.user_id == user.pk
-    )
+    return OWN.holds(user, plan)
 
 
 rules.add_perm("plans.list_plan", is_caseworker | is_job_seeker)

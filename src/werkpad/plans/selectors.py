@@ -23,6 +23,7 @@ from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
 from werkpad.plans.models import Plan, PlanComment, PlanReview, PlanStatusChange, PlanVersion
+from werkpad.plans.rules import PLAN_VISIBILITY
 from werkpad.plans.workflow import SHARED, Status
 
 if TYPE_CHECKING:
@@ -42,18 +43,9 @@ JOB_SEEKER_FIELDS = (
 
 
 def plan_scope(*, user: User) -> QuerySet[Plan]:
-    """The plans this user may see at all, before any filter."""
-    scope = scope_of(user)
-    visible = Q(pk__in=[])
-    municipalities = scope.municipalities(*FILE_ROLES)
-    if municipalities:
-        visible |= Q(municipality_id__in=municipalities)
-    if scope.has(Role.JOB_SEEKER):
-        # Only once something was shared with them: a first draft is the caseworker's.
-        visible |= Q(job_seeker__user_id=user.pk) & (
-            Q(current_version__isnull=False) | ~Q(status=Status.DRAFT)
-        )
-    return Plan.objects.filter(visible)
+    """The plans this user may see at all, before any filter: the same definition as the
+    ``plans.view_plan`` rule (``rules.PLAN_VISIBILITY``)."""
+    return Plan.objects.filter(PLAN_VISIBILITY.q(user))
 
 
 def sees_drafts(user: User, plan: Plan) -> bool:

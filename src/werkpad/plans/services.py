@@ -359,11 +359,9 @@ def plan_comment(*, user: User, plan_id: int, text: str) -> PlanComment:
     if by_job_seeker:
         versions = versions.filter(status__in=SHARED)
     version = versions.first()
-    if version is None:
-        # The job seeker's plan is still a draft nobody shared with them.
-        raise ConflictError(
-            _("There is no plan shared with you yet to comment on."), code="plan-not-shared"
-        )
+    # Every plan has a version, and the job seeker sees a plan (``answer_plan``) only once a
+    # version was shared with them (``rules.SHARED_WITH_JOB_SEEKER``).
+    assert version is not None
     comment = PlanComment.objects.create(
         plan=plan, version=version, author=user, by_job_seeker=by_job_seeker, text=text
     )

@@ -12,22 +12,38 @@ from __future__ import annotations
 
 import rules
 
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import (
+    FILE_ROLES,
+    Condition,
+    InMunicipalityOf,
+    InOrganisationOf,
+    OwnedBy,
+    Role,
+    Visibility,
+    When,
+    scope_of,
+)
 from werkpad.trajectories import workflow
 from werkpad.trajectories.workflow import RUNNING
 
-
-def _provider_organisation_id(trajectory) -> int | None:
-    provider = trajectory.provider if "provider" in trajectory._state.fields_cache else None
-    if provider is not None:
-        return provider.organisation_id
-    from werkpad.providers.models import Provider
-
-    return (
-        Provider.objects.filter(pk=trajectory.provider_id)
-        .values_list("organisation_id", flat=True)
-        .first()
-    )
+#: The provider's access lasts until some years after the end (``workflow``).
+OPEN_TO_PROVIDER = Condition(
+    q=lambda: workflow.provider_access_open_q(),
+    holds=lambda trajectory: workflow.provider_access_open(trajectory),
+)
+#: The caseworkers of the trajectory's municipality.
+CASEWORKERS = Visibility((InMunicipalityOf(FILE_ROLES),))
+#: The coaches of the provider it was referred to.
+PROVIDER_COACHES = InOrganisationOf(frozenset({Role.COACH}), "provider__organisation_id")
+COACHES = Visibility((PROVIDER_COACHES,))
+#: The job seeker it is about.
+OWN = Visibility((OwnedBy("job_seeker__user_id", role=Role.JOB_SEEKER),))
+#: Who sees a trajectory: its municipality's caseworkers, the provider's coaches while
+#: their access lasts, and the job seeker; ``selectors.trajectory_scope`` filters with
+#: the same definition.
+TRAJECTORY_VISIBILITY = Visibility(
+    (*CASEWORKERS.clauses, When(PROVIDER_COACHES, OPEN_TO_PROVIDER), *OWN.clauses)
+)
 
 
 @rules.predicate
@@ -37,9 +53,7 @@ def is_caseworker(user) -> bool:
 
 @rules.predicate
 def is_caseworker_of(user, trajectory) -> bool:
-    return trajectory is not None and trajectory.municipality_id in scope_of(user).municipalities(
-        *FILE_ROLES
-    )
+    return CASEWORKERS.holds(user, trajectory)
 
 
 @rules.predicate
@@ -49,20 +63,17 @@ def is_coach(user) -> bool:
 
 @rules.predicate
 def is_coach_of(user, trajectory) -> bool:
-    if trajectory is None:
-        return False
-    organisations = scope_of(user).organisations(Role.COACH)
-    return bool(organisations) and _provider_organisation_id(trajectory) in organisations
+    return COACHES.holds(user, trajectory)
 
 
 @rules.predicate
 def is_own(user, trajectory) -> bool:
-    return (
-        trajectory is not None
-        and user.is_authenticated
-        and scope_of(user).has(Role.JOB_SEEKER)
-        and trajectory.job_seeker.user_id == user.pk
-    )
+    return OWN.holds(user, trajectory)
+
+
+@rules.predicate
+def sees_trajectory(user, trajectory) -> bool:
+    return TRAJECTORY_VISIBILITY.holds(user, trajectory)
 
 
 @rules.predicate
@@ -70,16 +81,8 @@ def is_running(user, trajectory) -> bool:
     return trajectory is not None and trajectory.status in RUNNING
 
 
-@rules.predicate
-def provider_access_open(user, trajectory) -> bool:
-    return trajectory is not None and workflow.provider_access_open(trajectory)
-
-
 rules.add_perm("trajectories.list_trajectory", is_caseworker | is_coach)
-rules.add_perm(
-    "trajectories.view_trajectory",
-    is_caseworker_of | (is_coach_of & provider_access_open) | is_own,
-)
+rules.add_perm("trajectories.view_trajectory", sees_trajectory)
 rules.add_perm("trajectories.refer", is_caseworker)
 # The provider reads the handover only while it works with the job seeker (TR4).
 rules.add_perm("trajectories.view_handover", is_caseworker_of | (is_coach_of & is_running))

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
@@ -24,10 +24,11 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import Role, scope_of
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import ProgressReport, StatusChange, Trajectory
-from werkpad.trajectories.workflow import ENDED, Status, provider_records_cutoff
+from werkpad.trajectories.rules import TRAJECTORY_VISIBILITY
+from werkpad.trajectories.workflow import ENDED, Status
 
 if TYPE_CHECKING:
     from werkpad.jobseekers.models import JobSeeker
@@ -38,21 +39,9 @@ FILTERS = ("status", "jobSeeker", "programme", "provider", "reportOverdue")
 
 
 def trajectory_scope(*, user: User) -> QuerySet[Trajectory]:
-    scope = scope_of(user)
-    visible = Q(pk__in=[])
-    municipalities = scope.municipalities(*FILE_ROLES)
-    if municipalities:
-        visible |= Q(municipality_id__in=municipalities)
-    organisations = scope.organisations(Role.COACH)
-    if organisations:
-        cutoff = provider_records_cutoff(clock.today())
-        closed = Q(status__in=ENDED) & (
-            Q(ended_on__lte=cutoff) | Q(ended_on__isnull=True, referred_on__lte=cutoff)
-        )
-        visible |= Q(provider__organisation_id__in=organisations) & ~closed
-    if scope.has(Role.JOB_SEEKER):
-        visible |= Q(job_seeker__user_id=user.pk)
-    return Trajectory.objects.filter(visible)
+    """The trajectories this user may see at all: the same definition as the
+    ``trajectories.view_trajectory`` rule (``rules.TRAJECTORY_VISIBILITY``)."""
+    return Trajectory.objects.filter(TRAJECTORY_VISIBILITY.q(user))
 
 
 def _filtered(

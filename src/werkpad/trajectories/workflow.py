@@ -91,6 +91,16 @@ def provider_access_open(trajectory: _Ends, today: dt.date | None = None) -> boo
     return end is None or end > provider_records_cutoff(today or clock.today())
 
 
+def provider_access_open_q(today: dt.date | None = None) -> models.Q:
+    """``provider_access_open`` for a queryset: not ended on or before the cutoff (an ended
+    referral without an end date ended the day it was referred)."""
+    cutoff = provider_records_cutoff(today or clock.today())
+    closed = models.Q(status__in=ENDED) & (
+        models.Q(ended_on__lte=cutoff) | models.Q(ended_on__isnull=True, referred_on__lte=cutoff)
+    )
+    return ~closed
+
+
 #: Named steps that reach the same status from one source only: starting is from
 #: accepted, resuming from suspended.
 STEP_SOURCES: dict[str, frozenset[str]] = {
