@@ -7,4 +7,8 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("inzage/", views.access_log, name="access-log"),
+    path("rechten/", views.rights, name="rights"),
+    path("klagen/", views.complaints, name="complaints"),
+    path("onafhankelijk-advies/", views.second_opinion, name="second-opinion"),
+    path("bemiddeling/", views.mediation, name="mediation"),
 ]

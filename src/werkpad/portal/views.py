@@ -1,14 +1,34 @@
-"""The job seeker's own pages: their file, their contact person, who looked."""
+"""The job seeker's own pages: their file, their contact person, who looked, and what
+their rights are (RI1)."""
+
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from werkpad.core.models import MunicipalitySettings
+from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors
+from werkpad.providers.selectors import municipality_contacts
 
 
 def _own(request):
     return selectors.jobseeker_get_own(user=request.user)
+
+
+def job_seeker_only(view):
+    """Logged in (else the login page) and holding the job-seeker role (else 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not scope_of(request.user).has(Role.JOB_SEEKER):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 @login_required
@@ -30,3 +50,45 @@ def access_log(request):
     events = selectors.access_log_list(user=request.user, job_seeker_id=job_seeker.pk)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "portal/access_log.html", {"js": job_seeker, "page": page})
+
+
+def _rights_page(request, template: str):
+    """A page about the job seeker's rights, with their municipality's terms and
+    contacts (the settings the functional administrator keeps)."""
+    job_seeker = _own(request)
+    contacts = municipality_contacts(municipality_id=job_seeker.municipality_id)
+    return render(
+        request,
+        template,
+        {
+            "js": job_seeker,
+            "municipality": job_seeker.municipality,
+            "terms": MunicipalitySettings.of(job_seeker.municipality),
+            "municipality_office": contacts["municipality"],
+            "advisor_office": contacts["advisor"],
+        },
+    )
+
+
+@job_seeker_only
+def rights(request):
+    """Rights and obligations under the Participatiewet, in plain Dutch."""
+    return _rights_page(request, "portal/rights.html")
+
+
+@job_seeker_only
+def complaints(request):
+    """How to complain (Awb chapter 9) and who handles what; no form yet."""
+    return _rights_page(request, "portal/complaints.html")
+
+
+@job_seeker_only
+def second_opinion(request):
+    """The independent labour advisor and the second opinion (seed 004)."""
+    return _rights_page(request, "portal/second_opinion.html")
+
+
+@job_seeker_only
+def mediation(request):
+    """Independent mediation about a trajectory, also while it runs."""
+    return _rights_page(request, "portal/mediation.html")
