@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -368,7 +369,7 @@ class ListApiView(StrictQueryMixin, generics.GenericAPIView[_Model]):
     """The base of every paginated API list."""
 
 
-class ActionView(ApiView):
+class ActionView(ApiView, ABC):
     """An action on one object: a POST on a named sub-resource, such as
     ``/plans/{id}/agreement`` or ``/trajectories/{id}/acceptance``.
 
@@ -381,11 +382,13 @@ class ActionView(ApiView):
 
     request_serializer: type[serializers.Serializer[Any]]
 
+    @abstractmethod
     def act(self, request: Request, id: int, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        """Call the one service the action stands for; its result goes to ``respond``."""
 
+    @abstractmethod
     def respond(self, request: Request, id: int, result: Any) -> Response:
-        raise NotImplementedError
+        """The answer: the object as it is now."""
 
     def post(self, request: Request, id: int) -> Response:
         serializer = self.request_serializer(data=request.data or {})

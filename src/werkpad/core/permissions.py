@@ -9,14 +9,14 @@ querysets to what the user may see.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 
 if TYPE_CHECKING:
     # django-stubs' alias of ``settings.AUTH_USER_MODEL`` (``accounts.User``) or
@@ -262,3 +262,27 @@ class Visibility:
 
     def holds(self, user: AnyUser, obj: object) -> bool:
         return obj is not None and any(clause.holds(user, obj) for clause in self.clauses)
+
+
+_Object = TypeVar("_Object", bound=models.Model)
+
+
+def visible_for(
+    user: AnyUser,
+    obj: _Object | None,
+    *,
+    kind: str,
+    view: str,
+    actions: Mapping[str, str] | None = None,
+    for_action: str | None = None,
+    not_found: str | None = None,
+) -> _Object:
+    """The one access decision a selector makes for an object it found (or None): 404
+    (``{kind}-not-found``) for someone the ``view`` permission does not let see it, then
+    403 (``{kind}-{for_action}-denied``) for someone who may see it but not take
+    ``for_action``, whose permission ``actions`` names. Nothing is read or audited yet."""
+    if obj is None or not user.has_perm(view, obj):
+        raise NotFoundError(not_found, code=f"{kind}-not-found")
+    if for_action is not None and not user.has_perm((actions or {})[for_action], obj):
+        raise PermissionDeniedError(code=f"{kind}-{for_action}-denied")
+    return obj

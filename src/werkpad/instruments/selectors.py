@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from django.db.models import QuerySet
 
 from werkpad.accounts.models import User
-from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.permissions import visible_for
 from werkpad.instruments.filters import InstrumentFilter, as_query
 from werkpad.instruments.models import Instrument
 from werkpad.instruments.rules import INSTRUMENT_VISIBILITY
@@ -37,9 +38,11 @@ def instrument_list(
 def instrument_get(*, user: User, id: int, for_action: str | None = None) -> Instrument:
     """One instrument of the user's catalogue; with ``for_action="change"`` only for someone
     who may change it (403 otherwise), before anything is read."""
-    instrument = instrument_scope(user=user).select_related("municipality").filter(pk=id).first()
-    if instrument is None or not user.has_perm("instruments.view_instrument", instrument):
-        raise NotFoundError(code="instrument-not-found")
-    if for_action == "change" and not user.has_perm("instruments.change_instrument", instrument):
-        raise PermissionDeniedError(code="instrument-change-denied")
-    return instrument
+    return visible_for(
+        user,
+        instrument_scope(user=user).select_related("municipality").filter(pk=id).first(),
+        kind="instrument",
+        view="instruments.view_instrument",
+        actions={"change": "instruments.change_instrument"},
+        for_action=for_action,
+    )

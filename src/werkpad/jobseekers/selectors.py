@@ -16,7 +16,7 @@ from werkpad.accounts.models import User
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import FILE_ROLES, Role, scope_of, visible_for
 from werkpad.jobseekers.filters import JobSeekerFilter
 from werkpad.jobseekers.models import JobSeeker, JobSeekerTally, LadderRungChange, current_q
 from werkpad.jobseekers.rules import FILE_VISIBILITY
@@ -130,14 +130,14 @@ ACTION_PERMISSIONS = {"change": "jobseekers.change_jobseeker"}
 def _checked(
     user: User, queryset: QuerySet[JobSeeker], id: int, for_action: str | None
 ) -> JobSeeker:
-    """The one access decision for a file: 404 for someone who may not see it, 403 for
-    someone who may see it but not take ``for_action``."""
-    job_seeker = queryset.filter(pk=id).first()
-    if job_seeker is None or not user.has_perm("jobseekers.view_jobseeker", job_seeker):
-        raise NotFoundError(code="jobseeker-not-found")
-    if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], job_seeker):
-        raise PermissionDeniedError(code=f"jobseeker-{for_action}-denied")
-    return job_seeker
+    return visible_for(
+        user,
+        queryset.filter(pk=id).first(),
+        kind="jobseeker",
+        view="jobseekers.view_jobseeker",
+        actions=ACTION_PERMISSIONS,
+        for_action=for_action,
+    )
 
 
 def jobseeker_for_action(*, user: User, id: int, action: str) -> JobSeeker:

@@ -202,13 +202,7 @@ def jobseeker_update(
 
     A new rung is appended to the ladder history with ``rung_reason``.
     """
-    job_seeker = jobseeker_scope(user=user).select_for_update().filter(pk=job_seeker_id).first()
-    if job_seeker is None:
-        raise NotFoundError(code="jobseeker-not-found")
-    if not user.has_perm("jobseekers.change_jobseeker", job_seeker):
-        raise PermissionDeniedError(code="jobseeker-change-denied")
-    if job_seeker.version != expected_version:
-        raise StaleEditError(current_version=job_seeker.version)
+    job_seeker = _locked_for_change(user, job_seeker_id, expected_version)
     _check_fields(data)
     if not user.has_perm("jobseekers.view_restricted", job_seeker):
         restricted = sorted(set(data) & set(JobSeeker.RESTRICTED_FIELDS))

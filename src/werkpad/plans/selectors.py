@@ -21,7 +21,7 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import FILE_ROLES, Role, scope_of, visible_for
 from werkpad.plans.models import Plan, PlanComment, PlanReview, PlanStatusChange, PlanVersion
 from werkpad.plans.rules import PLAN_VISIBILITY
 from werkpad.plans.workflow import SHARED, Status
@@ -160,9 +160,13 @@ def _checked(user: User, queryset: QuerySet[Plan], id: int, for_action: str | No
     """The one access decision for a plan: 404 for someone who may not see it; for
     ``for_action``, ``OwnPlanError`` for the job seeker whose plan it is and 403 for
     anyone else who may see it but not act."""
-    plan = queryset.filter(pk=id).first()
-    if plan is None or not user.has_perm("plans.view_plan", plan):
-        raise NotFoundError(_("There is no plan you may see here."), code="plan-not-found")
+    plan = visible_for(
+        user,
+        queryset.filter(pk=id).first(),
+        kind="plan",
+        view="plans.view_plan",
+        not_found=_("There is no plan you may see here."),
+    )
     if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], plan):
         if user.has_perm("plans.answer_plan", plan):
             raise OwnPlanError()

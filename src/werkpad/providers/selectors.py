@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from werkpad.accounts.models import User
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import Organisation
+from werkpad.core.permissions import visible_for
 from werkpad.instruments.filters import as_query
 from werkpad.providers.filters import ProgrammeFilter, ProviderFilter
 from werkpad.providers.models import CERTIFICATION_WARNING_DAYS, Programme, Provider
@@ -63,27 +64,21 @@ PROVIDER_ACTIONS = {"change": "providers.change_provider"}
 PROGRAMME_ACTIONS = {"change": "providers.change_programme"}
 
 
-def _refuse_unless(
-    user: User, actions: dict[str, str], for_action: str | None, obj: object, code: str
-) -> None:
-    if for_action is not None and not user.has_perm(actions[for_action], obj):
-        raise PermissionDeniedError(code=f"{code}-{for_action}-denied")
-
-
 def provider_get(*, user: User, id: int, for_action: str | None = None) -> Provider:
     """One provider with its subcontractors and affiliated organisations; with
     ``for_action`` only for someone who may take it (403 otherwise)."""
-    provider = (
+    return visible_for(
+        user,
         provider_scope(user=user)
         .select_related("organisation", "municipality")
         .prefetch_related("subcontractors", "affiliated_organisations")
         .filter(pk=id)
-        .first()
+        .first(),
+        kind="provider",
+        view="providers.view_provider",
+        actions=PROVIDER_ACTIONS,
+        for_action=for_action,
     )
-    if provider is None or not user.has_perm("providers.view_provider", provider):
-        raise NotFoundError(code="provider-not-found")
-    _refuse_unless(user, PROVIDER_ACTIONS, for_action, provider, "provider")
-    return provider
 
 
 def provider_certification_due(
@@ -230,17 +225,18 @@ def programme_list(
 def programme_get(*, user: User, id: int, for_action: str | None = None) -> Programme:
     """One programme with its provider and instruments, if the user may see it; with
     ``for_action`` only for someone who may take it (403 otherwise)."""
-    programme = (
+    return visible_for(
+        user,
         programme_scope(user=user)
         .select_related("provider", "municipality__settings")
         .prefetch_related("instruments")
         .filter(pk=id)
-        .first()
+        .first(),
+        kind="programme",
+        view="providers.view_programme",
+        actions=PROGRAMME_ACTIONS,
+        for_action=for_action,
     )
-    if programme is None or not user.has_perm("providers.view_programme", programme):
-        raise NotFoundError(code="programme-not-found")
-    _refuse_unless(user, PROGRAMME_ACTIONS, for_action, programme, "programme")
-    return programme
 
 
 def programme_public_list() -> QuerySet[Programme]:

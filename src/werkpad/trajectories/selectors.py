@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
-from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
+from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import Role, scope_of, visible_for
 from werkpad.trajectories import handover, rules
 from werkpad.trajectories.models import ProgressReport, StatusChange, Trajectory
 from werkpad.trajectories.rules import TRAJECTORY_VISIBILITY
@@ -113,14 +113,14 @@ ACTION_PERMISSIONS = {
 def _checked(
     user: User, queryset: QuerySet[Trajectory], id: int, for_action: str | None
 ) -> Trajectory:
-    """The one access decision for a trajectory: 404 for someone who may not see it, 403
-    for someone who may see it but not take ``for_action``."""
-    trajectory = queryset.filter(pk=id).first()
-    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
-        raise NotFoundError(code="trajectory-not-found")
-    if for_action is not None and not user.has_perm(ACTION_PERMISSIONS[for_action], trajectory):
-        raise PermissionDeniedError(code=f"trajectory-{for_action}-denied")
-    return trajectory
+    return visible_for(
+        user,
+        queryset.filter(pk=id).first(),
+        kind="trajectory",
+        view="trajectories.view_trajectory",
+        actions=ACTION_PERMISSIONS,
+        for_action=for_action,
+    )
 
 
 def trajectory_for_action(*, user: User, id: int, action: str) -> Trajectory:

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkpad.core import clock
-from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.core.permissions import Role, scope_of
 from werkpad.core.worklist import WorklistItem, WorklistSection
 from werkpad.trajectories.models import Trajectory, referral_answer_due
-from werkpad.trajectories.selectors import trajectory_scope
+from werkpad.trajectories.rules import CASEWORKERS
 from werkpad.trajectories.workflow import Status
 
 #: A report shows in the worklist this many days before it falls due.
@@ -88,10 +88,7 @@ def caseworker_sections(user) -> list[WorklistSection]:
     # The caseload within the municipalities the caseworker works for now: a file of a
     # municipality they left is no longer theirs to see, even while they are still named
     # as its contact person.
-    caseload = trajectory_scope(user=user).filter(
-        job_seeker__contact_person_id=user.pk,
-        municipality_id__in=scope_of(user).municipalities(*FILE_ROLES),
-    )
+    caseload = Trajectory.objects.filter(CASEWORKERS.q(user), job_seeker__contact_person_id=user.pk)
     return [
         _reports_section(
             "caseload-reports",
