@@ -408,6 +408,9 @@ class AuditEvent(models.Model):
         EVALUATION = "evaluation", _("evaluation")
         EVALUATION_API = "evaluation (API)", _("evaluation (API)")
         PROGRAMME_FIT = "programme fit", _("find a fitting programme")
+        CONSENTS = "consents", _("view the consents to share")
+        CONSENTS_API = "consents (API)", _("view the consents to share (API)")
+        CONSENT_CHANGE = "consent change", _("consent asked, given, refused or withdrawn")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
