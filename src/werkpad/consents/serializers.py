@@ -35,7 +35,7 @@ class ConsentSerializer(serializers.Serializer):
     recipient = serializers.ChoiceField(choices=Consent.Recipient.choices)
     organisation = serializers.SerializerMethodField()
     part = serializers.ChoiceField(choices=file_parts.CHOICES)
-    fields = serializers.SerializerMethodField(
+    fileFields = serializers.SerializerMethodField(
         help_text="The fields of the job seeker's file this part holds."
     )
     status = serializers.ChoiceField(choices=Status.choices)
@@ -55,7 +55,7 @@ class ConsentSerializer(serializers.Serializer):
         return {"id": obj.organisation.pk, "name": obj.organisation.name}
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_fields(self, obj) -> list[str]:
+    def get_fileFields(self, obj) -> list[str]:
         return [camel(name) for name in file_parts.PARTS[obj.part].fields]
 
 

@@ -114,8 +114,8 @@ def _organisation_id(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def consent_give(request):
     job_seeker = _own(request)
     return _answer(
@@ -131,8 +131,8 @@ def consent_give(request):
     )
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def consent_withdraw(request, id: int):
     return _answer(
         request,
@@ -141,8 +141,8 @@ def consent_withdraw(request, id: int):
     )
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def consent_refuse(request, id: int):
     return _answer(
         request,
