@@ -49,7 +49,9 @@ def test_the_job_seeker_gives_unasked_and_withdraws_each_change_audited(seeker, 
     services.consent_withdraw(user=seeker.user, consent_id=consent.pk)
     consent.refresh_from_db()
     assert consent.status == "withdrawn" and consent.version == 2
-    assert [(c.from_status, c.to_status, c.channel, c.changed_by) for c in consent.history.all()] == [
+    assert [
+        (c.from_status, c.to_status, c.channel, c.changed_by) for c in consent.history.all()
+    ] == [
         ("", "given", "portal", seeker.user),
         ("given", "withdrawn", "portal", seeker.user),
     ]
