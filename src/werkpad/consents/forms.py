@@ -40,7 +40,9 @@ class RecordForm(TextRulesMixin, forms.Form):
 
     def __init__(self, *args, organisations: list[Organisation], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].choices = [
+        recipient = self.fields["recipient"]
+        assert isinstance(recipient, forms.ChoiceField)
+        recipient.choices = [
             *[
                 (
                     f"{'provider' if o.kind == Organisation.Kind.PROVIDER else 'advisor'}:{o.pk}",

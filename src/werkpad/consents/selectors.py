@@ -8,7 +8,7 @@ withdrawal takes effect on the next read.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from werkpad.accounts.models import User
 from werkpad.consents.models import Consent, ConsentChange
@@ -112,6 +112,13 @@ def job_seeker_history(*, consents: QuerySet[Consent]) -> QuerySet[ConsentChange
     )
 
 
+def _organisation_q(organisation_id: int | None) -> Q:
+    """The recipient organisation, or none (employers)."""
+    if organisation_id is None:
+        return Q(organisation__isnull=True)
+    return Q(organisation_id=organisation_id)
+
+
 def shared_parts(
     *, job_seeker_id: int, organisation_id: int | None, recipient: str
 ) -> frozenset[str]:
@@ -120,9 +127,9 @@ def shared_parts(
     A policy read, not audited and never cached: a withdrawal takes effect on the next
     call."""
     rows = Consent.objects.filter(
+        _organisation_q(organisation_id),
         job_seeker_id=job_seeker_id,
         recipient=recipient,
-        organisation_id=organisation_id,
         status=Status.GIVEN,
     ).values_list("part", flat=True)
     return frozenset(rows)
@@ -135,7 +142,7 @@ def consent_statuses(
     policy read (not audited) for the services that record consents on the way."""
     return dict(
         Consent.objects.filter(
-            job_seeker_id=job_seeker_id, recipient=recipient, organisation_id=organisation_id
+            _organisation_q(organisation_id), job_seeker_id=job_seeker_id, recipient=recipient
         ).values_list("part", "status")
     )
 

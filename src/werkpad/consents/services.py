@@ -34,7 +34,7 @@ from werkpad.jobseekers.selectors import jobseeker_scope
 OBJECT_TYPE = "consent"
 
 #: The kind of organisation each recipient is.
-RECIPIENT_KINDS = {
+RECIPIENT_KINDS: dict[str, str] = {
     Consent.Recipient.PROVIDER: Organisation.Kind.PROVIDER,
     Consent.Recipient.ADVISOR: Organisation.Kind.ADVISOR_OFFICE,
 }

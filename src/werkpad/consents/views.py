@@ -35,7 +35,7 @@ def consent_record(request, job_seeker_id: int):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     data = form.cleaned_data
     action = data["action"]
@@ -83,7 +83,8 @@ def consent_record(request, job_seeker_id: int):
             )
             if consent is None:
                 raise DomainError(
-                    _("The job seeker has no such consent or question."), code="consent-not-found"
+                    str(_("The job seeker has no such consent or question.")),
+                    code="consent-not-found",
                 )
             service = services.consent_withdraw if action == "withdraw" else services.consent_refuse
             service(

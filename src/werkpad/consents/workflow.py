@@ -8,10 +8,15 @@ recorded it and how it was given (``Channel``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
 from werkpad.core.lifecycle import Lifecycle
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -41,14 +46,14 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.WITHDRAWN: frozenset({Status.GIVEN, Status.REQUESTED}),
 }
 
-STEP_TO = {
+STEP_TO: dict[str, str] = {
     Status.GIVEN: "give",
     Status.REFUSED: "refuse",
     Status.WITHDRAWN: "withdraw",
     Status.REQUESTED: "request",
 }
 
-REFUSALS = {
+REFUSALS: dict[str, dict[str, StrOrPromise]] = {
     "give": {Status.GIVEN: gettext_lazy("This consent has been given already.")},
     "refuse": {
         Status.GIVEN: gettext_lazy(

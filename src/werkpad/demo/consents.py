@@ -92,9 +92,10 @@ def create_consents(
     users = dict(JobSeeker.objects.filter(user__isnull=False).values_list("pk", "user_id"))
     for key, consent in seen.items():
         job_seeker_id, organisation, part = key
-        trajectory = running.get((job_seeker_id, organisation))
-        if trajectory is None:
+        running_there = running.get((job_seeker_id, organisation))
+        if running_there is None:
             continue
+        trajectory = running_there
         if part == file_parts.HEALTH:
             if trajectory.pk in with_health_reports or rng.random() >= HEALTH_WITHDRAWN_SHARE:
                 continue

@@ -36,7 +36,7 @@ def consent_groups(consents: list[Consent], trajectories) -> list[dict]:
     for consent in consents:
         by_key.setdefault((consent.recipient, consent.organisation_id), {})[consent.part] = consent
         if consent.organisation is not None:
-            names[consent.organisation_id] = consent.organisation.name
+            names[consent.organisation.pk] = consent.organisation.name
     programmes: dict[int, list[str]] = {}
     for trajectory in trajectories:
         organisation = trajectory.provider.organisation_id
