@@ -43,6 +43,12 @@ DEFAULTS = {
     "notification_lead_working_days": NOTIFICATION_LEAD_WORKING_DAYS,
     "complaint_term_weeks": COMPLAINT_TERM_WEEKS,
     "complaint_committee_term_weeks": COMPLAINT_COMMITTEE_TERM_WEEKS,
+    "uses_complaint_committee": False,
+    "complaint_dissatisfaction_weeks": 6,
+    "complaint_dissatisfaction_route": "ombudsman",
+    "ombudsman_name": "Nationale ombudsman",
+    "ombudsman_address": "Postbus 93122, 2509 AC Den Haag",
+    "ombudsman_website": "https://www.nationaleombudsman.nl",
     "second_opinion_term_weeks": SECOND_OPINION_TERM_WEEKS,
     "council_advice_days": COUNCIL_ADVICE_DAYS,
     "employer_answer_hours": EMPLOYER_ANSWER_HOURS,
@@ -77,6 +83,12 @@ def test_the_defaults_are_the_laws_and_the_requirements():
         "notification_lead_working_days": 3,
         "complaint_term_weeks": 6,
         "complaint_committee_term_weeks": 10,
+        "uses_complaint_committee": False,
+        "complaint_dissatisfaction_weeks": 6,
+        "complaint_dissatisfaction_route": "ombudsman",
+        "ombudsman_name": "Nationale ombudsman",
+        "ombudsman_address": "Postbus 93122, 2509 AC Den Haag",
+        "ombudsman_website": "https://www.nationaleombudsman.nl",
         "second_opinion_term_weeks": 2,
         "council_advice_days": 14,
         "employer_answer_hours": 72,
@@ -86,7 +98,7 @@ def test_the_defaults_are_the_laws_and_the_requirements():
 
 def test_every_setting_names_its_bounds_and_source_in_its_help_text():
     with translation.override("en"):
-        for name in MunicipalitySettings.EDITABLE:
+        for name in MunicipalitySettings.TERMS:
             field = MunicipalitySettings._meta.get_field(name)
             low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
             assert low <= field.default <= high, name
