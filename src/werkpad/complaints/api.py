@@ -7,7 +7,6 @@ from typing import Any
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework.request import Request
 from rest_framework.response import Response
 
 from werkpad.complaints import letters, selectors, services
@@ -37,7 +36,7 @@ LIST_PARAMS = [
 ]
 
 
-def _detail(request: Request, id: int, status: int = 200) -> Response:
+def _detail(request, id: int, status: int = 200) -> Response:
     complaint = selectors.complaint_get(
         user=request.user, id=id, purpose=AuditEvent.Purpose.COMPLAINT_API
     )
@@ -50,7 +49,7 @@ class ComplaintListView(ListApiView[Complaint]):
     filter_backends: list[Any] = []
     query_parameters = LIST_PARAMS
 
-    def get_queryset(self) -> Any:
+    def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Complaint.objects.none()
         return selectors.complaint_list(
@@ -66,7 +65,7 @@ class ComplaintListView(ListApiView[Complaint]):
         "term. A job seeker's or an employer's: their own.",
         responses={200: ComplaintSummarySerializer(many=True)},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(ComplaintSummarySerializer(page, many=True).data)
 
@@ -79,7 +78,7 @@ class ComplaintListView(ListApiView[Complaint]):
         request=ComplaintFileSerializer,
         responses={201: ComplaintSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request) -> Response:
         serializer = ComplaintFileSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
@@ -110,7 +109,7 @@ class ComplaintDetailView(ApiView):
         parameters=[ID_PARAM],
         responses={200: ComplaintSerializer},
     )
-    def get(self, request: Request, id: int) -> Response:
+    def get(self, request, id: int) -> Response:
         return _detail(request, id)
 
 
@@ -126,10 +125,10 @@ def _action(name: str, *, serializer: Any, summary: str, description: str, call:
         schema_tags = TAGS
         request_serializer = serializer
 
-        def act(self, request: Request, id: int, data: dict[str, Any]) -> Any:
+        def act(self, request, id: int, data: dict[str, Any]) -> Any:
             return call(request.user, id, data)
 
-        def respond(self, request: Request, id: int, result: Any) -> Response:
+        def respond(self, request, id: int, result: Any) -> Response:
             return _detail(request, id)
 
     View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"
@@ -250,7 +249,7 @@ class LetterView(ApiView):
             )
         },
     )
-    def get(self, request: Request, id: int, kind: str) -> HttpResponse:
+    def get(self, request, id: int, kind: str) -> HttpResponse:
         _complaint, letter = selectors.letter_get(user=request.user, complaint_id=id, kind=kind)
         response = HttpResponse(letters.letter_pdf(letter), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{letters.filename(letter)}"'

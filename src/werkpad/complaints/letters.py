@@ -39,7 +39,7 @@ def letter_html(letter: Letter) -> str:
 def letter_pdf(letter: Letter) -> bytes:
     """The letter as a PDF. WeasyPrint (and the Pango it loads) is imported here, so that
     nothing else pays for it."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # type: ignore[import-untyped]
 
     pdf: bytes = HTML(string=letter_html(letter)).write_pdf()
     return pdf

@@ -52,7 +52,7 @@ def _clean_filters(filters: Mapping[str, object] | None) -> dict[str, object]:
                 _("Choose one of: %(values)s.") % {"values": ", ".join(["open", *Status.values])}
             ]
         else:
-            statuses = set()
+            statuses: set[str] = set()
             for part in wanted:
                 statuses |= set(OPEN) if part == "open" else {part}
             cleaned["status__in"] = sorted(statuses)
@@ -259,12 +259,9 @@ def complaint_year_overview(*, municipality_id: int, year: int) -> YearOverview:
     overview.by_outcome = count_by("outcome")
     overview.by_status = count_by("status")
     overview.by_channel = count_by("channel")
-    overview.by_handler = {
-        name: n
-        for name, n in rows.values_list("routed_to__name")
-        .annotate(n=Count("id"))
-        .order_by("routed_to__name")
-    }
+    overview.by_handler = dict(
+        rows.values_list("routed_to__name").annotate(n=Count("id")).order_by("routed_to__name")
+    )
     decided = rows.filter(decided_on__isnull=False)
     overview.decided = decided.count()
     overview.within_term = decided.filter(decided_on__lte=F("term_ends_on")).count()

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -48,12 +48,12 @@ SIDES = {
 }
 
 
-def _complainant(request: HttpRequest, side: str) -> None:
+def _complainant(request, side: str) -> None:
     if not scope_of(request.user).has(SIDES[side]["role"]):
         raise PermissionDenied
 
 
-def _context_for(request: HttpRequest, side: str) -> dict[str, Any]:
+def _context_for(request, side: str) -> dict[str, Any]:
     """Who files on this side: the job seeker's municipality, or the employer's."""
     scope = scope_of(request.user)
     if side == "own":
@@ -68,7 +68,7 @@ def _context_for(request: HttpRequest, side: str) -> dict[str, Any]:
 # --- the complainant's pages -----------------------------------------------------------
 
 
-def _mine(request: HttpRequest, side: str) -> HttpResponse:
+def _mine(request, side: str) -> HttpResponse:
     _complainant(request, side)
     complaints = selectors.complaint_list(
         user=request.user, purpose=AuditEvent.Purpose.OWN_COMPLAINT
@@ -80,7 +80,7 @@ def _mine(request: HttpRequest, side: str) -> HttpResponse:
     )
 
 
-def _file(request: HttpRequest, side: str) -> HttpResponse:
+def _file(request, side: str) -> HttpResponse:
     _complainant(request, side)
     who = _context_for(request, side)
     about = services.about_choices(
@@ -88,7 +88,7 @@ def _file(request: HttpRequest, side: str) -> HttpResponse:
     )
     form = FileForm(request.POST or None, about=about)
     if side == "employer":
-        form.fields["subject"].choices = [
+        form.fields["subject"].choices = [  # type: ignore[attr-defined]
             c for c in Subject.choices if c[0] in (Subject.EMPLOYER_SERVICE, Subject.OTHER)
         ]
     route = None
@@ -147,7 +147,7 @@ def _rule_lines(municipality_id: int) -> list[tuple[str, str]]:
     return [(str(label), rules[value]) for value, label in Subject.choices]
 
 
-def _detail(request: HttpRequest, side: str, id: int, form: Any = None, status: int = 200):
+def _detail(request, side: str, id: int, form: Any = None, status: int = 200):
     _complainant(request, side)
     complaint = selectors.complaint_get(
         user=request.user, id=id, purpose=AuditEvent.Purpose.OWN_COMPLAINT
@@ -167,7 +167,7 @@ def _detail(request: HttpRequest, side: str, id: int, form: Any = None, status: 
     )
 
 
-def _dissatisfied(request: HttpRequest, side: str, id: int) -> HttpResponse:
+def _dissatisfied(request, side: str, id: int) -> HttpResponse:
     _complainant(request, side)
     form = DissatisfactionForm(request.POST)
     if form.is_valid():
@@ -186,49 +186,49 @@ def _dissatisfied(request: HttpRequest, side: str, id: int) -> HttpResponse:
 
 
 @login_required
-def own_list(request: HttpRequest) -> HttpResponse:
+def own_list(request) -> HttpResponse:
     return _mine(request, "own")
 
 
 @login_required
-def own_file(request: HttpRequest) -> HttpResponse:
+def own_file(request) -> HttpResponse:
     return _file(request, "own")
 
 
 @login_required
-def own_detail(request: HttpRequest, id: int) -> HttpResponse:
+def own_detail(request, id: int) -> HttpResponse:
     return _detail(request, "own", id)
 
 
 @login_required
 @require_POST
-def own_dissatisfied(request: HttpRequest, id: int) -> HttpResponse:
+def own_dissatisfied(request, id: int) -> HttpResponse:
     return _dissatisfied(request, "own", id)
 
 
 @login_required
-def employer_list(request: HttpRequest) -> HttpResponse:
+def employer_list(request) -> HttpResponse:
     return _mine(request, "employer")
 
 
 @login_required
-def employer_file(request: HttpRequest) -> HttpResponse:
+def employer_file(request) -> HttpResponse:
     return _file(request, "employer")
 
 
 @login_required
-def employer_detail(request: HttpRequest, id: int) -> HttpResponse:
+def employer_detail(request, id: int) -> HttpResponse:
     return _detail(request, "employer", id)
 
 
 @login_required
 @require_POST
-def employer_dissatisfied(request: HttpRequest, id: int) -> HttpResponse:
+def employer_dissatisfied(request, id: int) -> HttpResponse:
     return _dissatisfied(request, "employer", id)
 
 
 @login_required
-def letter(request: HttpRequest, id: int, kind: str) -> HttpResponse:
+def letter(request, id: int, kind: str) -> HttpResponse:
     """A letter as PDF, for the complainant and the handlers; audited."""
     _complaint, found = selectors.letter_get(user=request.user, complaint_id=id, kind=kind)
     response = HttpResponse(letters.letter_pdf(found), content_type="application/pdf")
@@ -242,7 +242,7 @@ STATUS_FILTERS = ("open", *Status.values)
 
 
 @login_required
-def complaint_list(request: HttpRequest) -> HttpResponse:
+def complaint_list(request) -> HttpResponse:
     if not scope_of(request.user).has(Role.COMPLAINT_HANDLER):
         raise PermissionDenied
     filters = {
@@ -287,7 +287,7 @@ def _handler_forms(complaint: Any, bound: dict[str, Any] | None = None) -> dict[
 
 @login_required
 def complaint_detail(
-    request: HttpRequest, id: int, bound: dict[str, Any] | None = None, status: int = 200
+    request, id: int, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     complaint = selectors.complaint_get(
         user=request.user, id=id, purpose=AuditEvent.Purpose.COMPLAINT, for_action="handle"
@@ -378,7 +378,7 @@ STEPS: dict[str, Any] = {
 
 @login_required
 @require_POST
-def complaint_step(request: HttpRequest, id: int, step: str) -> HttpResponse:
+def complaint_step(request, id: int, step: str) -> HttpResponse:
     """One of the handler's steps on a complaint; a refusal shows on the page, nothing saved."""
     if step not in STEPS:
         raise Http404
@@ -407,7 +407,7 @@ def complaint_step(request: HttpRequest, id: int, step: str) -> HttpResponse:
 
 
 @login_required
-def file_on_behalf(request: HttpRequest) -> HttpResponse:
+def file_on_behalf(request) -> HttpResponse:
     """A handler of the municipality takes a complaint by phone, desk, letter or e-mail."""
     if not request.user.has_perm("complaints.file_on_behalf"):
         raise PermissionDenied
@@ -453,7 +453,7 @@ def file_on_behalf(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request) -> int:
     raw = request.GET.get("jaar", "")
     year = parse_id(raw) if raw else clock.today().year
     if year is None or not 2000 <= year <= 2100:
@@ -462,7 +462,7 @@ def _year(request: HttpRequest) -> int:
 
 
 @login_required
-def year_overview(request: HttpRequest) -> HttpResponse:
+def year_overview(request) -> HttpResponse:
     """Numbers, subjects, terms met and outcomes per municipality and year; CSV and XLSX."""
     if not request.user.has_perm("complaints.view_overview"):
         raise PermissionDenied
@@ -508,7 +508,7 @@ def year_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def routing_rules(request: HttpRequest) -> HttpResponse:
+def routing_rules(request) -> HttpResponse:
     """The functional administrator's rules: who handles complaints on each subject."""
     if not request.user.has_perm("complaints.change_routing"):
         raise PermissionDenied
@@ -541,7 +541,7 @@ def routing_rules(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def lessons(request: HttpRequest) -> HttpResponse:
+def lessons(request) -> HttpResponse:
     """The lessons from complaints, per organisation the handler works for."""
     rows = selectors.lesson_list(user=request.user)
     grouped: dict[str, list[Any]] = {}
