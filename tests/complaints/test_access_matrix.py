@@ -34,7 +34,9 @@ def world(seeker_user, employer_user, municipal_org, provider, handler, provider
     w.js = advance(file(seeker_user, municipal_org), handler, "decided")
     w.prov = file(seeker_user, provider.organisation, subject=Subject.PROVIDER_CONDUCT)
     w.emp = advance(
-        file(employer_user, municipal_org, subject=Subject.EMPLOYER_SERVICE), handler, "acknowledged"
+        file(employer_user, municipal_org, subject=Subject.EMPLOYER_SERVICE),
+        handler,
+        "acknowledged",
     )
     w.new = file(seeker_user, municipal_org)
     w.users = {
@@ -353,9 +355,7 @@ def test_an_employers_complaint_is_not_visible_to_providers(world, provider_hand
         assert not user.has_perm("complaints.view_complaint", world.emp)
 
 
-def test_a_handler_sees_only_what_is_routed_to_their_organisation(
-    world, handler, provider_handler
-):
+def test_a_handler_sees_only_what_is_routed_to_their_organisation(world, handler, provider_handler):
     from werkpad.complaints.selectors import complaint_scope
 
     assert set(complaint_scope(user=provider_handler).values_list("pk", flat=True)) == {

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import rules
 
 from werkpad.core.models import Organisation
@@ -27,12 +29,21 @@ from werkpad.core.permissions import (
     scope_of,
 )
 
+
+@dataclass(frozen=True)
+class OwnComplaint(OwnedBy):
+    """The job seeker who complains; an employer's complaint has no job seeker."""
+
+    def holds(self, user, obj: object) -> bool:
+        return getattr(obj, "job_seeker_id", None) is not None and super().holds(user, obj)
+
+
 #: The handlers of the organisation the complaint is routed to.
 HANDLERS = Visibility((InOrganisationOf(frozenset({Role.COMPLAINT_HANDLER}), "routed_to_id"),))
 #: The complainant: the job seeker it is theirs, or the employer's users.
 OWN = Visibility(
     (
-        OwnedBy("job_seeker__user_id", role=Role.JOB_SEEKER),
+        OwnComplaint("job_seeker__user_id", role=Role.JOB_SEEKER),
         InOrganisationOf(frozenset({Role.EMPLOYER}), "employer_id"),
     )
 )
