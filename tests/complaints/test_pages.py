@@ -141,7 +141,7 @@ def test_the_handler_list_is_overdue_first_in_few_queries(
 def test_the_yearly_overview_counts_and_downloads(
     seeker_user, municipal_org, handler, provider, provider_handler, role_user
 ):
-    decided = advance(file(seeker_user, municipal_org), handler, "decided")
+    advance(file(seeker_user, municipal_org), handler, "decided")
     file(seeker_user, provider.organisation, subject=Subject.PROVIDER_CONDUCT)
     file(seeker_user, municipal_org, subject=Subject.OTHER)
     officer = role_user(Role.POLICY_OFFICER)
