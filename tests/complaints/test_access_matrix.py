@@ -85,6 +85,9 @@ PAGES = {
 #: Staff without any part in complaints: refused pages, no complaint found.
 _NONE = {
     **dict.fromkeys(PAGES, 403),
+    # a complaint one may not see is not found, whatever the page
+    "own detail": 404,
+    "employer detail": 404,
     "detail js": 404,
     "detail provider": 404,
     "detail employer": 404,
@@ -113,6 +116,9 @@ PAGE_EXPECTED = {
     },
     Role.COMPLAINT_HANDLER: {
         **_NONE,
+        # they see these complaints, but the complainant's pages are not theirs
+        "own detail": 403,
+        "employer detail": 403,
         "handler list": 200,
         "file on behalf": 200,
         "overview": 200,
@@ -169,13 +175,17 @@ POSTS = {
         {"text": "Nog steeds niet opgelost."},
     ),
 }
-_POST_NONE = {"acknowledge": 404, "own not satisfied": 403, "employer not satisfied": 403}
+_POST_NONE = {"acknowledge": 404, "own not satisfied": 404, "employer not satisfied": 404}
 POST_EXPECTED = {
     ANONYMOUS: dict.fromkeys(POSTS, 302),
-    Role.JOB_SEEKER: {"acknowledge": 403, "own not satisfied": 302, "employer not satisfied": 403},
+    Role.JOB_SEEKER: {"acknowledge": 403, "own not satisfied": 302, "employer not satisfied": 404},
     # the employer's complaint is not decided yet: the refusal shows on the page
-    Role.EMPLOYER: {"acknowledge": 404, "own not satisfied": 403, "employer not satisfied": 400},
-    Role.COMPLAINT_HANDLER: {**_POST_NONE, "acknowledge": 302},
+    Role.EMPLOYER: {"acknowledge": 404, "own not satisfied": 404, "employer not satisfied": 400},
+    Role.COMPLAINT_HANDLER: {
+        "acknowledge": 302,
+        "own not satisfied": 403,
+        "employer not satisfied": 403,
+    },
     PROVIDER_HANDLER: _POST_NONE,
     **{
         role: _POST_NONE

@@ -241,6 +241,12 @@ def test_the_api_reads_and_changes_in_camel_case(api, admin, amsterdam):
         "notificationLeadWorkingDays": 3,
         "complaintTermWeeks": 6,
         "complaintCommitteeTermWeeks": 10,
+        "usesComplaintCommittee": False,
+        "complaintDissatisfactionWeeks": 6,
+        "complaintDissatisfactionRoute": "ombudsman",
+        "ombudsmanName": "Nationale ombudsman",
+        "ombudsmanAddress": "Postbus 93122, 2509 AC Den Haag",
+        "ombudsmanWebsite": "https://www.nationaleombudsman.nl",
         "secondOpinionTermWeeks": 2,
         "councilAdviceDays": 14,
         "employerAnswerHours": 72,
@@ -249,6 +255,16 @@ def test_the_api_reads_and_changes_in_camel_case(api, admin, amsterdam):
     assert response.status_code == 200, response.json()
     assert response.json()["planReviewMonths"] == 3 and response.json()["version"] == 2
     assert api.get(url).json()["planReviewMonths"] == 3
+    response = api.patch(
+        url,
+        {"version": 2, "usesComplaintCommittee": True, "complaintDissatisfactionRoute": "reopen"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["usesComplaintCommittee"] is True
+    assert response.json()["complaintDissatisfactionRoute"] == "reopen"
+    bad = api.patch(url, {"version": 3, "complaintDissatisfactionRoute": "court"}, format="json")
+    assert bad.status_code == 400
 
 
 def test_the_api_answers_problem_json_for_each_refusal(api, admin, amsterdam):

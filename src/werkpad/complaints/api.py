@@ -91,8 +91,8 @@ class ComplaintListView(ListApiView[Complaint]):
                 channel=d["channel"],
                 trajectory_id=d["trajectory"],
                 job_seeker_id=d["jobSeeker"],
-                complainant_name=d["complainantName"],
-                complainant_address=d["complainantAddress"],
+                complainant_name=d.get("complainantName", ""),
+                complainant_address=d.get("complainantAddress", ""),
                 received_on=d["receivedOn"],
             ),
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -39,9 +40,11 @@ def letter_html(letter: Letter) -> str:
 def letter_pdf(letter: Letter) -> bytes:
     """The letter as a PDF. WeasyPrint (and the Pango it loads) is imported here, so that
     nothing else pays for it."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
-    pdf: bytes = HTML(string=letter_html(letter)).write_pdf()
+    stylesheet = finders.find("werkpad/letter.css")
+    assert isinstance(stylesheet, str)  # shipped with werkpad's static files
+    pdf: bytes = HTML(string=letter_html(letter)).write_pdf(stylesheets=[CSS(filename=stylesheet)])
     return pdf
 
 

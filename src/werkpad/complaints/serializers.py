@@ -125,12 +125,8 @@ class ComplaintFileSerializer(StrictSerializer[Any]):
         default=None,
         help_text="A handler filing for a job seeker.",
     )
-    complainantName = LineField(
-        required=False, default="", allow_blank=True, help_text="A handler filing for someone."
-    )
-    complainantAddress = LineField(
-        required=False, default="", allow_blank=True, help_text="Where the letters go."
-    )
+    complainantName = LineField(required=False, help_text="A handler filing for someone.")
+    complainantAddress = LineField(required=False, help_text="Where the letters go.")
     receivedOn = serializers.DateField(
         required=False, allow_null=True, default=None, help_text="Default today."
     )

@@ -48,7 +48,11 @@ SIDES = {
 }
 
 
-def _complainant(request, side: str) -> None:
+def _complainant(request, side: str, id: int | None = None) -> None:
+    """The complainant's pages: a complaint the user may not see is not found, whoever
+    asks; the pages are for the job seeker's or the employer's role."""
+    if id is not None and not selectors.complaint_scope(user=request.user).filter(pk=id).exists():
+        raise Http404
     if not scope_of(request.user).has(SIDES[side]["role"]):
         raise PermissionDenied
 
@@ -148,7 +152,7 @@ def _rule_lines(municipality_id: int) -> list[tuple[str, str]]:
 
 
 def _detail(request, side: str, id: int, form: Any = None, status: int = 200):
-    _complainant(request, side)
+    _complainant(request, side, id)
     complaint = selectors.complaint_get(
         user=request.user, id=id, purpose=AuditEvent.Purpose.OWN_COMPLAINT
     )
@@ -168,7 +172,7 @@ def _detail(request, side: str, id: int, form: Any = None, status: int = 200):
 
 
 def _dissatisfied(request, side: str, id: int) -> HttpResponse:
-    _complainant(request, side)
+    _complainant(request, side, id)
     form = DissatisfactionForm(request.POST)
     if form.is_valid():
         try:
