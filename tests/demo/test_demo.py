@@ -290,8 +290,13 @@ class TestSmallDemo:
         event = events.get()
         assert event.action == AuditEvent.Action.IMPORT and event.origin == AuditEvent.Origin.CLI
         assert "500 job seekers" in event.detail
-        # one summary, not an event per job seeker created
-        assert not AuditEvent.objects.filter(job_seeker_id__isnull=False).exists()
+        # one summary, not an event per job seeker created; the demo's complaints go
+        # through the services as they are filed and handled, audited as such
+        assert not (
+            AuditEvent.objects.filter(job_seeker_id__isnull=False)
+            .exclude(object_type="complaint")
+            .exists()
+        )
 
 
 def digest(municipality) -> str:

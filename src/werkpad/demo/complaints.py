@@ -297,7 +297,7 @@ def create_complaints(*, municipality_organisation: Organisation, users: dict[st
                 pk=with_login[index % len(with_login)]
             )
         about = provider_org if case.about_provider else municipality_organisation
-        if case.channel == Channel.WEB:
+        if case.channel == Channel.WEB and seeker.user is not None:
             complaint = services.complaint_file(
                 user=seeker.user,
                 filing=services.Filing(
