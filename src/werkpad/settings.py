@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "werkpad.providers",
     "werkpad.plans",
     "werkpad.trajectories",
+    "werkpad.complaints",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",
