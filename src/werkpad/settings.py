@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "werkpad.consents",
     "werkpad.plans",
     "werkpad.trajectories",
+    "werkpad.complaints",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("werkpad.insights.urls")),
     path("plannen/", include("werkpad.plans.urls")),
     path("mijn/plan/", include("werkpad.plans.urls_own")),
+    path("", include("werkpad.complaints.urls")),
     path("mijn/", include("werkpad.portal.urls")),
     path("trajecten/", include("werkpad.trajectories.urls")),
     path("toestemming/", include("werkpad.consents.urls")),

@@ -33,6 +33,7 @@ from werkpad.core.models import (
 )
 from werkpad.core.permissions import Role
 from werkpad.demo.consents import create_consents
+from werkpad.demo.complaints import create_complaints
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -341,6 +342,11 @@ def populate(
             anchor=anchor,
             progress=printer.line,
         )
+        made = create_complaints(
+            municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
+            users=cast.users,
+        )
+        printer.line(f"complaints: {made}")
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())
