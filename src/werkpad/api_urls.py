@@ -4,8 +4,8 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
-from werkpad.consents import api as consents
 from werkpad.complaints import api as complaints
+from werkpad.consents import api as consents
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView

@@ -32,8 +32,8 @@ from werkpad.core.models import (
     Organisation,
 )
 from werkpad.core.permissions import Role
-from werkpad.demo.consents import create_consents
 from werkpad.demo.complaints import create_complaints
+from werkpad.demo.consents import create_consents
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
