@@ -364,7 +364,10 @@ SPECTACULAR_SETTINGS = {
         "NotificationKindEnum": "werkpad.notifications.models.Kind",
         "KindEnum": "werkpad.plans.models.Kind",
         "ConsentStatusEnum": "werkpad.consents.workflow.Status",
-        "ConsentChannelEnum": "werkpad.consents.workflow.Channel",
+        "ConsentInputChannelEnum": "werkpad.consents.workflow.INPUT_CHANNEL_CHOICES",
+        # complaints.models.Channel: its serializers name the values only
+        "ComplaintChannelEnum": ["web", "phone", "desk", "letter", "email"],
+        "ConsentCreateStatusEnum": "werkpad.consents.workflow.CREATE_STATUS_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

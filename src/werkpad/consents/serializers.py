@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from werkpad.consents import parts as file_parts
 from werkpad.consents.models import Consent
-from werkpad.consents.workflow import RECORDED_CHANNELS, Channel, Status
+from werkpad.consents.workflow import CREATE_STATUS_CHOICES, INPUT_CHANNEL_CHOICES, Status
 from werkpad.core.api import ParagraphField, StrictSerializer, camel
 
 
@@ -70,9 +70,6 @@ class ConsentDetailSerializer(ConsentSerializer):
         ).data
 
 
-CHANNEL_INPUT = [Channel.PORTAL, *RECORDED_CHANNELS]
-
-
 class ConsentCreateSerializer(StrictSerializer):
     recipient = serializers.ChoiceField(choices=Consent.Recipient.choices)
     organisation = serializers.IntegerField(
@@ -84,12 +81,12 @@ class ConsentCreateSerializer(StrictSerializer):
     )
     part = serializers.ChoiceField(choices=file_parts.CHOICES)
     status = serializers.ChoiceField(
-        choices=[(Status.GIVEN, Status.GIVEN.label), (Status.REQUESTED, Status.REQUESTED.label)],
+        choices=CREATE_STATUS_CHOICES,
         help_text="`given`: record a consent (a caseworker names the `channel`); `requested`: "
         "ask the job seeker (a caseworker).",
     )
     channel = serializers.ChoiceField(
-        choices=[(c.value, c.label) for c in CHANNEL_INPUT],
+        choices=INPUT_CHANNEL_CHOICES,
         required=False,
         allow_blank=True,
         default="",
@@ -101,7 +98,7 @@ class ConsentCreateSerializer(StrictSerializer):
 
 class ConsentActionSerializer(StrictSerializer):
     channel = serializers.ChoiceField(
-        choices=[(c.value, c.label) for c in CHANNEL_INPUT],
+        choices=INPUT_CHANNEL_CHOICES,
         required=False,
         allow_blank=True,
         default="",

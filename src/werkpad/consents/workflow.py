@@ -38,6 +38,13 @@ class Channel(models.TextChoices):
 
 #: What a caseworker may name when recording a consent the job seeker gave elsewhere.
 RECORDED_CHANNELS = (Channel.PAPER, Channel.DESK, Channel.PHONE)
+#: The channels the API takes: the job seeker's own pages and what a caseworker records.
+INPUT_CHANNEL_CHOICES = [(c.value, c.label) for c in (Channel.PORTAL, *RECORDED_CHANNELS)]
+#: What a consent may be created as in the API: given (recorded) or asked for.
+CREATE_STATUS_CHOICES = [
+    (Status.GIVEN.value, Status.GIVEN.label),
+    (Status.REQUESTED.value, Status.REQUESTED.label),
+]
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.REQUESTED: frozenset({Status.GIVEN, Status.REFUSED}),
