@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("werkpad.complaints.urls")),
     path("mijn/", include("werkpad.portal.urls")),
     path("trajecten/", include("werkpad.trajectories.urls")),
+    path("toestemming/", include("werkpad.consents.urls")),
     path("meldingen/", include("werkpad.notifications.urls")),
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),

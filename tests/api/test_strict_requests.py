@@ -31,6 +31,7 @@ from tests.factories import (
 )
 from tests.notifications.factories import NotificationFactory
 from werkpad.accounts.models import Membership
+from werkpad.consents.models import Consent
 from werkpad.core.api import StrictQueryMixin
 from werkpad.core.filters import MAX_INT64
 from werkpad.core.models import Organisation
@@ -155,6 +156,7 @@ def world(amsterdam):
         "municipalities": amsterdam,
         "complaints": _complaint(user, organisation),
     }
+    rows["consents"] = Consent.objects.filter(job_seeker=job_seeker).first()
     return user, rows
 
 

@@ -33,6 +33,7 @@ from werkpad.core.models import (
 )
 from werkpad.core.permissions import Role
 from werkpad.demo.complaints import create_complaints
+from werkpad.demo.consents import create_consents
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -316,7 +317,7 @@ def populate(
             organisations=cast.organisations, users=cast.policy_officers, anchor=anchor
         )
         load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
-        link_job_seeker_login(builder, cast)
+        job_seeker_user = link_job_seeker_login(builder, cast)
         for municipality in cast.municipalities:
             create_job_seeker_logins(
                 municipality=municipality, organisation=cast.organisations[municipality.cbs_code]
@@ -332,6 +333,13 @@ def populate(
             seed=seed,
             anchor=anchor,
             former_ids=former_ids,
+            progress=printer.line,
+        )
+        create_consents(
+            municipalities=cast.municipalities,
+            job_seeker_user=job_seeker_user,
+            seed=seed,
+            anchor=anchor,
             progress=printer.line,
         )
         made = create_complaints(
