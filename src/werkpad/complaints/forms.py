@@ -66,9 +66,9 @@ class FileForm(forms.Form):
         else:
             choice = self.fields["trajectory"]
             assert isinstance(choice, forms.ModelChoiceField)
-            choice.queryset = trajectories.select_related(
-                "programme", "provider"
-            ).order_by("-referred_on", "-pk")
+            choice.queryset = trajectories.select_related("programme", "provider").order_by(
+                "-referred_on", "-pk"
+            )
         field = self.fields["about"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in about]).order_by(
@@ -132,9 +132,7 @@ class OnBehalfForm(TakenForm):
         if bsn and not (bsn.isdigit() and len(bsn) == 9):
             self.add_error("bsn", _("A BSN has 9 digits."))
         if not bsn and not (data.get("complainant_name") or "").strip():
-            self.add_error(
-                "complainant_name", _("Give the BSN, or the name of the complainant.")
-            )
+            self.add_error("complainant_name", _("Give the BSN, or the name of the complainant."))
         return data
 
 

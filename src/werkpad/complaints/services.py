@@ -276,7 +276,11 @@ def complaint_file(*, user: User, filing: Filing, municipality_id: int | None = 
             provider_organisation = trajectory.provider.organisation_id
             if about_id is not None and about_id != provider_organisation:
                 raise InvalidInputError(
-                    {"about": [_("A complaint about a coach in this trajectory is about its provider.")]}
+                    {
+                        "about": [
+                            _("A complaint about a coach in this trajectory is about its provider.")
+                        ]
+                    }
                 )
             about_id = provider_organisation
     about = next((o for o in allowed if o.pk == about_id), None)

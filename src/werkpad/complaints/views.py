@@ -435,7 +435,9 @@ def file_on_behalf(request) -> HttpResponse:
     form = OnBehalfForm(request.POST or None, about=about)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        job_seeker = _job_seeker_named(request.user, form, municipal_handler_municipalities(request.user))
+        job_seeker = _job_seeker_named(
+            request.user, form, municipal_handler_municipalities(request.user)
+        )
         if not form.errors:
             try:
                 complaint = services.complaint_file(
@@ -493,11 +495,15 @@ def _job_seeker_named(user, form: OnBehalfForm, municipalities: frozenset[int]) 
     if data["bsn"]:
         form.add_error("bsn", _("No job seeker of your municipality has this BSN."))
     elif found:
-        form.add_error("bsn", _("Several job seekers have this name and date of birth: give the BSN."))
+        form.add_error(
+            "bsn", _("Several job seekers have this name and date of birth: give the BSN.")
+        )
     else:
         form.add_error(
             "birth_date",
-            _("No job seeker of your municipality has this name and date of birth. Leave the date empty to record the complaint for the person by name."),
+            _(
+                "No job seeker of your municipality has this name and date of birth. Leave the date empty to record the complaint for the person by name."
+            ),
         )
     return None
 
