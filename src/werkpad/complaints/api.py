@@ -73,7 +73,10 @@ class ComplaintListView(ListApiView[Complaint]):
         operation_id="complaintFile",
         summary="File a complaint",
         description="A job seeker or an employer files their own (channel `web`); a "
-        "municipality's complaint handler files for someone with the channel it came in by. "
+        "municipality's complaint handler files for someone with the channel it came in by "
+        "(a job seeker of the municipality, or a named person), a caseworker for a job seeker "
+        "whose file they keep. With a trajectory, a complaint about a coach is about its "
+        "provider. "
         "The municipality's rules route it; the answer names who handles it and the term.",
         request=ComplaintFileSerializer,
         responses={201: ComplaintSerializer},

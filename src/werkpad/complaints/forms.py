@@ -61,6 +61,7 @@ class FileForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.about_choices = about
         if trajectories is None:
             del self.fields["trajectory"]
         else:
@@ -82,9 +83,9 @@ class FileForm(forms.Form):
         trajectory = data.get("trajectory")
         if trajectory is not None and data.get("subject") == Subject.PROVIDER_CONDUCT:
             # the coach's provider follows from the trajectory
-            field = self.fields["about"]
-            assert isinstance(field, forms.ModelChoiceField)
-            provider = field.queryset.filter(pk=trajectory.provider.organisation_id).first()
+            provider = next(
+                (o for o in self.about_choices if o.pk == trajectory.provider.organisation_id), None
+            )
             if provider is not None:
                 data["about"] = provider
                 self.errors.pop("about", None)

@@ -237,9 +237,10 @@ def about_choices(
 
 @transaction.atomic
 def complaint_file(*, user: User, filing: Filing, municipality_id: int | None = None) -> Complaint:
-    """File a complaint: on one's own pages (channel web), or by a municipality's complaint
-    handler on someone's behalf (phone, desk, letter, e-mail). Routed by the
-    municipality's rules; the term runs from receipt."""
+    """File a complaint: on one's own pages (channel web), or on someone's behalf (phone,
+    desk, letter, e-mail) by a municipality's complaint handler or, for a job seeker whose
+    file they keep, a caseworker. Routed by the municipality's rules; the term runs from
+    receipt."""
     takes_for_others = user.has_perm("complaints.file_on_behalf") or user.has_perm(
         "complaints.file_for_job_seeker"
     )
