@@ -338,12 +338,10 @@ API_EXPECTED = {
         "letter": 200,
     },
     PROVIDER_HANDLER: {**_API_NONE, "list": 200, "read provider": 200},
-    # takes a complaint for a job seeker of theirs, by the channel it came in by
-    Role.CASEWORKER: {**_API_NONE, "file": 400},
     **{
         role: _API_NONE
         for role in Role
-        if role not in (Role.JOB_SEEKER, Role.EMPLOYER, Role.COMPLAINT_HANDLER, Role.CASEWORKER)
+        if role not in (Role.JOB_SEEKER, Role.EMPLOYER, Role.COMPLAINT_HANDLER)
     },
 }
 API_CHANGES = {
