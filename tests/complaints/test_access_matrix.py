@@ -72,6 +72,7 @@ PAGES = {
     "employer detail": lambda w: f"/werkgever/klachten/{w.emp.pk}/",
     "handler list": lambda w: "/klachten/",
     "file on behalf": lambda w: "/klachten/nieuw/",
+    "take for job seeker": lambda w: f"/klachten/opnemen/{w.js.job_seeker_id}/",
     "overview": lambda w: "/klachten/jaaroverzicht/?jaar=2026",
     "routing": lambda w: "/klachten/routering/",
     "lessons": lambda w: "/klachten/lessen/",
@@ -134,7 +135,8 @@ PAGE_EXPECTED = {
         "lessons": 200,
         "detail provider": 200,
     },
-    Role.CASEWORKER: _NONE,
+    # takes a complaint from the file of a job seeker of the municipality, reads none
+    Role.CASEWORKER: {**_NONE, "take for job seeker": 200},
     Role.COACH: _NONE,
     Role.EMPLOYER_ADVISOR: _NONE,
     Role.ADVISOR: _NONE,
@@ -165,6 +167,15 @@ def test_pages(actor, page, world, role_user):
 # --- page actions (POST) -----------------------------------------------------------------
 
 POSTS = {
+    "take for job seeker": lambda w: (
+        f"/klachten/opnemen/{w.js.job_seeker_id}/",
+        {
+            "channel": "desk",
+            "subject": "municipality_conduct",
+            "about": w.js.about_id,
+            "description": "Mijn klantmanager belde niet terug.",
+        },
+    ),
     "acknowledge": lambda w: (f"/klachten/{w.new.pk}/stap/acknowledge/", {"version": 1}),
     "own not satisfied": lambda w: (
         f"/mijn/klachten/{w.js.pk}/niet-tevreden/",
@@ -175,25 +186,46 @@ POSTS = {
         {"text": "Nog steeds niet opgelost."},
     ),
 }
-_POST_NONE = {"acknowledge": 404, "own not satisfied": 404, "employer not satisfied": 404}
+_POST_NONE = {
+    "take for job seeker": 403,
+    "acknowledge": 404,
+    "own not satisfied": 404,
+    "employer not satisfied": 404,
+}
 POST_EXPECTED = {
     ANONYMOUS: dict.fromkeys(POSTS, 302),
-    Role.JOB_SEEKER: {"acknowledge": 403, "own not satisfied": 302, "employer not satisfied": 404},
+    Role.JOB_SEEKER: {
+        "take for job seeker": 403,
+        "acknowledge": 403,
+        "own not satisfied": 302,
+        "employer not satisfied": 404,
+    },
     # the employer's complaint is not decided yet: the refusal shows on the page
-    Role.EMPLOYER: {"acknowledge": 404, "own not satisfied": 404, "employer not satisfied": 400},
+    Role.EMPLOYER: {
+        "take for job seeker": 403,
+        "acknowledge": 404,
+        "own not satisfied": 404,
+        "employer not satisfied": 400,
+    },
     Role.COMPLAINT_HANDLER: {
+        "take for job seeker": 403,
         "acknowledge": 302,
         "own not satisfied": 403,
         "employer not satisfied": 403,
     },
     PROVIDER_HANDLER: _POST_NONE,
+    Role.CASEWORKER: {**_POST_NONE, "take for job seeker": 302},
     **{
         role: _POST_NONE
         for role in Role
-        if role not in (Role.JOB_SEEKER, Role.EMPLOYER, Role.COMPLAINT_HANDLER)
+        if role not in (Role.JOB_SEEKER, Role.EMPLOYER, Role.COMPLAINT_HANDLER, Role.CASEWORKER)
     },
 }
-CHANGES = {(Role.JOB_SEEKER, "own not satisfied"), (Role.COMPLAINT_HANDLER, "acknowledge")}
+CHANGES = {
+    (Role.JOB_SEEKER, "own not satisfied"),
+    (Role.COMPLAINT_HANDLER, "acknowledge"),
+    (Role.CASEWORKER, "take for job seeker"),
+}
 
 
 def test_the_post_table_covers_every_actor_and_action():
@@ -382,3 +414,15 @@ def test_caseworkers_do_not_read_complaints(world, caseworker):
     from werkpad.complaints.selectors import complaint_scope
 
     assert not complaint_scope(user=caseworker).exists()
+
+
+def test_a_caseworker_of_another_municipality_finds_no_file_to_take_a_complaint_for(
+    world, zaandam_caseworker
+):
+    client = Client()
+    client.force_login(zaandam_caseworker)
+    before = state()
+    url, data = POSTS["take for job seeker"](world)
+    assert client.get(url).status_code == 404
+    assert client.post(url, data).status_code == 404
+    assert state() == before

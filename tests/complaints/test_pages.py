@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.complaints.conftest import NOW, TODAY, advance, file
-from tests.factories import UserFactory
+from tests.factories import JobSeekerFactory, UserFactory
 from werkpad.complaints import services
 from werkpad.complaints.letters import letter_pdf
 from werkpad.complaints.models import Complaint, Letter, Subject
@@ -244,3 +244,123 @@ def test_the_complainant_is_notified_of_the_letters(
         (seeker_user.pk, "complaint-acknowledged"),
         (seeker_user.pk, "complaint-decided"),
     ]
+
+
+def test_a_trajectory_chosen_on_the_own_form_sends_a_coach_complaint_to_its_provider(
+    seeker, seeker_user, municipal_org, provider
+):
+    trajectory = seeker.trajectories.select_related("programme").get()
+    client = login(seeker_user)
+    page = client.get("/mijn/klachten/nieuw/").content.decode()
+    assert f"{trajectory.programme.name} – Werkbrug Timmerhuis" in page
+    # the municipality ticked as "about": the trajectory's provider wins for a coach
+    data = {
+        "subject": Subject.PROVIDER_CONDUCT,
+        "trajectory": trajectory.pk,
+        "about": municipal_org.pk,
+        "description": "De coach van dit traject belde niet terug.",
+    }
+    preview = client.post("/mijn/klachten/nieuw/", data)
+    assert preview.status_code == 200
+    assert "Werkbrug Timmerhuis" in preview.content.decode().split('id="route"')[1][:300]
+    sent = client.post("/mijn/klachten/nieuw/", {**data, "confirm": "1"})
+    assert sent.status_code == 302
+    complaint = Complaint.objects.get()
+    assert complaint.trajectory == trajectory
+    assert complaint.about == provider.organisation == complaint.routed_to
+
+
+def test_the_handler_links_a_phone_complaint_to_the_job_seeker_by_bsn(
+    seeker, seeker_user, handler, municipal_org
+):
+    client = login(handler)
+    data = {
+        "channel": "phone",
+        "subject": Subject.MUNICIPALITY_CONDUCT,
+        "about": municipal_org.pk,
+        "description": "Belde over een gemiste afspraak.",
+        "bsn": seeker.bsn,
+    }
+    response = client.post("/klachten/nieuw/", data)
+    assert response.status_code == 302
+    complaint = Complaint.objects.get()
+    assert complaint.job_seeker == seeker and complaint.channel == "phone"
+    assert AuditEvent.objects.filter(
+        actor=handler, purpose=AuditEvent.Purpose.COMPLAINT_FOR, job_seeker_id=seeker.pk
+    ).exists()
+    mine = login(seeker_user).get("/mijn/klachten/").content.decode()
+    assert f"/mijn/klachten/{complaint.pk}/" in mine
+
+
+def test_the_handler_finds_the_job_seeker_by_name_and_birth_date(seeker, handler, municipal_org):
+    data = {
+        "channel": "desk",
+        "subject": Subject.OTHER,
+        "about": municipal_org.pk,
+        "description": "Aan de balie.",
+        "complainant_name": "Ilse Timmerhuis-Oost",
+        "birth_date": seeker.birth_date.isoformat(),
+    }
+    assert login(handler).post("/klachten/nieuw/", data).status_code == 302
+    assert Complaint.objects.get().job_seeker == seeker
+
+
+def test_no_match_is_said_and_nothing_saved_a_named_person_without_a_file_still_is(
+    seeker, handler, municipal_org, zaandam
+):
+    elsewhere = JobSeekerFactory(municipality=zaandam)
+    client = login(handler)
+    data = {
+        "channel": "letter",
+        "subject": Subject.OTHER,
+        "about": municipal_org.pk,
+        "description": "Per brief.",
+    }
+    for lookup, field in (
+        ({"bsn": elsewhere.bsn}, "bsn"),
+        ({"complainant_name": "Timmerhuis-Oost", "birth_date": "1900-01-01"}, "birth_date"),
+        ({"bsn": "12345"}, "bsn"),
+        ({}, "complainant_name"),
+    ):
+        response = client.post("/klachten/nieuw/", {**data, **lookup})
+        assert response.status_code == 400, lookup
+        assert response.context["form"].errors[field], lookup
+    assert not Complaint.objects.exists()
+    assert (
+        AuditEvent.objects.filter(
+            actor=handler, purpose=AuditEvent.Purpose.COMPLAINT_FOR, result=AuditEvent.Result.FAILED
+        ).count()
+        == 2
+    )
+    named = client.post("/klachten/nieuw/", {**data, "complainant_name": "A. Voorbeeld"})
+    assert named.status_code == 302
+    assert Complaint.objects.get().job_seeker is None
+
+
+def test_the_caseworker_takes_a_complaint_from_the_file_and_sees_only_the_route(
+    seeker, seeker_user, caseworker, provider
+):
+    client = login(caseworker)
+    file_page = client.get(f"/werkzoekenden/{seeker.pk}/").content.decode()
+    assert f"/klachten/opnemen/{seeker.pk}/" in file_page
+    trajectory = seeker.trajectories.get()
+    response = client.post(
+        f"/klachten/opnemen/{seeker.pk}/",
+        {
+            "channel": "desk",
+            "subject": Subject.PROVIDER_CONDUCT,
+            "trajectory": trajectory.pk,
+            "description": "De coach schreeuwde.",
+        },
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == f"/werkzoekenden/{seeker.pk}/"
+    complaint = Complaint.objects.get()
+    assert complaint.channel == "desk" and complaint.routed_to == provider.organisation
+    assert "Werkbrug Timmerhuis" in response.content.decode()
+    assert "De coach schreeuwde." not in response.content.decode()
+    assert client.get(f"/klachten/{complaint.pk}/").status_code == 404
+    assert (
+        f"/mijn/klachten/{complaint.pk}/"
+        in login(seeker_user).get("/mijn/klachten/").content.decode()
+    )

@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 
 from tests.complaints.conftest import NOW, TODAY, advance, file
-from tests.factories import MunicipalitySettingsFactory
+from tests.factories import JobSeekerFactory, MunicipalitySettingsFactory, TrajectoryFactory
 from werkpad.complaints import services
 from werkpad.complaints.models import Channel, Complaint, ComplaintRoutingRule, Letter, Subject
+from werkpad.complaints.selectors import complaint_scope
 from werkpad.complaints.workflow import Status
 from werkpad.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from werkpad.core.lifecycle import TransitionRefusedError
@@ -116,9 +117,70 @@ def test_a_job_seeker_cannot_claim_another_channel(seeker_user, municipal_org):
     assert "channel" in refused.value.errors
 
 
-def test_a_caseworker_files_nothing(caseworker, municipal_org):
-    with pytest.raises(PermissionDeniedError):
+def test_a_caseworker_files_nothing_of_their_own(caseworker, municipal_org):
+    with pytest.raises(InvalidInputError) as refused:
         file(caseworker, municipal_org)
+    assert "channel" in refused.value.errors
+
+
+def test_a_caseworker_takes_a_complaint_for_a_job_seeker_of_theirs_and_reads_none(
+    caseworker, seeker, seeker_user, municipal_org
+):
+    complaint = file(caseworker, municipal_org, channel=Channel.DESK, job_seeker_id=seeker.pk)
+    assert complaint.job_seeker == seeker and complaint.channel == Channel.DESK
+    assert complaint.filed_by == caseworker and complaint.complainant_name == seeker.full_name
+    assert complaint.routed_to == municipal_org
+    assert complaint_scope(user=seeker_user).filter(pk=complaint.pk).exists()
+    assert not complaint_scope(user=caseworker).exists()
+
+
+def test_a_caseworker_takes_no_complaint_without_a_file_of_theirs(
+    caseworker, zaandam_caseworker, seeker, municipal_org
+):
+    with pytest.raises(InvalidInputError) as refused:
+        file(caseworker, municipal_org, channel=Channel.PHONE, complainant_name="Iemand")
+    assert "job_seeker" in refused.value.errors
+    with pytest.raises(InvalidInputError) as refused:
+        file(zaandam_caseworker, municipal_org, channel=Channel.PHONE, job_seeker_id=seeker.pk)
+    assert "job_seeker" in refused.value.errors
+    assert not Complaint.objects.exists()
+
+
+def test_with_a_trajectory_a_complaint_about_a_coach_is_about_its_provider(
+    seeker, seeker_user, provider
+):
+    trajectory = seeker.trajectories.get()
+    complaint = services.complaint_file(
+        user=seeker_user,
+        filing=services.Filing(
+            subject=Subject.PROVIDER_CONDUCT,
+            about_id=None,
+            description="De coach kwam niet opdagen.",
+            trajectory_id=trajectory.pk,
+        ),
+    )
+    assert complaint.trajectory == trajectory
+    assert complaint.about == provider.organisation
+    assert complaint.routed_to == provider.organisation
+
+
+def test_a_trajectory_refuses_another_provider_or_someone_elses(
+    seeker, seeker_user, municipal_org, amsterdam
+):
+    trajectory = seeker.trajectories.get()
+    with pytest.raises(InvalidInputError) as refused:
+        file(
+            seeker_user,
+            municipal_org,
+            subject=Subject.PROVIDER_CONDUCT,
+            trajectory_id=trajectory.pk,
+        )
+    assert "about" in refused.value.errors
+    other = TrajectoryFactory(job_seeker=JobSeekerFactory(municipality=amsterdam))
+    with pytest.raises(InvalidInputError) as refused:
+        file(seeker_user, municipal_org, trajectory_id=other.pk)
+    assert "trajectory" in refused.value.errors
+    assert not Complaint.objects.exists()
 
 
 def test_the_whole_way_to_a_decision_with_letters(seeker_user, municipal_org, handler):

@@ -134,3 +134,56 @@ def test_the_other_new_pages_are_accessible(page, live_server, people, amsterdam
     page.goto(f"{live_server.url}/klachten/routering/")
     assert_accessible(page)
     assert municipal.kind == Organisation.Kind.MUNICIPALITY
+
+
+def test_complaints_about_a_trajectory_from_the_file_and_by_phone_reach_the_job_seeker(
+    phone_page, page, live_server, people, amsterdam
+):
+    handler, provider = people
+    job_seeker = provider.trajectories.get().job_seeker
+    UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam, username="klantmanager")
+    phone = phone_page
+    login(phone, live_server, "werkzoekende")
+    phone.goto(f"{live_server.url}/mijn/klachten/nieuw/")
+    phone.get_by_label("Waar gaat uw klacht over?").select_option(Subject.PROVIDER_CONDUCT)
+    phone.get_by_label("Gaat het over een van uw trajecten? (niet verplicht)").select_option(
+        index=1
+    )
+    phone.get_by_label("Wat is er gebeurd?").fill("Mijn coach kwam niet opdagen.")
+    phone.locator("#check").click()
+    expect(phone.locator("#route")).to_contain_text("De Werkbrug")
+    narrow_enough(phone)
+    assert_accessible(phone)
+    phone.locator("#send").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Mijn klacht")
+
+    login(page, live_server, "klantmanager")
+    page.goto(f"{live_server.url}/werkzoekenden/{job_seeker.pk}/")
+    page.get_by_role("link", name="Klacht opnemen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Klacht opnemen")
+    assert_accessible(page)
+    page.get_by_label("Hoe kwam de klacht binnen?").select_option("desk")
+    page.get_by_label("Waar gaat uw klacht over?").select_option(Subject.MUNICIPALITY_CONDUCT)
+    page.get_by_label(handler.memberships.get().organisation.name).check()
+    page.get_by_label("Wat is er gebeurd?").fill("Aan de balie: te lang gewacht op een uitkering.")
+    page.locator("#take").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(job_seeker.full_name)
+    expect(page.locator(".wp-messages, [role=status]").first).to_contain_text("Klachten staan niet")
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    login(page, live_server, "klachtbehandelaar")
+    page.goto(f"{live_server.url}/klachten/nieuw/")
+    page.get_by_label("Hoe kwam de klacht binnen?").select_option("phone")
+    page.get_by_label("BSN van de werkzoekende (als die een dossier heeft)").fill(job_seeker.bsn)
+    page.get_by_label("Waar gaat uw klacht over?").select_option(Subject.OTHER)
+    page.get_by_label(handler.memberships.get().organisation.name).check()
+    page.get_by_label("Wat is er gebeurd?").fill("Belde: brief niet ontvangen.")
+    page.get_by_role("button", name="De klacht vastleggen").click()
+    expect(page.locator("#complaint-status")).to_have_text("Ontvangen")
+    assert_accessible(page)
+
+    phone.goto(f"{live_server.url}/mijn/klachten/")
+    expect(phone.locator("#my-complaints a")).to_have_count(3)
+    narrow_enough(phone)
+    assert_accessible(phone)

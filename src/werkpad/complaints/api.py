@@ -24,6 +24,7 @@ from werkpad.complaints.serializers import (
     WithdrawalSerializer,
 )
 from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
+from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import AuditEvent
 
 TAGS = ["complaints"]
@@ -73,12 +74,21 @@ class ComplaintListView(ListApiView[Complaint]):
         operation_id="complaintFile",
         summary="File a complaint",
         description="A job seeker or an employer files their own (channel `web`); a "
-        "municipality's complaint handler files for someone with the channel it came in by. "
+        "municipality's complaint handler files for someone with the channel it came in by "
+        "(a job seeker of the municipality, or a named person). With a trajectory, a "
+        "complaint about a coach is about its provider. "
         "The municipality's rules route it; the answer names who handles it and the term.",
         request=ComplaintFileSerializer,
         responses={201: ComplaintSerializer},
     )
     def post(self, request) -> Response:
+        # a caseworker takes a complaint on the file's page, which shows only who handles
+        # it: the API answers with the complaint, which a caseworker may not read
+        if not (
+            request.user.has_perm("complaints.file_own")
+            or request.user.has_perm("complaints.file_on_behalf")
+        ):
+            raise PermissionDeniedError(code="complaint-file-denied")
         serializer = ComplaintFileSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data

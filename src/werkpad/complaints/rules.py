@@ -8,6 +8,8 @@
   organisation's;
 * the municipality's complaint handlers take a complaint on someone's behalf (phone,
   desk, letter, e-mail);
+* a caseworker takes a complaint at the desk or by phone for a job seeker whose file
+  they keep (from the file), and reads it no more than any other complaint afterwards;
 * caseworkers do not read complaints: a complaint is often about them or their
   colleagues, and the file is no place for it. The yearly overview (numbers only) is
   for policy officers, the municipality's complaint handlers and the client council;
@@ -22,6 +24,7 @@ import rules
 
 from werkpad.core.models import Organisation
 from werkpad.core.permissions import (
+    FILE_ROLES,
     InOrganisationOf,
     OwnedBy,
     Role,
@@ -101,6 +104,11 @@ def reads_overview(user) -> bool:
 
 
 @rules.predicate
+def is_caseworker(user) -> bool:
+    return scope_of(user).has(*FILE_ROLES)
+
+
+@rules.predicate
 def is_functional_admin(user) -> bool:
     return scope_of(user).has(Role.FUNCTIONAL_ADMIN)
 
@@ -109,6 +117,9 @@ rules.add_perm("complaints.list_complaint", is_handler | is_job_seeker | is_empl
 rules.add_perm("complaints.view_complaint", is_handler_of | is_complainant)
 rules.add_perm("complaints.file_own", is_job_seeker | is_employer)
 rules.add_perm("complaints.file_on_behalf", is_municipal_handler)
+#: A caseworker takes complaints for the job seekers whose files they keep: the service
+#: and the page find the job seeker with the file's own rule (``CASEWORKERS``).
+rules.add_perm("complaints.file_for_job_seeker", is_caseworker)
 rules.add_perm("complaints.handle", is_handler_of)
 rules.add_perm("complaints.say_dissatisfied", is_complainant)
 rules.add_perm("complaints.withdraw", is_handler_of | is_complainant)

@@ -19,6 +19,8 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role, scope_of, visible_for
+from werkpad.jobseekers.models import JobSeeker
+from werkpad.trajectories.models import Trajectory
 
 OBJECT_TYPE = "complaint"
 
@@ -286,3 +288,9 @@ def complaints_due_between(
     return Complaint.objects.filter(
         municipality_id=municipality_id, status__in=OPEN, term_ends_on__range=(since, until)
     )
+
+
+def own_trajectories(*, job_seeker: JobSeeker) -> QuerySet[Trajectory]:
+    """The trajectories a complaint of ``job_seeker`` may concern: all of theirs. The
+    caller has found the job seeker for the user (themselves, or a file they keep)."""
+    return Trajectory.objects.filter(job_seeker=job_seeker)

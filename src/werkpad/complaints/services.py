@@ -53,6 +53,7 @@ from werkpad.core.lifecycle import begin, transition
 from werkpad.core.models import AuditEvent, DissatisfactionRoute, MunicipalitySettings, Organisation
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers.models import JobSeeker
+from werkpad.jobseekers.rules import CASEWORKERS
 from werkpad.trajectories.models import Trajectory
 
 #: Longest free text, in characters.
@@ -63,10 +64,12 @@ MAX_TEXT = 4000
 class Filing:
     """What a complaint says. ``about`` is the organisation it is about (the municipality's
     or a provider's); ``job_seeker_id`` or ``complainant_name`` names the complainant when
-    a handler files on their behalf."""
+    a handler files on their behalf, ``job_seeker_id`` alone when a caseworker takes it
+    at the desk. With a trajectory, a complaint about a provider's coach is about the
+    trajectory's provider: ``about_id`` may then be left out."""
 
     subject: str
-    about_id: int
+    about_id: int | None
     description: str
     channel: str = Channel.WEB
     trajectory_id: int | None = None
@@ -175,6 +178,20 @@ def _complainant_of(user: User, filing: Filing, municipality_id_hint: int | None
             "complainant_name": name,
             "complainant_address": filing.complainant_address.strip(),
         }
+    if filing.channel != Channel.WEB and user.has_perm("complaints.file_for_job_seeker"):
+        found = (
+            JobSeeker.objects.filter(CASEWORKERS.q(user), pk=filing.job_seeker_id).first()
+            if filing.job_seeker_id is not None
+            else None
+        )
+        if found is None:
+            raise InvalidInputError({"job_seeker": [_("There is no such job seeker.")]})
+        return {
+            "job_seeker": found,
+            "municipality_id": found.municipality_id,
+            "complainant_name": found.full_name,
+            "complainant_address": filing.complainant_address.strip() or _address(found),
+        }
     if scope.has(Role.JOB_SEEKER):
         job_seeker = JobSeeker.objects.filter(user=user).first()
         if job_seeker is None:
@@ -220,13 +237,17 @@ def about_choices(
 
 @transaction.atomic
 def complaint_file(*, user: User, filing: Filing, municipality_id: int | None = None) -> Complaint:
-    """File a complaint: on one's own pages (channel web), or by a municipality's complaint
-    handler on someone's behalf (phone, desk, letter, e-mail). Routed by the
-    municipality's rules; the term runs from receipt."""
-    if not (user.has_perm("complaints.file_own") or user.has_perm("complaints.file_on_behalf")):
+    """File a complaint: on one's own pages (channel web), or on someone's behalf (phone,
+    desk, letter, e-mail) by a municipality's complaint handler or, for a job seeker whose
+    file they keep, a caseworker. Routed by the municipality's rules; the term runs from
+    receipt."""
+    takes_for_others = user.has_perm("complaints.file_on_behalf") or user.has_perm(
+        "complaints.file_for_job_seeker"
+    )
+    if not (user.has_perm("complaints.file_own") or takes_for_others):
         raise PermissionDeniedError(code="complaint-file-denied")
     _choice(filing.channel, Channel, "channel")
-    if filing.channel != Channel.WEB and not user.has_perm("complaints.file_on_behalf"):
+    if filing.channel != Channel.WEB and not takes_for_others:
         raise InvalidInputError(
             {"channel": [_("On your own pages the channel is your own pages.")]}
         )
@@ -242,20 +263,34 @@ def complaint_file(*, user: User, filing: Filing, municipality_id: int | None = 
     allowed = about_choices(user=user, municipality_id=municipality, job_seeker=job_seeker)
     if "employer_id" in who:
         allowed = allowed[:1]
-    about = next((o for o in allowed if o.pk == filing.about_id), None)
+    trajectory = None
+    about_id = filing.about_id
+    if filing.trajectory_id is not None:
+        trajectory = (
+            Trajectory.objects.select_related("provider")
+            .filter(pk=filing.trajectory_id, job_seeker=job_seeker)
+            .first()
+        )
+        if trajectory is None or job_seeker is None:
+            raise InvalidInputError({"trajectory": [_("There is no such trajectory of yours.")]})
+        if subject == Subject.PROVIDER_CONDUCT:
+            provider_organisation = trajectory.provider.organisation_id
+            if about_id is not None and about_id != provider_organisation:
+                raise InvalidInputError(
+                    {
+                        "about": [
+                            _("A complaint about a coach in this trajectory is about its provider.")
+                        ]
+                    }
+                )
+            about_id = provider_organisation
+    about = next((o for o in allowed if o.pk == about_id), None)
     if about is None:
         raise InvalidInputError({"about": [_("Choose the municipality or one of your providers.")]})
     if subject == Subject.PROVIDER_CONDUCT and about.kind != Organisation.Kind.PROVIDER:
         raise InvalidInputError(
             {"about": [_("A complaint about a provider's coach is about that provider.")]}
         )
-    trajectory = None
-    if filing.trajectory_id is not None:
-        trajectory = Trajectory.objects.filter(
-            pk=filing.trajectory_id, job_seeker=job_seeker
-        ).first()
-        if trajectory is None or job_seeker is None:
-            raise InvalidInputError({"trajectory": [_("There is no such trajectory of yours.")]})
     found = routing.route(
         municipality_id=municipality,
         subject=subject,

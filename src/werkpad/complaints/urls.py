@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("klachten/", views.complaint_list, name="list"),
     path("klachten/nieuw/", views.file_on_behalf, name="file-on-behalf"),
+    path(
+        "klachten/opnemen/<int:job_seeker_id>/",
+        views.file_for_job_seeker,
+        name="file-for-job-seeker",
+    ),
     path("klachten/jaaroverzicht/", views.year_overview, name="overview"),
     path("klachten/routering/", views.routing_rules, name="routing"),
     path("klachten/lessen/", views.lessons, name="lessons"),

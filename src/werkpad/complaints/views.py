@@ -29,6 +29,7 @@ from werkpad.complaints.forms import (
     PostponeForm,
     ReasonForm,
     RoutingForm,
+    TakenForm,
 )
 from werkpad.complaints.models import HandledBy, Subject
 from werkpad.complaints.rules import municipal_handler_municipalities
@@ -39,6 +40,7 @@ from werkpad.core.filters import parse_id
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.core.permissions import SUPPRESSED_ROLES, Role, acting_municipality_id, scope_of
+from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.jobseekers.models import JobSeeker
 
 #: The complainant's two sides: the job seeker's own pages and the employer's.
@@ -90,7 +92,15 @@ def _file(request, side: str) -> HttpResponse:
     about = services.about_choices(
         user=request.user, municipality_id=who["municipality_id"], job_seeker=who["job_seeker"]
     )
-    form = FileForm(request.POST or None, about=about)
+    form = FileForm(
+        request.POST or None,
+        about=about,
+        trajectories=(
+            None
+            if who["job_seeker"] is None
+            else selectors.own_trajectories(job_seeker=who["job_seeker"])
+        ),
+    )
     if side == "employer":
         form.fields["subject"].choices = [  # type: ignore[attr-defined]
             c for c in Subject.choices if c[0] in (Subject.EMPLOYER_SERVICE, Subject.OTHER)
@@ -115,6 +125,9 @@ def _file(request, side: str) -> HttpResponse:
                             subject=data["subject"],
                             about_id=data["about"].pk,
                             description=data["description"],
+                            trajectory_id=(
+                                data["trajectory"].pk if data.get("trajectory") else None
+                            ),
                         ),
                     )
                 except AccessError:
@@ -422,17 +435,109 @@ def file_on_behalf(request) -> HttpResponse:
     form = OnBehalfForm(request.POST or None, about=about)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        job_seeker = _job_seeker_named(
+            request.user, form, municipal_handler_municipalities(request.user)
+        )
+        if not form.errors:
+            try:
+                complaint = services.complaint_file(
+                    user=request.user,
+                    municipality_id=municipality_id,
+                    filing=services.Filing(
+                        subject=data["subject"],
+                        about_id=data["about"].pk,
+                        description=data["description"],
+                        channel=data["channel"],
+                        job_seeker_id=job_seeker.pk if job_seeker is not None else None,
+                        complainant_name=data["complainant_name"],
+                        complainant_address=data["complainant_address"],
+                        received_on=data["received_on"],
+                    ),
+                )
+            except AccessError:
+                raise
+            except DomainError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The complaint of %(name)s is recorded. %(handler)s handles it.")
+                    % {"name": complaint.complainant_name, "handler": complaint.routed_to.name},
+                )
+                if request.user.has_perm("complaints.view_complaint", complaint):
+                    return redirect("complaints:detail", id=complaint.pk)
+                return redirect("complaints:list")
+    return render(
+        request,
+        "complaints/on_behalf.html",
+        {"form": form, "rules": _rule_lines(municipality_id)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _job_seeker_named(user, form: OnBehalfForm, municipalities: frozenset[int]) -> Any:
+    """The job seeker of the handler's municipality the form names by BSN, or by name and
+    date of birth; None for a named person without a file. An error on the form when the
+    BSN finds no one, or the name and date find no one or several."""
+    data = form.cleaned_data
+    if not data["bsn"] and data["birth_date"] is None:
+        return None
+    found = jobseeker_selectors.jobseeker_match(
+        user=user,
+        municipality_ids=municipalities,
+        bsn=data["bsn"],
+        name=data["complainant_name"],
+        birth_date=data["birth_date"],
+        purpose=AuditEvent.Purpose.COMPLAINT_FOR,
+    )
+    if len(found) == 1:
+        return found[0]
+    if data["bsn"]:
+        form.add_error("bsn", _("No job seeker of your municipality has this BSN."))
+    elif found:
+        form.add_error(
+            "bsn", _("Several job seekers have this name and date of birth: give the BSN.")
+        )
+    else:
+        form.add_error(
+            "birth_date",
+            _(
+                "No job seeker of your municipality has this name and date of birth. Leave the date empty to record the complaint for the person by name."
+            ),
+        )
+    return None
+
+
+@login_required
+def file_for_job_seeker(request, job_seeker_id: int) -> HttpResponse:
+    """A caseworker takes a complaint for a job seeker whose file they keep, at the desk or
+    by phone. Complaints are not kept in the file: afterwards the caseworker sees only who
+    handles it."""
+    if not request.user.has_perm("complaints.file_for_job_seeker"):
+        raise PermissionDenied
+    job_seeker = jobseeker_selectors.jobseeker_for_action(
+        user=request.user, id=job_seeker_id, action="change"
+    )
+    form = TakenForm(
+        request.POST or None,
+        about=services.about_choices(
+            user=request.user, municipality_id=job_seeker.municipality_id, job_seeker=job_seeker
+        ),
+        trajectories=selectors.own_trajectories(job_seeker=job_seeker),
+    )
+    form.fields["trajectory"].label = _("Is it about one of their trajectories? (optional)")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             complaint = services.complaint_file(
                 user=request.user,
-                municipality_id=municipality_id,
                 filing=services.Filing(
                     subject=data["subject"],
                     about_id=data["about"].pk,
                     description=data["description"],
                     channel=data["channel"],
-                    complainant_name=data["complainant_name"],
-                    complainant_address=data["complainant_address"],
+                    job_seeker_id=job_seeker.pk,
+                    trajectory_id=data["trajectory"].pk if data.get("trajectory") else None,
                     received_on=data["received_on"],
                 ),
             )
@@ -443,16 +548,21 @@ def file_on_behalf(request) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("The complaint is recorded. %(handler)s handles it.")
-                % {"handler": complaint.routed_to.name},
+                _(
+                    "The complaint is recorded. %(handler)s handles it and confirms receipt to "
+                    "%(name)s in writing. Complaints are not kept in the file."
+                )
+                % {"handler": complaint.routed_to.name, "name": job_seeker.full_name},
             )
-            if request.user.has_perm("complaints.view_complaint", complaint):
-                return redirect("complaints:detail", id=complaint.pk)
-            return redirect("complaints:list")
+            return redirect("jobseekers:detail", id=job_seeker.pk)
     return render(
         request,
-        "complaints/on_behalf.html",
-        {"form": form, "rules": _rule_lines(municipality_id)},
+        "complaints/taken.html",
+        {
+            "form": form,
+            "job_seeker": job_seeker,
+            "rules": _rule_lines(job_seeker.municipality_id),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

@@ -490,6 +490,7 @@ class AuditEvent(models.Model):
         COMPLAINT_LIST = "complaint list", _("list of complaints")
         COMPLAINT_LIST_API = "complaint list (API)", _("list of complaints (API)")
         COMPLAINT_LETTER = "complaint letter", _("a letter about a complaint")
+        COMPLAINT_FOR = "complaint taken for", _("find the job seeker a complaint is taken for")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

@@ -7,7 +7,8 @@ for a user.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Collection, Mapping
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -199,6 +200,50 @@ def jobseeker_get_by_bsn(
             _("No job seeker you may see has this BSN."), code="jobseeker-not-found"
         )
     return jobseeker_get(user=user, id=found, purpose=purpose)
+
+
+def jobseeker_match(
+    *,
+    user: User,
+    municipality_ids: Collection[int],
+    bsn: str = "",
+    name: str = "",
+    birth_date: dt.date | None = None,
+    purpose: str,
+) -> list[JobSeeker]:
+    """The job seekers of ``municipality_ids`` with this whole BSN, or born on
+    ``birth_date`` whose last name is in ``name``: for a role that sees no files and must
+    still find one person (the complaint handler taking a complaint on their behalf). The
+    caller's rules decide the municipalities; the search is audited, a miss too."""
+    queryset = JobSeeker.objects.filter(municipality_id__in=list(municipality_ids))
+    fields: list[str]
+    if bsn.strip():
+        fields = ["bsn"]
+        found = list(queryset.filter(bsn=bsn.strip())[:2])
+    elif name.strip() and birth_date is not None:
+        fields = ["last_name", "birth_date"]
+        wanted = name.casefold()
+        found = [
+            job_seeker
+            for job_seeker in queryset.filter(birth_date=birth_date).order_by("pk")[:50]
+            if job_seeker.last_name.casefold() in wanted
+        ]
+    else:
+        raise InvalidInputError({"bsn": [_("Give the BSN, or the name and date of birth.")]})
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.SEARCH,
+        object_type=OBJECT_TYPE,
+        object_id=str(found[0].pk) if len(found) == 1 else "",
+        job_seeker_id=found[0].pk if len(found) == 1 else None,
+        purpose=purpose,
+        fields=fields,
+        result=AuditEvent.Result.SUCCESS if found else AuditEvent.Result.FAILED,
+        municipality_id=(
+            found[0].municipality_id if len(found) == 1 else min(municipality_ids, default=None)
+        ),
+    )
+    return found
 
 
 def jobseeker_get_own(*, user: User) -> JobSeeker:
