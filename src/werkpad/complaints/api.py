@@ -106,7 +106,12 @@ class ComplaintListView(ListApiView[Complaint]):
                 received_on=d["receivedOn"],
             ),
         )
-        return _detail(request, complaint.pk, status=201)
+        if request.user.has_perm("complaints.view_complaint", complaint):
+            return _detail(request, complaint.pk, status=201)
+        # Routed to another organisation (a complaint about a coach goes to the provider):
+        # the filer cannot open it afterwards, but is answered with what they filed, who
+        # handles it and the term; the handling that follows is not theirs to read.
+        return Response(ComplaintSerializer(complaint).data, status=201)
 
 
 class ComplaintDetailView(ApiView):
