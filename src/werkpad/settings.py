@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "werkpad.providers",
     "werkpad.plans",
     "werkpad.trajectories",
+    "werkpad.secondopinions",
+    "werkpad.mediations",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",
