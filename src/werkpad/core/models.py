@@ -408,6 +408,10 @@ class AuditEvent(models.Model):
         EVALUATION = "evaluation", _("evaluation")
         EVALUATION_API = "evaluation (API)", _("evaluation (API)")
         PROGRAMME_FIT = "programme fit", _("find a fitting programme")
+        SECOND_OPINION = "second opinion", _("second opinion")
+        SECOND_OPINION_API = "second opinion (API)", _("second opinion (API)")
+        MEDIATION = "mediation", _("mediation")
+        MEDIATION_API = "mediation (API)", _("mediation (API)")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

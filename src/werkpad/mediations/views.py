@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import show_refusal
+from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -30,7 +31,7 @@ from werkpad.mediations.models import MediationRequest
 from werkpad.mediations.workflow import ALLOWED_TRANSITIONS, SESSIONS_OPEN, Status
 from werkpad.trajectories.models import Trajectory
 
-PURPOSE = "mediation"
+PURPOSE = AuditEvent.Purpose.MEDIATION
 
 
 def _role_only(*roles):

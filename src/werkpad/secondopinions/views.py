@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from werkpad.accounts.models import User
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import show_refusal
-from werkpad.core.models import MunicipalitySettings
+from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors as jobseeker_selectors
@@ -38,7 +38,7 @@ from werkpad.secondopinions.workflow import ALLOWED_TRANSITIONS, CLOSED, Status
 from werkpad.trajectories.models import Trajectory
 
 PAGE_SIZE = 25
-PURPOSE = "second opinion"
+PURPOSE = AuditEvent.Purpose.SECOND_OPINION
 
 
 def staff_only(view):
