@@ -95,7 +95,14 @@ API_EXPECTED = {
 }
 
 STAFF_PAGES = ["list", "read", "read another municipality's", "referral form", *ACTIONS]
-OWN_PAGES = ["my list", "my request form", "my request", "my read", "my other expert", "my withdraw"]
+OWN_PAGES = [
+    "my list",
+    "my request form",
+    "my request",
+    "my read",
+    "my other expert",
+    "my withdraw",
+]
 UI_ACTIONS = [*STAFF_PAGES, "decision form", "figures", *OWN_PAGES]
 _NO_UI = dict.fromkeys(UI_ACTIONS, 403)
 _OTHER_ADVISOR_UI = (
@@ -200,7 +207,12 @@ def state():
 
 
 MEETING = {"present": "De werkzoekende en de klantmanager", "notes": "Het advies besproken."}
-EXPERT = {"name": "P. Jansen", "organisation": "FNV", "role": "vakbondsconsulent", "mode": "as_well"}
+EXPERT = {
+    "name": "P. Jansen",
+    "organisation": "FNV",
+    "role": "vakbondsconsulent",
+    "mode": "as_well",
+}
 
 
 def call_api(client, action, world):
@@ -229,7 +241,9 @@ def call_api(client, action, world):
                 format="json",
             )
         case "advise":
-            return client.post(f"{base}/{world.assigned.pk}/advice", {"advice": ADVICE}, format="json")
+            return client.post(
+                f"{base}/{world.assigned.pk}/advice", {"advice": ADVICE}, format="json"
+            )
         case "other expert":
             return client.post(f"{base}/{world.advised.pk}/other-expert", EXPERT, format="json")
         case "meeting":

@@ -77,7 +77,9 @@ def test_advice_terms_leave_out_function_words():
 
 
 def test_an_inflected_term_answers_the_advice():
-    assert motivation.terms_answered("de scholingen en het groepje", ADVICE)[:1] == ["scholingstraject"]
+    assert motivation.terms_answered("de scholingen en het groepje", ADVICE)[:1] == [
+        "scholingstraject"
+    ]
 
 
 @given(st.text(max_size=149))
