@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.notifications.factories import NotificationFactory
+from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
 from werkpad.core.api import StrictQueryMixin
 from werkpad.core.filters import MAX_INT64
@@ -153,6 +154,8 @@ def world(amsterdam):
         "instruments": InstrumentFactory(municipality=amsterdam),
         "notifications": NotificationFactory(recipient=user),
         "municipalities": amsterdam,
+        "second-opinions": SecondOpinionFactory(job_seeker=job_seeker),
+        "mediations": MediationFactory(trajectory=TrajectoryFactory(job_seeker=job_seeker)),
     }
     return user, rows
 

@@ -85,7 +85,8 @@ API_EXPECTED = {
 STAFF = ["list", "read", "read another municipality's", "request form", "request", *ACTIONS]
 OWN = ["my list", "my request form", "my request", "my read", "my withdraw"]
 UI_ACTIONS = [*STAFF, *OWN]
-_NO_UI = dict.fromkeys(UI_ACTIONS, 403)
+#: Someone who is not a job seeker finds no page of a job seeker's own mediation.
+_NO_UI = dict.fromkeys(UI_ACTIONS, 403) | {"my read": 404}
 UI_EXPECTED = {
     Role.CASEWORKER: _NO_UI
     | {

@@ -28,13 +28,13 @@ pytestmark = [
 
 
 def test_the_lifecycle_table():
-    assert ALLOWED_TRANSITIONS == {
+    assert {
         "requested": {"mediator_appointed", "withdrawn"},
         "mediator_appointed": {"in_progress", "withdrawn"},
         "in_progress": {"concluded", "withdrawn"},
         "concluded": set(),
         "withdrawn": set(),
-    }
+    } == ALLOWED_TRANSITIONS
 
 
 def test_the_job_seeker_asks_about_a_running_trajectory(job_seeker, trajectory):

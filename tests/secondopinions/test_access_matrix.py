@@ -104,7 +104,8 @@ OWN_PAGES = [
     "my withdraw",
 ]
 UI_ACTIONS = [*STAFF_PAGES, "decision form", "figures", *OWN_PAGES]
-_NO_UI = dict.fromkeys(UI_ACTIONS, 403)
+#: Someone who is not a job seeker finds no page of a job seeker's own second opinion.
+_NO_UI = dict.fromkeys(UI_ACTIONS, 403) | {"my read": 404}
 _OTHER_ADVISOR_UI = (
     _NO_UI
     | dict.fromkeys(["read", "read another municipality's", *ACTIONS, "decision form"], 404)

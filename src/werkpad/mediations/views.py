@@ -9,6 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,6 +47,19 @@ def _role_only(*roles):
         return wrapped
 
     return decorate
+
+
+def _own_only(view):
+    """A job seeker's own page of one mediation: anyone else finds no such page (404)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not scope_of(request.user).has(Role.JOB_SEEKER):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 staff_only = _role_only(Role.CASEWORKER, Role.COACH)
@@ -165,8 +179,8 @@ def _v(data) -> int | None:
     return data.get("version") or None
 
 
-@caseworker_only
 @require_POST
+@caseworker_only
 def mediation_appoint(request, id: int):
     return _act(
         request,
@@ -187,8 +201,8 @@ def mediation_appoint(request, id: int):
     )
 
 
-@caseworker_only
 @require_POST
+@caseworker_only
 def mediation_session(request, id: int):
     return _act(
         request,
@@ -209,8 +223,8 @@ def mediation_session(request, id: int):
     )
 
 
-@caseworker_only
 @require_POST
+@caseworker_only
 def mediation_conclude(request, id: int):
     return _act(
         request,
@@ -231,8 +245,8 @@ def mediation_conclude(request, id: int):
     )
 
 
-@caseworker_only
 @require_POST
+@caseworker_only
 def mediation_withdraw(request, id: int):
     return _act(
         request,
@@ -293,14 +307,14 @@ def my_request(request):
     )
 
 
-@job_seeker_only
+@_own_only
 def my_detail(request, id: int):
     mediation = selectors.mediation_get(user=request.user, id=id, purpose=PURPOSE)
     return _render(request, mediation, "mediations/my_detail.html")
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def my_withdraw(request, id: int):
     return _act(
         request,

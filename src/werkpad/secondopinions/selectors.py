@@ -14,6 +14,7 @@ from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role, acting_municipality_id, scope_of, visible_for
 from werkpad.secondopinions.models import Decision, SecondOpinion, StatusChange
@@ -43,10 +44,11 @@ def _filtered(
             queryset = queryset.filter(status__in=wanted)
     job_seeker = str(filters.get("jobSeeker") or "").strip()
     if job_seeker:
-        if not job_seeker.isdigit():
+        id_value = parse_id(job_seeker)
+        if id_value is None:
             errors["jobSeeker"] = [_("Give a number.")]
         else:
-            queryset = queryset.filter(job_seeker_id=int(job_seeker))
+            queryset = queryset.filter(job_seeker_id=id_value)
     if errors:
         raise InvalidInputError(errors)
     return queryset

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,11 +56,27 @@ def staff_only(view):
 
 
 def job_seeker_only(view):
+    """Logged in (else the login page) and a job seeker (else 403)."""
+
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not scope_of(request.user).has(Role.JOB_SEEKER):
             raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def own_only(view):
+    """A job seeker's own page of one object: anyone else finds no such page (404), as for
+    an object that is not theirs."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not scope_of(request.user).has(Role.JOB_SEEKER):
+            raise Http404
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -225,8 +242,8 @@ def _version_of(data) -> int | None:
     return data.get("version") or None
 
 
-@staff_only
 @require_POST
+@staff_only
 def second_opinion_assign(request, id: int):
     return _act(
         request,
@@ -244,8 +261,8 @@ def second_opinion_assign(request, id: int):
     )
 
 
-@staff_only
 @require_POST
+@staff_only
 def second_opinion_advise(request, id: int):
     return _act(
         request,
@@ -284,14 +301,14 @@ def _other_expert(request, id: int):
     )
 
 
-@staff_only
 @require_POST
+@staff_only
 def second_opinion_other_expert(request, id: int):
     return _other_expert(request, id)
 
 
-@staff_only
 @require_POST
+@staff_only
 def second_opinion_meeting(request, id: int):
     return _act(
         request,
@@ -328,8 +345,8 @@ def _withdraw(request, id: int):
     )
 
 
-@staff_only
 @require_POST
+@staff_only
 def second_opinion_withdraw(request, id: int):
     return _withdraw(request, id)
 
@@ -450,7 +467,7 @@ def _my_detail(request, second_opinion: SecondOpinion, *, bound=None, status: in
     )
 
 
-@job_seeker_only
+@own_only
 def my_detail(request, id: int):
     second_opinion = selectors.second_opinion_get(user=request.user, id=id, purpose=PURPOSE)
     return _my_detail(request, second_opinion)
@@ -475,8 +492,8 @@ def _my_act(request, id: int, *, action: str, form_class, form_name: str, call, 
     return _my_detail(request, second_opinion, bound={form_name: form}, status=400)
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def my_other_expert(request, id: int):
     return _my_act(
         request,
@@ -498,8 +515,8 @@ def my_other_expert(request, id: int):
     )
 
 
-@job_seeker_only
 @require_POST
+@job_seeker_only
 def my_withdraw(request, id: int):
     return _my_act(
         request,
