@@ -359,6 +359,11 @@ SPECTACULAR_SETTINGS = {
         "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
         "NotificationKindEnum": "werkpad.notifications.models.Kind",
         "KindEnum": "werkpad.plans.models.Kind",
+        "SecondOpinionStatusEnum": "werkpad.secondopinions.workflow.Status",
+        "SecondOpinionRequestedByEnum": "werkpad.secondopinions.models.RequestedBy",
+        "MediationStatusEnum": "werkpad.mediations.workflow.Status",
+        "MediationRequestedByEnum": "werkpad.mediations.models.RequestedBy",
+        "MediationOutcomeEnum": "werkpad.mediations.models.Outcome",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -14,10 +14,10 @@ from werkpad.mediations.serializers import (
     MediationCreateSerializer,
     MediationSerializer,
     MediationSummarySerializer,
+    MediationWithdrawalSerializer,
     MediatorAppointmentSerializer,
     OutcomeSerializer,
     SessionInSerializer,
-    WithdrawalSerializer,
 )
 
 TAGS = ["mediations"]
@@ -160,7 +160,7 @@ OutcomeView = _action_view(
 )
 WithdrawalView = _action_view(
     "mediationWithdraw",
-    serializer=WithdrawalSerializer,
+    serializer=MediationWithdrawalSerializer,
     summary="Withdraw the mediation",
     description="With the reason.",
     call=lambda user, id, d: services.mediation_withdraw(

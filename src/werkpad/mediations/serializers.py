@@ -49,7 +49,7 @@ class MediationCreateSerializer(StrictSerializer):
     reason = ParagraphField(help_text="What the disagreement is about.")
 
 
-class VersionSerializer(StrictSerializer):
+class MediationVersionSerializer(StrictSerializer):
     version = serializers.IntegerField(
         min_value=1,
         required=False,
@@ -59,20 +59,20 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class MediatorAppointmentSerializer(VersionSerializer):
+class MediatorAppointmentSerializer(MediationVersionSerializer):
     name = LineField()
     organisation = LineField(help_text="Not the municipality, not the provider.")
 
 
-class SessionInSerializer(VersionSerializer):
+class SessionInSerializer(MediationVersionSerializer):
     heldOn = serializers.DateField()
     notes = ParagraphField()
 
 
-class OutcomeSerializer(VersionSerializer):
+class OutcomeSerializer(MediationVersionSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     text = ParagraphField()
 
 
-class WithdrawalSerializer(VersionSerializer):
+class MediationWithdrawalSerializer(MediationVersionSerializer):
     reason = ParagraphField()

@@ -19,7 +19,7 @@ from werkpad.secondopinions.serializers import (
     SecondOpinionCreateSerializer,
     SecondOpinionSerializer,
     SecondOpinionSummarySerializer,
-    WithdrawalSerializer,
+    SecondOpinionWithdrawalSerializer,
 )
 
 TAGS = ["second-opinions"]
@@ -161,7 +161,7 @@ OtherExpertView = _action_view(
         user=user,
         second_opinion_id=id,
         name=d["name"],
-        organisation=d["organisation"],
+        organisation=d.get("organisation", ""),
         role=d["role"],
         mode=d["mode"],
         advice=d["advice"],
@@ -201,7 +201,7 @@ DecisionView = _action_view(
 )
 WithdrawalView = _action_view(
     "secondOpinionWithdraw",
-    serializer=WithdrawalSerializer,
+    serializer=SecondOpinionWithdrawalSerializer,
     summary="Withdraw the second opinion",
     description="Before the decision, with the reason.",
     call=lambda user, id, d: services.second_opinion_withdraw(

@@ -95,7 +95,7 @@ class SecondOpinionCreateSerializer(StrictSerializer):
     question = ParagraphField(help_text="What the job seeker doubts or disagrees with.")
 
 
-class VersionSerializer(StrictSerializer):
+class SecondOpinionVersionSerializer(StrictSerializer):
     version = serializers.IntegerField(
         min_value=1,
         required=False,
@@ -105,17 +105,17 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class AssignmentSerializer(VersionSerializer):
+class AssignmentSerializer(SecondOpinionVersionSerializer):
     advisor = serializers.IntegerField(min_value=1, help_text="An advisor of the office.")
 
 
-class AdviceSerializer(VersionSerializer):
+class AdviceSerializer(SecondOpinionVersionSerializer):
     advice = ParagraphField()
 
 
-class OtherExpertInSerializer(VersionSerializer):
+class OtherExpertInSerializer(SecondOpinionVersionSerializer):
     name = LineField()
-    organisation = LineField(required=False, allow_blank=True, default="")
+    organisation = LineField(required=False, allow_blank=True)
     role = LineField()
     mode = serializers.ChoiceField(choices=OtherExpertMode.choices)
     advice = ParagraphField(
@@ -126,13 +126,13 @@ class OtherExpertInSerializer(VersionSerializer):
     )
 
 
-class MeetingInSerializer(VersionSerializer):
+class MeetingInSerializer(SecondOpinionVersionSerializer):
     heldOn = serializers.DateField()
     present = LineField()
     notes = ParagraphField()
 
 
-class DecisionSerializer(VersionSerializer):
+class DecisionSerializer(SecondOpinionVersionSerializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     motivation = ParagraphField(
         required=False,
@@ -146,5 +146,5 @@ class DecisionSerializer(VersionSerializer):
     )
 
 
-class WithdrawalSerializer(VersionSerializer):
+class SecondOpinionWithdrawalSerializer(SecondOpinionVersionSerializer):
     reason = ParagraphField()
