@@ -62,7 +62,7 @@ def people(amsterdam):
 
 
 def test_second_opinion_from_request_to_outcome(browser, phone_page, live_server, people):
-    caseworker, advisor, job_seeker, programme, _trajectory = people
+    _caseworker, advisor, job_seeker, _programme, _trajectory = people
 
     # The job seeker asks, on a phone, from the page that explains the right.
     page = phone_page
@@ -135,7 +135,7 @@ def test_second_opinion_from_request_to_outcome(browser, phone_page, live_server
 
 
 def test_the_other_new_pages_are_accessible(browser, phone_page, live_server, people, amsterdam):
-    caseworker, advisor, job_seeker, programme, trajectory = people
+    _caseworker, _advisor, job_seeker, _programme, _trajectory = people
     UserFactory.with_role(Role.POLICY_OFFICER, municipality=amsterdam, username="beleid")
 
     # The job seeker asks for mediation about the running trajectory, on a phone.
