@@ -51,6 +51,7 @@ from werkpad.demo.data import (
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
+from werkpad.demo.secondopinions import create_mediations, create_second_opinions
 from werkpad.demo.trajectories import create_trajectories
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.notifications.terms import sweep
@@ -315,7 +316,7 @@ def populate(
             organisations=cast.organisations, users=cast.policy_officers, anchor=anchor
         )
         load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
-        link_job_seeker_login(builder, cast)
+        job_seeker_login = link_job_seeker_login(builder, cast)
         for municipality in cast.municipalities:
             create_job_seeker_logins(
                 municipality=municipality, organisation=cast.organisations[municipality.cbs_code]
@@ -333,6 +334,18 @@ def populate(
             former_ids=former_ids,
             progress=printer.line,
         )
+        second_opinions = create_second_opinions(
+            office=cast.organisations[role_org("adviseur")],
+            advisor=cast.users["adviseur"],
+            caseworker=cast.users["klantmanager"],
+            job_seeker_login=job_seeker_login,
+            seed=seed,
+            anchor=anchor,
+        )
+        mediations = create_mediations(
+            caseworker=cast.users["klantmanager"], seed=seed, anchor=anchor
+        )
+        printer.line(f"second opinions: {len(second_opinions)}, mediations: {len(mediations)}")
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())

@@ -20,7 +20,9 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, trajectories=(), own: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trajectory"].choices = [
+        trajectory = self.fields["trajectory"]
+        assert isinstance(trajectory, forms.ChoiceField)
+        trajectory.choices = [
             (t.pk, f"{t.programme.name} ({t.status_label})") for t in trajectories
         ]
         if own:

@@ -4,10 +4,15 @@ the reason. Every change is appended to the history by ``core.lifecycle.transiti
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
 from werkpad.core.lifecycle import Lifecycle
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -30,7 +35,7 @@ OPEN = frozenset({Status.REQUESTED, Status.MEDIATOR_APPOINTED, Status.IN_PROGRES
 #: Sessions are held once a mediator is appointed, until the end.
 SESSIONS_OPEN = frozenset({Status.MEDIATOR_APPOINTED, Status.IN_PROGRESS})
 
-_ENDED = {
+_ENDED: dict[str, StrOrPromise] = {
     Status.CONCLUDED: gettext_lazy("This mediation has been concluded; it is closed."),
     Status.WITHDRAWN: gettext_lazy("This mediation was withdrawn; it is closed."),
 }

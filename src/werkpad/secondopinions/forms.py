@@ -26,7 +26,7 @@ class SubjectForm(forms.Form):
 
     def __init__(self, *args: Any, trajectories=(), programmes=(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, Any]] = [("", _("Choose"))]
+        choices: list[tuple[Any, Any]] = [("", _("Choose"))]
         if trajectories:
             choices.append(
                 (
@@ -44,7 +44,9 @@ class SubjectForm(forms.Form):
                     [(f"programme:{p.pk}", p.name) for p in programmes],
                 )
             )
-        self.fields["subject"].choices = choices
+        subject = self.fields["subject"]
+        assert isinstance(subject, forms.ChoiceField)
+        subject.choices = choices
 
     def subject_ids(self) -> dict[str, int | None]:
         kind, _sep, pk = self.cleaned_data["subject"].partition(":")
@@ -85,9 +87,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, advisors=(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["advisor"].choices = [
-            (u.pk, u.get_full_name() or u.get_username()) for u in advisors
-        ]
+        advisor = self.fields["advisor"]
+        assert isinstance(advisor, forms.ChoiceField)
+        advisor.choices = [(u.pk, u.get_full_name() or u.get_username()) for u in advisors]
 
 
 class OtherExpertForm(forms.Form):

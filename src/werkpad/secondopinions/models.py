@@ -177,7 +177,7 @@ class SecondOpinion(VersionedModel):
 
     @property
     def subject_name(self) -> str:
-        if self.trajectory_id is not None:
+        if self.trajectory is not None:
             return self.trajectory.programme.name
         return self.programme.name if self.programme is not None else ""
 

@@ -139,6 +139,7 @@ def _subject(
         if trajectory is None:
             raise InvalidInputError({"trajectory": [_("Choose a trajectory of this job seeker.")]})
         return None, trajectory
+    assert programme_id is not None  # one of the two, checked above
     programme = Programme.objects.filter(
         pk=programme_id, municipality_id=job_seeker.municipality_id
     ).first()

@@ -10,10 +10,15 @@ history by ``core.lifecycle.transition`` with ``LIFECYCLE``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
 from werkpad.core.lifecycle import Lifecycle
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Status(models.TextChoices):
@@ -49,12 +54,12 @@ STEP_TO: dict[str, str] = {
     Status.WITHDRAWN: "withdraw",
 }
 
-_ENDED = {
+_ENDED: dict[str, StrOrPromise] = {
     Status.DECIDED: gettext_lazy("This second opinion has been decided; it is closed."),
     Status.WITHDRAWN: gettext_lazy("This second opinion was withdrawn; it is closed."),
 }
 
-REFUSALS = {
+REFUSALS: dict[str, dict[str, StrOrPromise]] = {
     "assign": {
         Status.ASSIGNED: gettext_lazy("An advisor has taken this second opinion on already."),
         Status.ADVISED: gettext_lazy("The advice has been given already."),
