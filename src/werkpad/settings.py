@@ -364,6 +364,7 @@ SPECTACULAR_SETTINGS = {
         "MediationStatusEnum": "werkpad.mediations.workflow.Status",
         "MediationRequestedByEnum": "werkpad.mediations.models.RequestedBy",
         "MediationOutcomeEnum": "werkpad.mediations.models.Outcome",
+        "TrajectoryOutcomeEnum": "werkpad.trajectories.models.Outcome",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -26,7 +26,11 @@ class MediationSummarySerializer(serializers.Serializer):
     trajectoryId = serializers.IntegerField(source="trajectory_id")
     requestedBy = serializers.ChoiceField(source="requested_by", choices=RequestedBy.choices)
     requestedOn = serializers.DateField(source="requested_on")
-    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True)
+    outcome = serializers.SerializerMethodField(help_text="Null until concluded.")
+
+    @extend_schema_field(serializers.ChoiceField(choices=Outcome.choices, allow_null=True))
+    def get_outcome(self, obj) -> str | None:
+        return obj.outcome or None
 
 
 class MediationSerializer(MediationSummarySerializer):

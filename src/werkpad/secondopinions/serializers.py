@@ -10,7 +10,7 @@ from werkpad.secondopinions.models import Decision, OtherExpertMode, RequestedBy
 from werkpad.secondopinions.workflow import Status
 
 
-class RefSerializer(serializers.Serializer):
+class AdvisorOfficeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
@@ -54,7 +54,7 @@ class SecondOpinionSerializer(SecondOpinionSummarySerializer):
     """One second opinion with the advice, the other expert, the meeting and the decision."""
 
     question = serializers.CharField()
-    advisorOffice = RefSerializer(source="advisor_office")
+    advisorOffice = AdvisorOfficeSerializer(source="advisor_office")
     advice = serializers.CharField(help_text="Empty until the advice is given.")
     adviceByOtherExpert = serializers.BooleanField(source="advice_by_other_expert")
     advisedAt = serializers.DateTimeField(source="advised_at", allow_null=True)
