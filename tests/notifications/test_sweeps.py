@@ -198,7 +198,13 @@ def test_every_topic_with_terms_is_registered():
     from werkpad.notifications.registry import topics
 
     with_terms = {code for code, topic in topics().items() if topic.terms is not None}
-    assert with_terms == {"profile-review", "plan-review", "progress-report", "referral-answer"}
+    assert with_terms == {
+        "profile-review",
+        "plan-review",
+        "progress-report",
+        "referral-answer",
+        "second-opinion-advice-term",
+    }
 
 
 def test_the_worker_runs_the_sweep_twice_and_notifies_once(
