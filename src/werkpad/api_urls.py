@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from werkpad.complaints import api as complaints
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
@@ -55,6 +56,43 @@ class OpenApiView(SpectacularAPIView):
 
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("complaints", complaints.ComplaintListView.as_view(), name="complaint-list"),
+    path("complaints/<int:id>", complaints.ComplaintDetailView.as_view(), name="complaint-detail"),
+    path(
+        "complaints/<int:id>/acknowledgement",
+        complaints.AcknowledgementView.as_view(),
+        name="complaint-acknowledgement",
+    ),
+    path(
+        "complaints/<int:id>/postponement",
+        complaints.PostponementView.as_view(),
+        name="complaint-postponement",
+    ),
+    path("complaints/<int:id>/hearing", complaints.HearingView.as_view(), name="complaint-hearing"),
+    path(
+        "complaints/<int:id>/decision", complaints.DecisionView.as_view(), name="complaint-decision"
+    ),
+    path(
+        "complaints/<int:id>/dissatisfaction",
+        complaints.DissatisfactionView.as_view(),
+        name="complaint-dissatisfaction",
+    ),
+    path(
+        "complaints/<int:id>/follow-up",
+        complaints.FollowUpView.as_view(),
+        name="complaint-follow-up",
+    ),
+    path(
+        "complaints/<int:id>/withdrawal",
+        complaints.WithdrawalView.as_view(),
+        name="complaint-withdrawal",
+    ),
+    path("complaints/<int:id>/lessons", complaints.LessonView.as_view(), name="complaint-lessons"),
+    path(
+        "complaints/<int:id>/letters/<str:kind>",
+        complaints.LetterView.as_view(),
+        name="complaint-letter",
+    ),
     path("job-seekers", JobSeekerListView.as_view(), name="job-seeker-list"),
     path("job-seekers/lookup", JobSeekerBsnLookupView.as_view(), name="job-seeker-lookup"),
     path("job-seekers/<int:id>", JobSeekerDetailView.as_view(), name="job-seeker-detail"),

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "werkpad.trajectories",
     "werkpad.secondopinions",
     "werkpad.mediations",
+    "werkpad.complaints",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("mijn/plan/", include("werkpad.plans.urls_own")),
     path("mijn/adviezen/", include("werkpad.secondopinions.urls_own")),
     path("mijn/bemiddelingen/", include("werkpad.mediations.urls_own")),
+    path("", include("werkpad.complaints.urls")),
     path("mijn/", include("werkpad.portal.urls")),
     path("trajecten/", include("werkpad.trajectories.urls")),
     path("adviezen/", include("werkpad.secondopinions.urls")),

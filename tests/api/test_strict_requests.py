@@ -140,7 +140,7 @@ def world(amsterdam):
     organisation = Organisation.objects.get(
         municipality=amsterdam, kind=Organisation.Kind.MUNICIPALITY
     )
-    for role in (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN):
+    for role in (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN, Role.COMPLAINT_HANDLER):
         Membership.objects.create(user=user, organisation=organisation, role=role)
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=user)
     provider = ProviderFactory(municipality=amsterdam)
@@ -156,8 +156,24 @@ def world(amsterdam):
         "municipalities": amsterdam,
         "second-opinions": SecondOpinionFactory(job_seeker=job_seeker),
         "mediations": MediationFactory(trajectory=TrajectoryFactory(job_seeker=job_seeker)),
+        "complaints": _complaint(user, organisation),
     }
     return user, rows
+
+
+def _complaint(user, organisation):
+    from werkpad.complaints import services
+
+    return services.complaint_file(
+        user=user,
+        filing=services.Filing(
+            subject="other",
+            about_id=organisation.pk,
+            description="Aan de balie gemeld.",
+            channel="desk",
+            complainant_name="Bas Timmerhuis-Oost",
+        ),
+    )
 
 
 def url(path: str, rows: dict) -> str:

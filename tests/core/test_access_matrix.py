@@ -51,7 +51,11 @@ SECTIONS = {
     Role.EMPLOYER_ADVISOR: [],
     Role.EMPLOYER: [],
     Role.ADVISOR: ["second-opinions-to-advise"],
-    Role.COMPLAINT_HANDLER: [],
+    Role.COMPLAINT_HANDLER: [
+        "complaints-open",
+        "complaints-acknowledge",
+        "complaints-dissatisfied",
+    ],
     Role.COUNCIL_MEMBER: ["programme-gaps", "composition"],
     Role.POLICY_OFFICER: ["certification", "composition"],
     Role.FUNCTIONAL_ADMIN: ["certification", "minimum-wage", "composition"],

@@ -100,6 +100,38 @@ def test_no_other_module_picks_a_municipality_for_a_user():
     assert not offenders, offenders
 
 
+def _complaints(seeker, programme):
+    """A job seeker's complaint about the municipality, one about a provider's coach
+    (routed to the provider) and an employer's."""
+    from tests.factories import TrajectoryFactory
+    from werkpad.complaints import services
+    from werkpad.complaints.models import Subject
+
+    job_seeker = seeker.job_seeker
+    TrajectoryFactory(job_seeker=job_seeker, programme=programme, started=True)
+    municipal = Organisation.objects.get(
+        memberships__user=seeker, kind=Organisation.Kind.MUNICIPALITY
+    )
+    employer = UserFactory.with_role(
+        Role.EMPLOYER,
+        organisation=OrganisationFactory(
+            municipality=job_seeker.municipality, kind=Organisation.Kind.EMPLOYER
+        ),
+    )
+
+    def file(user, about, subject):
+        return services.complaint_file(
+            user=user,
+            filing=services.Filing(subject=subject, about_id=about.pk, description="Klacht."),
+        )
+
+    return [
+        file(seeker, municipal, Subject.MUNICIPALITY_CONDUCT),
+        file(seeker, programme.provider.organisation, Subject.PROVIDER_CONDUCT),
+        file(employer, municipal, Subject.EMPLOYER_SERVICE),
+    ]
+
+
 @pytest.mark.django_db
 def test_each_scope_and_its_rule_agree_on_every_object(role_user):
     """The selectors' scopes and the ``view`` rules come from one ``Visibility`` per object
@@ -111,6 +143,7 @@ def test_each_scope_and_its_rule_agree_on_every_object(role_user):
         TrajectoryFactory,
         job_seeker_login,
     )
+    from werkpad.complaints.selectors import complaint_scope
     from werkpad.jobseekers.selectors import jobseeker_scope
     from werkpad.plans.selectors import plan_scope
     from werkpad.providers.selectors import programme_scope, provider_scope
@@ -136,7 +169,10 @@ def test_each_scope_and_its_rule_agree_on_every_object(role_user):
     programme = ProgrammeFactory()
     objects["providers.view_programme"] = (programme_scope, [programme])
     objects["providers.view_provider"] = (provider_scope, [programme.provider])
-    from tests.factories import UserFactory
+    objects["complaints.view_complaint"] = (complaint_scope, _complaints(seeker, programme))
+    provider_handler = UserFactory.with_role(
+        Role.COMPLAINT_HANDLER, organisation=programme.provider.organisation
+    )
     from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
     from werkpad.mediations.selectors import mediation_scope
     from werkpad.secondopinions.selectors import second_opinion_scope
@@ -163,6 +199,7 @@ def test_each_scope_and_its_rule_agree_on_every_object(role_user):
         seeker,
         advisor,
         provider_coach,
+        provider_handler,
     ]
     for user in users:
         for permission, (scope, items) in objects.items():

@@ -43,6 +43,12 @@ DEFAULTS = {
     "notification_lead_working_days": NOTIFICATION_LEAD_WORKING_DAYS,
     "complaint_term_weeks": COMPLAINT_TERM_WEEKS,
     "complaint_committee_term_weeks": COMPLAINT_COMMITTEE_TERM_WEEKS,
+    "uses_complaint_committee": False,
+    "complaint_dissatisfaction_weeks": 6,
+    "complaint_dissatisfaction_route": "ombudsman",
+    "ombudsman_name": "Nationale ombudsman",
+    "ombudsman_address": "Postbus 93122, 2509 AC Den Haag",
+    "ombudsman_website": "https://www.nationaleombudsman.nl",
     "second_opinion_term_weeks": SECOND_OPINION_TERM_WEEKS,
     "council_advice_days": COUNCIL_ADVICE_DAYS,
     "employer_answer_hours": EMPLOYER_ANSWER_HOURS,
@@ -77,6 +83,12 @@ def test_the_defaults_are_the_laws_and_the_requirements():
         "notification_lead_working_days": 3,
         "complaint_term_weeks": 6,
         "complaint_committee_term_weeks": 10,
+        "uses_complaint_committee": False,
+        "complaint_dissatisfaction_weeks": 6,
+        "complaint_dissatisfaction_route": "ombudsman",
+        "ombudsman_name": "Nationale ombudsman",
+        "ombudsman_address": "Postbus 93122, 2509 AC Den Haag",
+        "ombudsman_website": "https://www.nationaleombudsman.nl",
         "second_opinion_term_weeks": 2,
         "council_advice_days": 14,
         "employer_answer_hours": 72,
@@ -86,7 +98,7 @@ def test_the_defaults_are_the_laws_and_the_requirements():
 
 def test_every_setting_names_its_bounds_and_source_in_its_help_text():
     with translation.override("en"):
-        for name in MunicipalitySettings.EDITABLE:
+        for name in MunicipalitySettings.TERMS:
             field = MunicipalitySettings._meta.get_field(name)
             low, high = (v.limit_value for v in MunicipalitySettings.bounds(name))
             assert low <= field.default <= high, name
@@ -229,6 +241,12 @@ def test_the_api_reads_and_changes_in_camel_case(api, admin, amsterdam):
         "notificationLeadWorkingDays": 3,
         "complaintTermWeeks": 6,
         "complaintCommitteeTermWeeks": 10,
+        "usesComplaintCommittee": False,
+        "complaintDissatisfactionWeeks": 6,
+        "complaintDissatisfactionRoute": "ombudsman",
+        "ombudsmanName": "Nationale ombudsman",
+        "ombudsmanAddress": "Postbus 93122, 2509 AC Den Haag",
+        "ombudsmanWebsite": "https://www.nationaleombudsman.nl",
         "secondOpinionTermWeeks": 2,
         "councilAdviceDays": 14,
         "employerAnswerHours": 72,
@@ -237,6 +255,16 @@ def test_the_api_reads_and_changes_in_camel_case(api, admin, amsterdam):
     assert response.status_code == 200, response.json()
     assert response.json()["planReviewMonths"] == 3 and response.json()["version"] == 2
     assert api.get(url).json()["planReviewMonths"] == 3
+    response = api.patch(
+        url,
+        {"version": 2, "usesComplaintCommittee": True, "complaintDissatisfactionRoute": "reopen"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["usesComplaintCommittee"] is True
+    assert response.json()["complaintDissatisfactionRoute"] == "reopen"
+    bad = api.patch(url, {"version": 3, "complaintDissatisfactionRoute": "court"}, format="json")
+    assert bad.status_code == 400
 
 
 def test_the_api_answers_problem_json_for_each_refusal(api, admin, amsterdam):

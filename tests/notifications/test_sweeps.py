@@ -204,6 +204,7 @@ def test_every_topic_with_terms_is_registered():
         "progress-report",
         "referral-answer",
         "second-opinion-advice-term",
+        "complaint",
     }
 
 

@@ -85,7 +85,7 @@ def test_complaints_say_who_handles_what_and_how_to_file_today(dutch, job_seeker
     page = dutch("portal:complaints")
     assert "Over de gemeente" in page and "Over een re-integratiebedrijf" in page
     assert "Klaag eerst bij dat bedrijf" in page
-    assert "nog geen klacht indienen" in page
+    assert "hier op uw eigen pagina's indienen" in page and 'href="/mijn/klachten/nieuw/"' in page
     contact = job_seeker.contact_person
     assert contact.get_full_name() in page and f"mailto:{contact.email}" in page
     assert 'href="tel:14 020"' in page and "mailto:klachten@gemeente.example" in page

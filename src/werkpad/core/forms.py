@@ -98,6 +98,9 @@ class MunicipalitySettingsForm(forms.ModelForm[MunicipalitySettings]):
     them."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    ombudsman_website = forms.URLField(
+        label=_("ombudsman's website"), max_length=300, assume_scheme="https"
+    )
 
     #: The page's groups: a legend and the settings under it.
     GROUPS = (
@@ -106,7 +109,16 @@ class MunicipalitySettingsForm(forms.ModelForm[MunicipalitySettings]):
         (_("Reminders"), ("notification_lead_working_days",)),
         (
             _("Complaints (Algemene wet bestuursrecht, chapter 9)"),
-            ("complaint_term_weeks", "complaint_committee_term_weeks"),
+            (
+                "complaint_term_weeks",
+                "complaint_committee_term_weeks",
+                "uses_complaint_committee",
+                "complaint_dissatisfaction_weeks",
+                "complaint_dissatisfaction_route",
+                "ombudsman_name",
+                "ombudsman_address",
+                "ombudsman_website",
+            ),
         ),
         (_("Second opinion"), ("second_opinion_term_weeks",)),
         (_("Client council"), ("council_advice_days",)),
@@ -120,7 +132,7 @@ class MunicipalitySettingsForm(forms.ModelForm[MunicipalitySettings]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
-        for name in MunicipalitySettings.EDITABLE:
+        for name in MunicipalitySettings.TERMS:
             # The model's bounds, with their messages, so that every error shows at once;
             # the service checks them again in its transaction.
             field = self.fields[name]

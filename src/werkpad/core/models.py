@@ -121,6 +121,8 @@ COMPLAINT_TERM_WEEKS = 6
 COMPLAINT_COMMITTEE_TERM_WEEKS = 10
 #: Municipal policy (seed 004; REQUIREMENTS RI3): two weeks, the seed proposed one.
 SECOND_OPINION_TERM_WEEKS = 2
+#: Weeks a complainant has to say they are not satisfied with the outcome.
+COMPLAINT_DISSATISFACTION_WEEKS = 6
 #: REQUIREMENTS CO1: the client council answers an advice request within 14 days.
 COUNCIL_ADVICE_DAYS = 14
 #: REQUIREMENTS EM3 (LCR workbook, aandachtspunt 9): the employer hears within 72 hours.
@@ -149,6 +151,13 @@ def _term(
         help_text=help_text,
         validators=[MinValueValidator(minimum), at_most],
     )
+
+
+class DissatisfactionRoute(models.TextChoices):
+    """What follows when a complainant is not satisfied with the outcome."""
+
+    REOPEN = "reopen", _("The complaint is handled again")
+    OMBUDSMAN = "ombudsman", _("The complainant is pointed to the ombudsman")
 
 
 class MunicipalitySettings(VersionedModel):
@@ -239,6 +248,44 @@ class MunicipalitySettings(VersionedModel):
             "following): at most 10 weeks. From 1 to 10 weeks."
         ),
     )
+    uses_complaint_committee = models.BooleanField(
+        _("an advisory committee handles complaints"),
+        default=False,
+        help_text=_(
+            "When the municipality has an advisory committee for complaints (Algemene wet "
+            "bestuursrecht section 9.3), complaints are handled within the committee's term; "
+            "otherwise within the complaint handling term."
+        ),
+    )
+    complaint_dissatisfaction_weeks = _term(
+        _("term to say one is not satisfied with a complaint's outcome (weeks)"),
+        default=COMPLAINT_DISSATISFACTION_WEEKS,
+        minimum=1,
+        maximum=52,
+        help_text=_(
+            "A complainant who is not satisfied with the outcome says so within this many "
+            "weeks of the decision. The Nationale ombudsman takes a complaint up to a year "
+            "after the outcome (Awb art. 9:24); the municipality sets its own term. From 1 to "
+            "52 weeks."
+        ),
+    )
+    complaint_dissatisfaction_route = models.CharField(
+        _("when a complainant is not satisfied"),
+        max_length=20,
+        choices=DissatisfactionRoute.choices,
+        default=DissatisfactionRoute.OMBUDSMAN,
+        help_text=_(
+            "The municipality's complaint regulation: the complaint is handled again, or the "
+            "complainant is pointed to the ombudsman (Awb art. 9:18 and following)."
+        ),
+    )
+    ombudsman_name = models.CharField(_("ombudsman"), max_length=200, default="Nationale ombudsman")
+    ombudsman_address = models.CharField(
+        _("ombudsman's address"), max_length=300, default="Postbus 93122, 2509 AC Den Haag"
+    )
+    ombudsman_website = models.URLField(
+        _("ombudsman's website"), max_length=300, default="https://www.nationaleombudsman.nl"
+    )
     second_opinion_term_weeks = _term(
         _("second-opinion term (weeks)"),
         default=SECOND_OPINION_TERM_WEEKS,
@@ -283,6 +330,25 @@ class MunicipalitySettings(VersionedModel):
         "notification_lead_working_days",
         "complaint_term_weeks",
         "complaint_committee_term_weeks",
+        "uses_complaint_committee",
+        "complaint_dissatisfaction_weeks",
+        "complaint_dissatisfaction_route",
+        "ombudsman_name",
+        "ombudsman_address",
+        "ombudsman_website",
+        "second_opinion_term_weeks",
+        "council_advice_days",
+        "employer_answer_hours",
+    )
+    #: The settings that are whole numbers within bounds (``bounds``).
+    TERMS = (
+        "profile_review_months",
+        "plan_review_months",
+        "report_interval_weeks",
+        "notification_lead_working_days",
+        "complaint_term_weeks",
+        "complaint_committee_term_weeks",
+        "complaint_dissatisfaction_weeks",
         "second_opinion_term_weeks",
         "council_advice_days",
         "employer_answer_hours",
@@ -294,6 +360,13 @@ class MunicipalitySettings(VersionedModel):
 
     def __str__(self) -> str:
         return str(_("Settings of %(municipality)s") % {"municipality": self.municipality})
+
+    @property
+    def complaint_weeks(self) -> int:
+        """The complaint handling term that applies: the committee's when it handles them."""
+        if self.uses_complaint_committee:
+            return self.complaint_committee_term_weeks
+        return self.complaint_term_weeks
 
     @classmethod
     def bounds(cls, name: str) -> tuple[MinValueValidator, MaxValueValidator]:
@@ -412,6 +485,12 @@ class AuditEvent(models.Model):
         SECOND_OPINION_API = "second opinion (API)", _("second opinion (API)")
         MEDIATION = "mediation", _("mediation")
         MEDIATION_API = "mediation (API)", _("mediation (API)")
+        COMPLAINT = "complaint", _("view a complaint")
+        COMPLAINT_API = "complaint (API)", _("view a complaint (API)")
+        OWN_COMPLAINT = "own complaint", _("own complaint")
+        COMPLAINT_LIST = "complaint list", _("list of complaints")
+        COMPLAINT_LIST_API = "complaint list (API)", _("list of complaints (API)")
+        COMPLAINT_LETTER = "complaint letter", _("a letter about a complaint")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

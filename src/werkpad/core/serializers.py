@@ -6,8 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from werkpad.core.api import AnyField, StrictSerializer
-from werkpad.core.models import MunicipalitySettings
+from werkpad.core.api import AnyField, LineField, StrictSerializer, WebAddressField
+from werkpad.core.models import DissatisfactionRoute, MunicipalitySettings
 
 
 def _setting(name: str, description: str) -> serializers.IntegerField:
@@ -49,6 +49,39 @@ class _Settings(StrictSerializer[MunicipalitySettings]):
         "complaint_committee_term_weeks",
         "The complaint term when an advisory committee handles it. Awb art. 9:11(1) with "
         "section 9.3: at most 10.",
+    )
+    usesComplaintCommittee = serializers.BooleanField(
+        source="uses_complaint_committee",
+        required=False,
+        help_text="Whether an advisory committee handles complaints: the committee's term "
+        "then applies (Awb section 9.3).",
+    )
+    complaintDissatisfactionWeeks = _setting(
+        "complaint_dissatisfaction_weeks",
+        "Weeks after a complaint's outcome within which the complainant may say they are not "
+        "satisfied. Municipal policy (the ombudsman takes complaints up to a year, Awb 9:24).",
+    )
+    complaintDissatisfactionRoute = serializers.ChoiceField(
+        source="complaint_dissatisfaction_route",
+        choices=DissatisfactionRoute.values,
+        required=False,
+        help_text="What follows when a complainant is not satisfied: `reopen` (handled again) "
+        "or `ombudsman` (pointed to the ombudsman, Awb 9:18 and following).",
+    )
+    ombudsmanName = LineField(
+        source="ombudsman_name", max_length=200, required=False, help_text="The ombudsman."
+    )
+    ombudsmanAddress = LineField(
+        source="ombudsman_address",
+        max_length=300,
+        required=False,
+        help_text="The ombudsman's postal address.",
+    )
+    ombudsmanWebsite = WebAddressField(
+        source="ombudsman_website",
+        max_length=300,
+        required=False,
+        help_text="The ombudsman's website.",
     )
     secondOpinionTermWeeks = _setting(
         "second_opinion_term_weeks",

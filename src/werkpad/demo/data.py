@@ -212,6 +212,7 @@ ROLE_USERS = (
     RoleUser("werkgever", Role.EMPLOYER, "employer-1"),
     RoleUser("adviseur", Role.ADVISOR, "advisor-office"),
     RoleUser("klachtbehandelaar", Role.COMPLAINT_HANDLER, "main"),
+    RoleUser("klachten-werkbrug", Role.COMPLAINT_HANDLER, "provider-3"),
     RoleUser("raadslid", Role.COUNCIL_MEMBER, "council"),
     RoleUser("beleid", Role.POLICY_OFFICER, "main"),
     RoleUser("beheer", Role.FUNCTIONAL_ADMIN, "main"),

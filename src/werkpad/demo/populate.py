@@ -32,6 +32,7 @@ from werkpad.core.models import (
     Organisation,
 )
 from werkpad.core.permissions import Role
+from werkpad.demo.complaints import create_complaints
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -346,6 +347,11 @@ def populate(
             caseworker=cast.users["klantmanager"], seed=seed, anchor=anchor
         )
         printer.line(f"second opinions: {len(second_opinions)}, mediations: {len(mediations)}")
+        made = create_complaints(
+            municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
+            users=cast.users,
+        )
+        printer.line(f"complaints: {made}")
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())
