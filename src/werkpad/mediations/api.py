@@ -12,12 +12,12 @@ from werkpad.mediations import selectors, services
 from werkpad.mediations.models import MediationRequest
 from werkpad.mediations.serializers import (
     MediationCreateSerializer,
+    MediationOutcomeSerializer,
     MediationSerializer,
+    MediationSessionInSerializer,
     MediationSummarySerializer,
     MediationWithdrawalSerializer,
     MediatorAppointmentSerializer,
-    OutcomeSerializer,
-    SessionInSerializer,
 )
 
 TAGS = ["mediations"]
@@ -134,7 +134,7 @@ MediatorAppointmentView = _action_view(
 )
 SessionsView = _action_view(
     "mediationRecordSession",
-    serializer=SessionInSerializer,
+    serializer=MediationSessionInSerializer,
     summary="Record a session",
     description="The first one puts the mediation in progress.",
     call=lambda user, id, d: services.mediation_record_session(
@@ -147,7 +147,7 @@ SessionsView = _action_view(
 )
 OutcomeView = _action_view(
     "mediationConclude",
-    serializer=OutcomeSerializer,
+    serializer=MediationOutcomeSerializer,
     summary="Record the outcome",
     description="Agreement, partial agreement or none, with what was agreed.",
     call=lambda user, id, d: services.mediation_conclude(

@@ -10,7 +10,7 @@ from werkpad.mediations.models import Outcome, RequestedBy
 from werkpad.mediations.workflow import Status
 
 
-class SessionSerializer(serializers.Serializer):
+class MediationSessionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     heldOn = serializers.DateField(source="held_on")
     notes = serializers.CharField(
@@ -43,9 +43,9 @@ class MediationSerializer(MediationSummarySerializer):
     withdrawalReason = serializers.CharField(source="withdrawal_reason")
     sessions = serializers.SerializerMethodField()
 
-    @extend_schema_field(SessionSerializer(many=True))
+    @extend_schema_field(MediationSessionSerializer(many=True))
     def get_sessions(self, obj):
-        return SessionSerializer(self.context["sessions"], many=True).data
+        return MediationSessionSerializer(self.context["sessions"], many=True).data
 
 
 class MediationCreateSerializer(StrictSerializer):
@@ -68,12 +68,12 @@ class MediatorAppointmentSerializer(MediationVersionSerializer):
     organisation = LineField(help_text="Not the municipality, not the provider.")
 
 
-class SessionInSerializer(MediationVersionSerializer):
+class MediationSessionInSerializer(MediationVersionSerializer):
     heldOn = serializers.DateField()
     notes = ParagraphField()
 
 
-class OutcomeSerializer(MediationVersionSerializer):
+class MediationOutcomeSerializer(MediationVersionSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     text = ParagraphField()
 

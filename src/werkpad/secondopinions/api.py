@@ -11,12 +11,12 @@ from werkpad.core.models import AuditEvent
 from werkpad.secondopinions import selectors, services
 from werkpad.secondopinions.models import SecondOpinion
 from werkpad.secondopinions.serializers import (
-    AdviceSerializer,
-    AssignmentSerializer,
-    DecisionSerializer,
-    MeetingInSerializer,
-    OtherExpertInSerializer,
+    SecondOpinionAdviceSerializer,
+    SecondOpinionAssignmentSerializer,
     SecondOpinionCreateSerializer,
+    SecondOpinionDecisionSerializer,
+    SecondOpinionMeetingInSerializer,
+    SecondOpinionOtherExpertInSerializer,
     SecondOpinionSerializer,
     SecondOpinionSummarySerializer,
     SecondOpinionWithdrawalSerializer,
@@ -133,7 +133,7 @@ def _action_view(name: str, *, serializer, summary: str, description: str, call)
 
 AssignmentView = _action_view(
     "secondOpinionAssign",
-    serializer=AssignmentSerializer,
+    serializer=SecondOpinionAssignmentSerializer,
     summary="Assign the second opinion to an advisor",
     description="The caseworker assigns it, or hands it over, to an advisor of the office.",
     call=lambda user, id, d: services.second_opinion_assign(
@@ -142,7 +142,7 @@ AssignmentView = _action_view(
 )
 AdviceView = _action_view(
     "secondOpinionAdvise",
-    serializer=AdviceSerializer,
+    serializer=SecondOpinionAdviceSerializer,
     summary="Give the advice",
     description="The advisor it is assigned to writes the advice.",
     call=lambda user, id, d: services.second_opinion_advise(
@@ -151,7 +151,7 @@ AdviceView = _action_view(
 )
 OtherExpertView = _action_view(
     "secondOpinionOtherExpert",
-    serializer=OtherExpertInSerializer,
+    serializer=SecondOpinionOtherExpertInSerializer,
     summary="Record another expert consulted",
     description=(
         "As well as the advisor, or instead: then the expert's advice is the advice and the "
@@ -170,7 +170,7 @@ OtherExpertView = _action_view(
 )
 MeetingView = _action_view(
     "secondOpinionMeeting",
-    serializer=MeetingInSerializer,
+    serializer=SecondOpinionMeetingInSerializer,
     summary="Record the meeting about the advice",
     description="The job seeker and the caseworker discussed the advice.",
     call=lambda user, id, d: services.second_opinion_record_meeting(
@@ -184,7 +184,7 @@ MeetingView = _action_view(
 )
 DecisionView = _action_view(
     "secondOpinionDecide",
-    serializer=DecisionSerializer,
+    serializer=SecondOpinionDecisionSerializer,
     summary="Decide on the advice",
     description=(
         "follows, partly_follows or rejects. Partly following or rejecting needs a "

@@ -10,7 +10,7 @@ from werkpad.secondopinions.models import Decision, OtherExpertMode, RequestedBy
 from werkpad.secondopinions.workflow import Status
 
 
-class AdvisorOfficeSerializer(serializers.Serializer):
+class SecondOpinionAdvisorOfficeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
@@ -36,7 +36,7 @@ class SecondOpinionSummarySerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices, allow_blank=True)
 
 
-class OtherExpertSerializer(serializers.Serializer):
+class SecondOpinionOtherExpertSerializer(serializers.Serializer):
     name = serializers.CharField(source="other_expert_name")
     organisation = serializers.CharField(source="other_expert_organisation")
     role = serializers.CharField(source="other_expert_role")
@@ -44,7 +44,7 @@ class OtherExpertSerializer(serializers.Serializer):
     advice = serializers.CharField(source="other_expert_advice")
 
 
-class MeetingSerializer(serializers.Serializer):
+class SecondOpinionMeetingSerializer(serializers.Serializer):
     heldOn = serializers.DateField(source="meeting_held_on")
     present = serializers.CharField(source="meeting_with")
     notes = serializers.CharField(source="meeting_notes")
@@ -54,7 +54,7 @@ class SecondOpinionSerializer(SecondOpinionSummarySerializer):
     """One second opinion with the advice, the other expert, the meeting and the decision."""
 
     question = serializers.CharField()
-    advisorOffice = AdvisorOfficeSerializer(source="advisor_office")
+    advisorOffice = SecondOpinionAdvisorOfficeSerializer(source="advisor_office")
     advice = serializers.CharField(help_text="Empty until the advice is given.")
     adviceByOtherExpert = serializers.BooleanField(source="advice_by_other_expert")
     advisedAt = serializers.DateTimeField(source="advised_at", allow_null=True)
@@ -67,13 +67,13 @@ class SecondOpinionSerializer(SecondOpinionSummarySerializer):
     decidedOn = serializers.DateField(source="decided_on", allow_null=True)
     withdrawalReason = serializers.CharField(source="withdrawal_reason")
 
-    @extend_schema_field(OtherExpertSerializer(allow_null=True))
+    @extend_schema_field(SecondOpinionOtherExpertSerializer(allow_null=True))
     def get_otherExpert(self, obj):
-        return OtherExpertSerializer(obj).data if obj.other_expert_mode else None
+        return SecondOpinionOtherExpertSerializer(obj).data if obj.other_expert_mode else None
 
-    @extend_schema_field(MeetingSerializer(allow_null=True))
+    @extend_schema_field(SecondOpinionMeetingSerializer(allow_null=True))
     def get_meeting(self, obj):
-        return MeetingSerializer(obj).data if obj.meeting_held_on else None
+        return SecondOpinionMeetingSerializer(obj).data if obj.meeting_held_on else None
 
 
 class SecondOpinionCreateSerializer(StrictSerializer):
@@ -105,15 +105,15 @@ class SecondOpinionVersionSerializer(StrictSerializer):
     )
 
 
-class AssignmentSerializer(SecondOpinionVersionSerializer):
+class SecondOpinionAssignmentSerializer(SecondOpinionVersionSerializer):
     advisor = serializers.IntegerField(min_value=1, help_text="An advisor of the office.")
 
 
-class AdviceSerializer(SecondOpinionVersionSerializer):
+class SecondOpinionAdviceSerializer(SecondOpinionVersionSerializer):
     advice = ParagraphField()
 
 
-class OtherExpertInSerializer(SecondOpinionVersionSerializer):
+class SecondOpinionOtherExpertInSerializer(SecondOpinionVersionSerializer):
     name = LineField()
     organisation = LineField(required=False, allow_blank=True)
     role = LineField()
@@ -126,13 +126,13 @@ class OtherExpertInSerializer(SecondOpinionVersionSerializer):
     )
 
 
-class MeetingInSerializer(SecondOpinionVersionSerializer):
+class SecondOpinionMeetingInSerializer(SecondOpinionVersionSerializer):
     heldOn = serializers.DateField()
     present = LineField()
     notes = ParagraphField()
 
 
-class DecisionSerializer(SecondOpinionVersionSerializer):
+class SecondOpinionDecisionSerializer(SecondOpinionVersionSerializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     motivation = ParagraphField(
         required=False,
