@@ -14,6 +14,8 @@ import factory
 from factory.django import DjangoModelFactory
 
 from werkpad.accounts.models import Membership, User
+from werkpad.consents import parts as file_parts
+from werkpad.consents.models import Consent, ConsentChange
 from werkpad.core.deadlines import add_months
 from werkpad.core.models import (
     LabourMarketRegion,
@@ -301,6 +303,48 @@ class TrajectoryFactory(DjangoModelFactory):
         for status in path:
             StatusChange.objects.create(trajectory=self, from_status=previous, to_status=status)
             previous = status
+
+    @factory.post_generation
+    def health_consent(self, create, extracted, **kwargs):
+        """The job seeker's consents for the provider, as a referral records them: the
+        handover's parts given at the desk; with ``health_consent=True`` the health part
+        given as well."""
+        if not create:
+            return
+        wanted = [p for p in file_parts.parts_of(list(self.handover)) if p != file_parts.HEALTH]
+        if extracted:
+            wanted.append(file_parts.HEALTH)
+        for part in wanted:
+            give_consent(
+                self.job_seeker, part=part, organisation=self.provider.organisation, channel="desk"
+            )
+
+
+def give_consent(
+    job_seeker, *, part, organisation=None, recipient=None, channel="desk", status="given"
+):
+    """A consent of the job seeker in ``status`` (given unless named), with its history;
+    an existing one for the same recipient and part is left as it is."""
+    recipient = recipient or ("provider" if organisation is not None else "employers")
+    consent, created = Consent.objects.get_or_create(
+        job_seeker=job_seeker,
+        recipient=recipient,
+        organisation=organisation,
+        part=part,
+        defaults={
+            "municipality_id": job_seeker.municipality_id,
+            "status": status,
+            "channel": "" if status == "requested" else channel,
+        },
+    )
+    if created:
+        ConsentChange.objects.create(
+            consent=consent,
+            from_status="",
+            to_status=status,
+            channel=consent.channel,
+        )
+    return consent
 
 
 class InstrumentFactory(DjangoModelFactory):

@@ -5,6 +5,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
 from werkpad.complaints import api as complaints
+from werkpad.consents import api as consents
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
@@ -104,6 +105,17 @@ urlpatterns = [
     path("job-seekers/<int:id>/outflow", OutflowView.as_view(), name="job-seeker-outflow"),
     path("job-seekers/<int:id>/re-entry", ReentryView.as_view(), name="job-seeker-re-entry"),
     path("job-seekers/<int:id>/access-log", AccessLogView.as_view(), name="job-seeker-access-log"),
+    path(
+        "job-seekers/<int:id>/consents",
+        consents.JobSeekerConsentListView.as_view(),
+        name="job-seeker-consents",
+    ),
+    path("consents/<int:id>", consents.ConsentDetailView.as_view(), name="consent-detail"),
+    path("consents/<int:id>/giving", consents.GivingView.as_view(), name="consent-giving"),
+    path(
+        "consents/<int:id>/withdrawal", consents.WithdrawalView.as_view(), name="consent-withdrawal"
+    ),
+    path("consents/<int:id>/refusal", consents.RefusalView.as_view(), name="consent-refusal"),
     path("insights/composition", CompositionView.as_view(), name="composition"),
     path(
         "municipalities/<int:id>/settings",

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "werkpad.jobseekers",
     "werkpad.instruments",
     "werkpad.providers",
+    "werkpad.consents",
     "werkpad.plans",
     "werkpad.trajectories",
     "werkpad.secondopinions",
@@ -352,6 +353,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "insights", "description": "Aggregates; small cells suppressed where required."},
         {"name": "worklist", "description": "What is due for you, as on the home page."},
         {"name": "notifications", "description": "Your notifications: assigned, terms."},
+        {
+            "name": "consents",
+            "description": "Which parts of the job seeker's file may go to whom (RI5, TR4).",
+        },
     ],
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
@@ -366,6 +371,11 @@ SPECTACULAR_SETTINGS = {
         "MediationRequestedByEnum": "werkpad.mediations.models.RequestedBy",
         "MediationOutcomeEnum": "werkpad.mediations.models.Outcome",
         "TrajectoryOutcomeEnum": "werkpad.trajectories.models.Outcome",
+        "ConsentStatusEnum": "werkpad.consents.workflow.Status",
+        "ConsentInputChannelEnum": "werkpad.consents.workflow.INPUT_CHANNEL_CHOICES",
+        # complaints.models.Channel: its serializers name the values only
+        "ComplaintChannelEnum": ["web", "phone", "desk", "letter", "email"],
+        "ConsentCreateStatusEnum": "werkpad.consents.workflow.CREATE_STATUS_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("trajecten/", include("werkpad.trajectories.urls")),
     path("adviezen/", include("werkpad.secondopinions.urls")),
     path("bemiddelingen/", include("werkpad.mediations.urls")),
+    path("toestemming/", include("werkpad.consents.urls")),
     path("meldingen/", include("werkpad.notifications.urls")),
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),

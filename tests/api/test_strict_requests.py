@@ -32,6 +32,7 @@ from tests.factories import (
 from tests.notifications.factories import NotificationFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
+from werkpad.consents.models import Consent
 from werkpad.core.api import StrictQueryMixin
 from werkpad.core.filters import MAX_INT64
 from werkpad.core.models import Organisation
@@ -158,6 +159,7 @@ def world(amsterdam):
         "mediations": MediationFactory(trajectory=TrajectoryFactory(job_seeker=job_seeker)),
         "complaints": _complaint(user, organisation),
     }
+    rows["consents"] = Consent.objects.filter(job_seeker=job_seeker).first()
     return user, rows
 
 

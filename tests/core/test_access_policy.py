@@ -166,6 +166,13 @@ def test_each_scope_and_its_rule_agree_on_every_object(role_user):
             ],
         ),
     }
+    from tests.factories import give_consent
+    from werkpad.consents.selectors import consent_scope
+
+    objects["consents.view_consent"] = (
+        consent_scope,
+        [give_consent(own, part="work"), give_consent(other, part="preferences")],
+    )
     programme = ProgrammeFactory()
     objects["providers.view_programme"] = (programme_scope, [programme])
     objects["providers.view_provider"] = (provider_scope, [programme.provider])

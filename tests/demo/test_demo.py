@@ -317,6 +317,33 @@ class TestSmallDemo:
             "concluded",
         }
 
+    def test_consents_given_withdrawn_and_asked_with_their_history_in_order(self, demo):
+        """RI5, TR4: every demo referral recorded its consents; some were withdrawn later
+        and some questions wait; each history starts at the consent and runs forward."""
+        from werkpad.consents.models import Consent, ConsentChange
+
+        statuses = set(Consent.objects.values_list("status", flat=True))
+        assert {"given", "withdrawn", "requested"} <= statuses
+        assert Consent.objects.filter(part="health", status="given").exists()
+        assert "consents: " in demo["stdout"]
+        for consent in Consent.objects.prefetch_related("history"):
+            changes = list(consent.history.all())
+            assert changes[0].from_status == "" and changes[-1].to_status == consent.status
+            assert [c.changed_at for c in changes] == sorted(c.changed_at for c in changes)
+            assert changes[0].changed_at == consent.created_at
+        assert not ConsentChange.objects.filter(
+            to_status="given", consent__recipient="employers", consent__part="health"
+        ).exists()
+
+    def test_the_job_seeker_login_finds_a_consent_question_waiting(self, demo):
+        client = Client()
+        client.force_login(User.objects.get(username="werkzoekende"))
+        home = client.get(reverse("portal:home"))
+        assert home.context["consent_requests"] >= 1
+        assert reverse("portal:consents") in home.content.decode()
+        page = client.get(reverse("portal:consents"))
+        assert page.status_code == 200 and page.context["requests"]
+
     def test_work_experience_texts_agree_with_the_recorded_years(self, demo):
         """A line saying "five years" needs at least five recorded years of work."""
         least = dict(texts.WORK_EXPERIENCE)

@@ -191,11 +191,20 @@ class TestDemoTrajectories:
             assert work.filter(wage_check=WageCheck.WAITING_FOR_RATE).exists()
 
     def test_health_sections_only_with_consent(self):
-        assert (
-            not ProgressReport.objects.filter(trajectory__health_consent=False)
-            .exclude(health_section="")
-            .exists()
+        """TR4: a report's health section only where the job seeker gave the health consent
+        to that provider, and still does."""
+        from werkpad.consents.models import Consent
+
+        given = set(
+            Consent.objects.filter(recipient="provider", part="health", status="given").values_list(
+                "job_seeker_id", "organisation_id"
+            )
         )
+        written = ProgressReport.objects.exclude(health_section="").values_list(
+            "trajectory__job_seeker_id", "trajectory__provider__organisation_id"
+        )
+        assert written.exists()
+        assert set(written) <= given
 
     def test_referrals_lie_within_three_years(self):
         earliest = Trajectory.objects.order_by("referred_on").first().referred_on

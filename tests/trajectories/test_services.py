@@ -7,6 +7,8 @@ import pytest
 import time_machine
 
 from tests.factories import MunicipalitySettingsFactory, ProgrammeFactory
+from werkpad.consents.models import Consent
+from werkpad.consents.parts import parts_of
 from werkpad.core.errors import (
     ConflictError,
     InvalidInputError,
@@ -64,8 +66,18 @@ def test_health_fields_need_consent(refer, english):
     with pytest.raises(InvalidInputError) as error:
         refer(handover_fields=fields)
     assert "consent" in " ".join(error.value.errors["handover_fields"])
-    trajectory = refer(handover_fields=fields, health_consent=True)
+    trajectory = refer(handover_fields=fields, ask_health_consent=True)
     assert trajectory.handover["limitations"] == "Kan niet lang staan."
+    # RI5: asked, not given: the job seeker answers on their own pages.
+    consent = Consent.objects.get(job_seeker=trajectory.job_seeker, part="health")
+    assert consent.status == "requested"
+    assert consent.organisation_id == trajectory.provider.organisation_id
+    # The other chosen parts are recorded as agreed at the desk, by the caseworker.
+    given = Consent.objects.filter(job_seeker=trajectory.job_seeker, status="given")
+    assert sorted(given.values_list("part", flat=True)) == sorted(
+        p for p in parts_of(fields) if p != "health"
+    )
+    assert {c.channel for c in given} == {"desk"}
 
 
 def test_group_only_programme_needs_an_alternative_when_the_job_seeker_wants_no_group(

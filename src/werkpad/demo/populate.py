@@ -33,6 +33,7 @@ from werkpad.core.models import (
 )
 from werkpad.core.permissions import Role
 from werkpad.demo.complaints import create_complaints
+from werkpad.demo.consents import create_consents
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -317,7 +318,7 @@ def populate(
             organisations=cast.organisations, users=cast.policy_officers, anchor=anchor
         )
         load_job_seekers(cast, per_municipality, seed=seed, anchor=anchor, printer=printer)
-        job_seeker_login = link_job_seeker_login(builder, cast)
+        job_seeker_user = link_job_seeker_login(builder, cast)
         for municipality in cast.municipalities:
             create_job_seeker_logins(
                 municipality=municipality, organisation=cast.organisations[municipality.cbs_code]
@@ -339,7 +340,7 @@ def populate(
             office=cast.organisations[role_org("adviseur")],
             advisor=cast.users["adviseur"],
             caseworker=cast.users["klantmanager"],
-            job_seeker_login=job_seeker_login,
+            job_seeker_login=job_seeker_user,
             seed=seed,
             anchor=anchor,
         )
@@ -347,6 +348,13 @@ def populate(
             caseworker=cast.users["klantmanager"], seed=seed, anchor=anchor
         )
         printer.line(f"second opinions: {len(second_opinions)}, mediations: {len(mediations)}")
+        create_consents(
+            municipalities=cast.municipalities,
+            job_seeker_user=job_seeker_user,
+            seed=seed,
+            anchor=anchor,
+            progress=printer.line,
+        )
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,

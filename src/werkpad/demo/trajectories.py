@@ -508,7 +508,6 @@ def _referral(gen: Generator, job_seeker: JobSeeker, programme: Programme, day: 
         ),
         alternatives_note=rng.choice(ALTERNATIVE_NOTES) if rng.random() < 0.5 else "",
         handover=handover,
-        health_consent=consent,
         activity_format=activity,
         group_alternative="Individuele begeleiding in plaats van de groepsbijeenkomsten."
         if programme.format == Format.GROUP and job_seeker.prefers_no_group_activities
@@ -636,7 +635,7 @@ def _run(trajectory, gen, start_on, step, rows: Rows, fate: str | None) -> None:
                 progress=rng.choice(PROGRESS),
                 next_steps=rng.choice(NEXT_STEPS),
                 health_section=rng.choice(HEALTH)
-                if trajectory.health_consent and rng.random() < 0.5
+                if "limitations" in trajectory.handover and rng.random() < 0.5
                 else "",
             )
         )

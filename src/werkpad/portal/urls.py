@@ -1,6 +1,6 @@
 from django.urls import path
 
-from werkpad.portal import views
+from werkpad.portal import consents, views
 
 app_name = "portal"
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("klagen/", views.complaints, name="complaints"),
     path("onafhankelijk-advies/", views.second_opinion, name="second-opinion"),
     path("bemiddeling/", views.mediation, name="mediation"),
+    path("toestemming/", consents.consents, name="consents"),
+    path("toestemming/geven/", consents.consent_give, name="consent-give"),
+    path("toestemming/<int:id>/intrekken/", consents.consent_withdraw, name="consent-withdraw"),
+    path("toestemming/<int:id>/weigeren/", consents.consent_refuse, name="consent-refuse"),
 ]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from werkpad.consents.selectors import open_request_count
 from werkpad.core.models import MunicipalitySettings
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors
@@ -40,6 +41,7 @@ def home(request):
         {
             "js": job_seeker,
             "history": selectors.ladder_history_list(job_seeker=job_seeker),
+            "consent_requests": open_request_count(job_seeker_id=job_seeker.pk),
         },
     )
 

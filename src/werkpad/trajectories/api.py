@@ -77,7 +77,9 @@ class TrajectoryListView(ListApiView):
         summary="Refer a job seeker to a programme",
         description=(
             "Sends the handover to the provider. The required handover fields must be chosen "
-            "and filled in the file; health items travel only with `healthConsent`. A job "
+            "and filled in the file; health items go in only with `healthConsent` (the job seeker "
+            "is asked for consent; the provider reads them once given) or a health consent "
+            "given before. A job "
             "seeker outside the programme's target group needs `targetGroupReason`."
         ),
         request=TrajectoryReferralSerializer,
@@ -93,7 +95,7 @@ class TrajectoryListView(ListApiView):
             programme_id=data["programme"],
             reason=data["reason"],
             handover_fields=[FROM_API[name] for name in data["handoverFields"]],
-            health_consent=data["healthConsent"],
+            ask_health_consent=data["healthConsent"],
             alternative_ids=data["alternatives"],
             alternatives_note=data["alternativesNote"],
             activity_format=data["activityFormat"],

@@ -44,12 +44,14 @@ class ReferralForm(TextRulesMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    health_consent = forms.BooleanField(
-        label=_(
-            "The job seeker consents to sharing health and psychological information with "
-            "the provider"
-        ),
+    ask_health_consent = forms.BooleanField(
+        label=_("Ask the job seeker for consent to share health information with the provider"),
         required=False,
+        help_text=_(
+            "The job seeker answers on their own pages; the provider reads the health items "
+            "only once they say yes, and no longer once they withdraw it. The other parts "
+            "you share are recorded as agreed in this conversation."
+        ),
     )
     activity_format = forms.ChoiceField(
         label=_("Activities"),

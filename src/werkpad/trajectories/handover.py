@@ -2,8 +2,10 @@
 
 The caseworker chooses which job-seeker fields travel to the provider; the
 required ones must be chosen and filled in the file before the referral is
-sent. Health and psychological items travel only with the job seeker's consent.
-The handover is a snapshot: later edits of the file do not reach the provider.
+sent. Health and psychological items go into it only with the job seeker's consent
+or while it is asked. The handover is a snapshot: later edits of the file do not
+reach the provider, and what the provider's coach reads of it follows the job
+seeker's current consents (``werkpad.consents``; the basis always).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _as_json(value):
 
 
 def build_snapshot(
-    job_seeker: JobSeeker, *, fields: list[str] | tuple[str, ...], health_consent: bool
+    job_seeker: JobSeeker, *, fields: list[str] | tuple[str, ...], health_allowed: bool
 ) -> dict:
     """The handover as it is sent, or ``InvalidInputError`` naming every missing item."""
     chosen = list(dict.fromkeys(fields))
@@ -89,11 +91,11 @@ def build_snapshot(
             _("These fields cannot be shared: %(names)s.") % {"names": ", ".join(unknown)}
         ]
     health = [f for f in chosen if f in HEALTH_FIELDS]
-    if health and not health_consent:
+    if health and not health_allowed:
         errors.setdefault("handover_fields", []).append(
             _(
                 "%(names)s can only be shared when the job seeker consents to sharing "
-                "health and psychological information."
+                "health and psychological information: ask for their consent."
             )
             % {"names": ", ".join(label(f) for f in health)}
         )
@@ -114,11 +116,14 @@ def build_snapshot(
     return {f: _as_json(getattr(job_seeker, f)) for f in SHAREABLE_FIELDS if f in chosen}
 
 
-def display(snapshot: dict, *, include_health: bool) -> list[tuple[str, str, bool]]:
-    """(label, shown value, is health item) per field, in the form's order."""
+def display(
+    snapshot: dict, *, readable: frozenset[str] | None = None
+) -> list[tuple[str, str, bool]]:
+    """(label, shown value, is health item) per field, in the form's order; only the
+    ``readable`` fields when named."""
     rows = []
     for name in SHAREABLE_FIELDS:
-        if name not in snapshot or (name in HEALTH_FIELDS and not include_health):
+        if name not in snapshot or (readable is not None and name not in readable):
             continue
         value = snapshot[name]
         field = JobSeeker._meta.get_field(name)

@@ -1,7 +1,8 @@
 """Trajectories: a referral of a job seeker to a programme (TR1-TR9).
 
 A ``Trajectory`` carries the structured handover (a snapshot of the job-seeker
-fields the provider needs and the job seeker agreed to share), the caseworker's
+fields the provider needs, taken at referral; what the provider's coach reads of it
+follows the job seeker's current consents, ``werkpad.consents``), the caseworker's
 reasons, and the status that ``workflow.py`` moves. Progress reports, the end
 report and the evaluation hang off it; the status history is append-only.
 """
@@ -106,10 +107,6 @@ class Trajectory(VersionedModel):
         default=dict,
         blank=True,
         help_text=_("The job-seeker fields shared with the provider, as they were at referral."),
-    )
-    health_consent = models.BooleanField(
-        _("consents to share health and psychological information with the provider"),
-        default=False,
     )
     # TR8
     activity_format = models.CharField(

@@ -2,7 +2,10 @@
 
 A coach reads what was referred to their own provider: the referral itself
 (programme, reasons, needs against expertise) from the start, the handover
-from acceptance on, and the health section only with the job seeker's consent.
+from acceptance on: its basis always, each other part of the file only while the
+job seeker consents to share it with the provider now, and the health fields and
+the reports' health section only with the current health consent
+(``werkpad.consents``; a withdrawal takes effect on the next read).
 Once the trajectory ended (completed, ended early, declined) the coach no longer
 reads the handover, the needs drawn from it, or any health section; they read
 what the provider wrote (reports, end report, evaluation) for
@@ -19,6 +22,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
+from werkpad.consents import parts
+from werkpad.consents.models import Consent
+from werkpad.consents.selectors import shared_parts
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
@@ -157,11 +163,8 @@ def trajectory_get(
     )
     fields = ["status", "programme", "reason"]
     if user.has_perm("trajectories.view_handover", trajectory):
-        fields += [
-            f
-            for f in trajectory.handover
-            if f not in handover.HEALTH_FIELDS or may_read_health(user, trajectory)
-        ]
+        readable = readable_fields(user, trajectory)
+        fields += [f for f in trajectory.handover if f in readable]
     audit_record(
         user=user,
         action=AuditEvent.Action.READ,
@@ -175,19 +178,51 @@ def trajectory_get(
     return trajectory
 
 
+def provider_parts(trajectory: Trajectory) -> frozenset[str]:
+    """The parts of the file the job seeker consents, now, to share with the provider of
+    this trajectory (RI5, TR4): read afresh on every call."""
+    return shared_parts(
+        job_seeker_id=trajectory.job_seeker_id,
+        organisation_id=trajectory.provider.organisation_id,
+        recipient=Consent.Recipient.PROVIDER,
+    )
+
+
+def health_consented(trajectory: Trajectory) -> bool:
+    """Whether the job seeker consents, now, to share their health information with the
+    provider of this trajectory."""
+    return parts.HEALTH in provider_parts(trajectory)
+
+
 def may_read_health(user: User, trajectory: Trajectory) -> bool:
-    """TR4: the job seeker, their contact person, and the provider's coach with consent
-    until the trajectory ended."""
+    """TR4: the job seeker, their contact person, and the provider's coach with the
+    current health consent until the trajectory ended."""
     if (
         trajectory.job_seeker.user_id == user.pk
         or trajectory.job_seeker.contact_person_id == user.pk
     ):
         return True
     return (
-        trajectory.health_consent
-        and trajectory.status not in ENDED
+        trajectory.status not in ENDED
         and rules.is_coach_of(user, trajectory)
+        and health_consented(trajectory)
     )
+
+
+def readable_fields(user: User, trajectory: Trajectory) -> frozenset[str]:
+    """The handover fields this user reads: the municipality's caseworkers and the job
+    seeker all of them (health as ``may_read_health`` says); the provider's coach the
+    basis and the parts the job seeker consents to share now."""
+    if rules.is_caseworker_of(user, trajectory) or trajectory.job_seeker.user_id == user.pk:
+        fields = set(handover.SHAREABLE_FIELDS)
+    else:
+        shared = provider_parts(trajectory)
+        fields = {f for f in handover.SHAREABLE_FIELDS if parts.readable(f, shared)}
+    if may_read_health(user, trajectory):
+        fields |= set(handover.HEALTH_FIELDS)
+    else:
+        fields -= set(handover.HEALTH_FIELDS)
+    return frozenset(fields)
 
 
 def referral_reasons_visible(user: User, trajectory: Trajectory) -> bool:
@@ -205,7 +240,7 @@ def handover_rows(*, user: User, trajectory: Trajectory) -> list[tuple[str, str,
     """The handover as this user may read it, or None before the provider may see it."""
     if not user.has_perm("trajectories.view_handover", trajectory):
         return None
-    return handover.display(trajectory.handover, include_health=may_read_health(user, trajectory))
+    return handover.display(trajectory.handover, readable=readable_fields(user, trajectory))
 
 
 def needs_match(*, user: User, trajectory: Trajectory) -> list[handover.NeedMatch]:
@@ -218,7 +253,8 @@ def needs_match(*, user: User, trajectory: Trajectory) -> list[handover.NeedMatc
         or trajectory.job_seeker.user_id == user.pk
     ):
         return []
-    snap = trajectory.handover
+    readable = readable_fields(user, trajectory)
+    snap = {name: value for name, value in trajectory.handover.items() if name in readable}
     needs: list[tuple[str, str]] = []
     birth = snap.get("birth_date")
     age = trajectory.job_seeker.age_on(trajectory.referred_on)
@@ -226,7 +262,7 @@ def needs_match(*, user: User, trajectory: Trajectory) -> list[handover.NeedMatc
         needs.append(("older", _("older job seeker")))
     if birth and age < 27:
         needs.append(("young", _("young (under 27)")))
-    if snap.get("attention_psychological") and may_read_health(user, trajectory):
+    if snap.get("attention_psychological"):
         needs.append(("psychological", _("psychologically vulnerable")))
     if snap.get("labour_disability"):
         needs.append(("labour_disability", _("labour disability")))

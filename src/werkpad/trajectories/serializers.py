@@ -158,7 +158,10 @@ class TrajectorySerializer(TrajectorySummarySerializer):
         help_text="Why the job seeker was referred although outside the programme's target "
         "group (rungs or target groups such as an age range); empty when inside it.",
     )
-    healthConsent = serializers.BooleanField(source="health_consent")
+    healthConsent = serializers.SerializerMethodField(
+        help_text="Whether the job seeker consents now to share their health information "
+        "with this trajectory's provider (GET/POST /job-seekers/{id}/consents)."
+    )
     activityFormat = serializers.ChoiceField(
         source="activity_format", choices=ActivityFormat.choices
     )
@@ -180,6 +183,10 @@ class TrajectorySerializer(TrajectorySummarySerializer):
     def get_alternatives(self, obj) -> list[dict]:
         return [{"id": p.pk, "name": p.name} for p in obj.alternatives.all()]
 
+    @extend_schema_field(serializers.BooleanField())
+    def get_healthConsent(self, obj) -> bool:
+        return selectors.health_consented(obj)
+
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_coach(self, obj) -> str | None:
         return obj.coach.get_full_name() if obj.coach else None
@@ -198,12 +205,8 @@ class TrajectorySerializer(TrajectorySummarySerializer):
         user = self.context["request"].user
         if not user.has_perm("trajectories.view_handover", obj):
             return None
-        health = selectors.may_read_health(user, obj)
-        return {
-            camel(name): value
-            for name, value in obj.handover.items()
-            if health or name not in handover.HEALTH_FIELDS
-        }
+        readable = selectors.readable_fields(user, obj)
+        return {camel(name): value for name, value in obj.handover.items() if name in readable}
 
     @extend_schema_field(TrajectoryNeedMatchSerializer(many=True))
     def get_expertiseMatch(self, obj) -> list[dict]:
@@ -247,7 +250,13 @@ class TrajectoryReferralSerializer(StrictSerializer):
         + ", ".join(camel(f) for f in handover.REQUIRED_FIELDS)
         + ".",
     )
-    healthConsent = serializers.BooleanField(required=False, default=False)
+    healthConsent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Ask the job seeker for consent to share their health information with the "
+        "provider; they answer on their own pages. The other chosen parts of the file are "
+        "recorded as consented at referral (at the desk).",
+    )
     activityFormat = serializers.ChoiceField(
         choices=ActivityFormat.choices, required=False, default=ActivityFormat.INDIVIDUAL
     )

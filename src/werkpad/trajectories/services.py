@@ -10,6 +10,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
+from werkpad.consents import parts as file_parts
+from werkpad.consents.models import Consent
+from werkpad.consents.selectors import consent_statuses, shared_parts
+from werkpad.consents.services import consent_give, consent_request
+from werkpad.consents.workflow import Channel
+from werkpad.consents.workflow import Status as ConsentStatus
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.deadlines import add_months, add_weeks
@@ -25,7 +31,7 @@ from werkpad.core.models import AuditEvent, MunicipalitySettings
 from werkpad.jobseekers.selectors import jobseeker_scope
 from werkpad.jobseekers.services import jobseeker_rung_change, refuse_if_left
 from werkpad.providers.models import Format, Programme
-from werkpad.trajectories import handover, rules
+from werkpad.trajectories import handover, rules, selectors
 from werkpad.trajectories.models import (
     ActivityFormat,
     EndReport,
@@ -89,7 +95,7 @@ def trajectory_refer(
     programme_id: int,
     reason: str,
     handover_fields: Iterable[str],
-    health_consent: bool = False,
+    ask_health_consent: bool = False,
     alternative_ids: Iterable[int] = (),
     alternatives_note: str = "",
     activity_format: str = ActivityFormat.INDIVIDUAL,
@@ -97,6 +103,13 @@ def trajectory_refer(
     target_group_reason: str = "",
 ) -> Trajectory:
     """TR1: refer a job seeker to a programme with the handover and the reasons.
+
+    RI5, TR4: the parts of the file the caseworker chose for the handover are recorded as
+    consents given in the referral conversation (at the desk, by this caseworker), unless
+    the job seeker refused or withdrew them before; the job seeker can withdraw each on
+    their own pages. With ``ask_health_consent`` the job seeker is asked to consent to
+    sharing their health information: the provider's coach reads it only once they say
+    yes. Health items go into the handover only while asked for or consented to.
 
     A job seeker outside the programme's target group (its rungs, or its target groups
     such as an age range) is referred only with ``target_group_reason``, which the provider
@@ -163,9 +176,16 @@ def trajectory_refer(
                 % {"why": "; ".join(outside)}
             ]
             codes["target_group_reason"] = "target-group-reason-required"
+    health_given = programme is not None and file_parts.HEALTH in shared_parts(
+        job_seeker_id=job_seeker.pk,
+        organisation_id=programme.provider.organisation_id,
+        recipient=Consent.Recipient.PROVIDER,
+    )
     try:
         snapshot = handover.build_snapshot(
-            job_seeker, fields=list(handover_fields), health_consent=health_consent
+            job_seeker,
+            fields=list(handover_fields),
+            health_allowed=ask_health_consent or health_given,
         )
     except InvalidInputError as error:
         errors.update(error.errors)
@@ -183,7 +203,6 @@ def trajectory_refer(
         reason=reason.strip(),
         alternatives_note=alternatives_note.strip(),
         handover=snapshot,
-        health_consent=health_consent,
         activity_format=activity_format,
         group_alternative=group_alternative.strip(),
         target_group_reason=target_group_reason.strip() if outside else "",
@@ -203,8 +222,45 @@ def trajectory_refer(
         ],
         detail="referral",
     )
+    _record_consents(
+        user=user, trajectory=trajectory, chosen=list(snapshot), ask_health=ask_health_consent
+    )
     notify_referral(trajectory, actor=user)
     return trajectory
+
+
+def _record_consents(
+    *, user: User, trajectory: Trajectory, chosen: list[str], ask_health: bool
+) -> None:
+    """The consents of a referral: the chosen parts as given at the desk, health asked."""
+    organisation = trajectory.provider.organisation
+    current = consent_statuses(
+        job_seeker_id=trajectory.job_seeker_id,
+        organisation_id=organisation.pk,
+        recipient=Consent.Recipient.PROVIDER,
+    )
+    for part in file_parts.parts_of(chosen):
+        if part == file_parts.HEALTH or current.get(part) not in (None, ConsentStatus.REQUESTED):
+            continue
+        consent_give(
+            user=user,
+            job_seeker_id=trajectory.job_seeker_id,
+            recipient=Consent.Recipient.PROVIDER,
+            organisation_id=organisation.pk,
+            part=part,
+            channel=Channel.DESK,
+            reason=_("Agreed in the referral conversation for %(programme)s.")
+            % {"programme": trajectory.programme.name},
+        )
+    if ask_health:
+        consent_request(
+            user=user,
+            job_seeker=trajectory.job_seeker,
+            recipient=Consent.Recipient.PROVIDER,
+            organisation=organisation,
+            parts=[file_parts.HEALTH],
+            reason=_("Referral to %(programme)s.") % {"programme": trajectory.programme.name},
+        )
 
 
 def _report_interval(trajectory: Trajectory) -> int:
@@ -480,7 +536,8 @@ def progress_report_create(
 ) -> ProgressReport:
     """TR3: a progress report answers the due one; the next falls due one interval later.
 
-    TR4: the health section is written only with the job seeker's consent.
+    TR4: the health section is written only while the job seeker consents to share their
+    health information with the provider.
     """
     trajectory = _locked(user=user, trajectory_id=trajectory_id, expected_version=None)
     _require_coach(user, trajectory, "progress-report-denied")
@@ -492,7 +549,7 @@ def progress_report_create(
     errors: dict[str, list[str]] = {}
     if not progress.strip():
         errors["progress"] = [_("Describe the progress.")]
-    if health_section.strip() and not trajectory.health_consent:
+    if health_section.strip() and not selectors.health_consented(trajectory):
         errors["health_section"] = [
             _(
                 "The job seeker did not consent to sharing health and psychological "

@@ -93,7 +93,7 @@ def trajectory_refer(request, job_seeker_id: int):
                 programme_id=data["programme"],
                 reason=data["reason"],
                 handover_fields=data["handover_fields"],
-                health_consent=data["health_consent"],
+                ask_health_consent=data["ask_health_consent"],
                 alternative_ids=data["alternatives"],
                 alternatives_note=data["alternatives_note"],
                 activity_format=data["activity_format"],
@@ -172,7 +172,8 @@ def trajectory_detail(request, id: int):
             },
         )
     actions = _actions(user, trajectory)
-    health_allowed = trajectory.health_consent and rules.is_coach_of(user, trajectory)
+    health_consent = selectors.health_consented(trajectory)
+    health_allowed = health_consent and rules.is_coach_of(user, trajectory)
     return render(
         request,
         "trajectories/detail.html",
@@ -191,6 +192,7 @@ def trajectory_detail(request, id: int):
             if actions["report"]
             else None,
             "health_allowed": health_allowed,
+            "health_consent": health_consent,
             "is_caseworker": rules.is_caseworker_of(user, trajectory),
         },
     )
@@ -243,7 +245,7 @@ def trajectory_action(request, id: int, action: str):
 @require_POST
 def progress_report_create(request, id: int):
     trajectory = selectors.trajectory_for_action(user=request.user, id=id, action="report")
-    form = ProgressReportForm(request.POST, health_allowed=trajectory.health_consent)
+    form = ProgressReportForm(request.POST, health_allowed=selectors.health_consented(trajectory))
     if form.is_valid():
         try:
             services.progress_report_create(
