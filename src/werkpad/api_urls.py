@@ -23,6 +23,7 @@ from werkpad.jobseekers.api import (
     ProfileReviewView,
     ReentryView,
 )
+from werkpad.mediations import api as mediations
 from werkpad.notifications.api import NotificationListView, NotificationReadView
 from werkpad.plans.api import (
     PlanAgreementView,
@@ -41,6 +42,7 @@ from werkpad.providers.api import (
     ProviderDetailView,
     ProviderListView,
 )
+from werkpad.secondopinions import api as secondopinions
 from werkpad.trajectories import api as trajectories
 
 
@@ -147,6 +149,40 @@ urlpatterns = [
             ("early-end", trajectories.EarlyEndView),
             ("evaluation", trajectories.EvaluationView),
             ("progress-reports", trajectories.ProgressReportListView),
+        )
+    ],
+    path(
+        "second-opinions",
+        secondopinions.SecondOpinionListView.as_view(),
+        name="second-opinion-list",
+    ),
+    path(
+        "second-opinions/<int:id>",
+        secondopinions.SecondOpinionDetailView.as_view(),
+        name="second-opinion-detail",
+    ),
+    *[
+        path(
+            f"second-opinions/<int:id>/{segment}", view.as_view(), name=f"second-opinion-{segment}"
+        )
+        for segment, view in (
+            ("assignment", secondopinions.AssignmentView),
+            ("advice", secondopinions.AdviceView),
+            ("other-expert", secondopinions.OtherExpertView),
+            ("meeting", secondopinions.MeetingView),
+            ("decision", secondopinions.DecisionView),
+            ("withdrawal", secondopinions.WithdrawalView),
+        )
+    ],
+    path("mediations", mediations.MediationListView.as_view(), name="mediation-list"),
+    path("mediations/<int:id>", mediations.MediationDetailView.as_view(), name="mediation-detail"),
+    *[
+        path(f"mediations/<int:id>/{segment}", view.as_view(), name=f"mediation-{segment}")
+        for segment, view in (
+            ("mediator-appointment", mediations.MediatorAppointmentView),
+            ("sessions", mediations.SessionsView),
+            ("outcome", mediations.OutcomeView),
+            ("withdrawal", mediations.WithdrawalView),
         )
     ],
     path("instruments", InstrumentListView.as_view(), name="instrument-list"),

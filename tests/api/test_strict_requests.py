@@ -30,6 +30,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.notifications.factories import NotificationFactory
+from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
 from werkpad.consents.models import Consent
 from werkpad.core.api import StrictQueryMixin
@@ -154,6 +155,8 @@ def world(amsterdam):
         "instruments": InstrumentFactory(municipality=amsterdam),
         "notifications": NotificationFactory(recipient=user),
         "municipalities": amsterdam,
+        "second-opinions": SecondOpinionFactory(job_seeker=job_seeker),
+        "mediations": MediationFactory(trajectory=TrajectoryFactory(job_seeker=job_seeker)),
         "complaints": _complaint(user, organisation),
     }
     rows["consents"] = Consent.objects.filter(job_seeker=job_seeker).first()

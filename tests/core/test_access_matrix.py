@@ -39,11 +39,18 @@ pytestmark = [
 #: The sections each role's worklist holds, in the order of the page.
 SECTIONS = {
     Role.JOB_SEEKER: [],
-    Role.CASEWORKER: ["profile-review", "caseload", "plan-review", "caseload-reports"],
+    Role.CASEWORKER: [
+        "profile-review",
+        "caseload",
+        "plan-review",
+        "caseload-reports",
+        "second-opinions-caseworker",
+        "mediations-requested",
+    ],
     Role.COACH: ["referrals-inbox", "coach-reports"],
     Role.EMPLOYER_ADVISOR: [],
     Role.EMPLOYER: [],
-    Role.ADVISOR: [],
+    Role.ADVISOR: ["second-opinions-to-advise"],
     Role.COMPLAINT_HANDLER: [
         "complaints-open",
         "complaints-acknowledge",

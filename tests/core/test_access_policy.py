@@ -180,8 +180,32 @@ def test_each_scope_and_its_rule_agree_on_every_object(role_user):
     provider_handler = UserFactory.with_role(
         Role.COMPLAINT_HANDLER, organisation=programme.provider.organisation
     )
+    from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
+    from werkpad.mediations.selectors import mediation_scope
+    from werkpad.secondopinions.selectors import second_opinion_scope
+
+    advisor = role_user(Role.ADVISOR)
+    objects["secondopinions.view_secondopinion"] = (
+        second_opinion_scope,
+        [
+            SecondOpinionFactory(job_seeker=own, advisor=advisor, assigned=True),
+            SecondOpinionFactory(job_seeker=own),
+            SecondOpinionFactory(job_seeker=other, advised=True),
+        ],
+    )
+    mediated = TrajectoryFactory(job_seeker=own, started=True)
+    objects["mediations.view_mediation"] = (
+        mediation_scope,
+        [
+            MediationFactory(trajectory=mediated),
+            MediationFactory(trajectory=TrajectoryFactory(job_seeker=other, started=True)),
+        ],
+    )
+    provider_coach = UserFactory.with_role(Role.COACH, organisation=mediated.provider.organisation)
     users = [role_user(role) for role in Role if role != Role.JOB_SEEKER] + [
         seeker,
+        advisor,
+        provider_coach,
         provider_handler,
     ]
     for user in users:

@@ -63,16 +63,24 @@ def test_a_registered_source_shows_for_its_roles_only_in_its_place(role_user, mo
 
 
 def test_the_sections_come_in_the_order_of_the_apps(role_user):
-    """The caseworker: the caseload first, then plans, then trajectories; the composition
-    closes the policy officer's page."""
+    """The caseworker: the caseload first, then plans, then trajectories, second opinions
+    and mediations; the composition closes the policy officer's page."""
     from werkpad.jobseekers.worklist import caseworker_sections as file_sections
+    from werkpad.mediations.worklist import caseworker_sections as mediation_sections
     from werkpad.plans.worklist import caseworker_sections as plan_sections
+    from werkpad.secondopinions.worklist import caseworker_sections as opinion_sections
     from werkpad.trajectories.worklist import caseworker_sections as trajectory_sections
 
     caseworker = role_user(Role.CASEWORKER)
     expected = [
         s.key
-        for make in (file_sections, plan_sections, trajectory_sections)
+        for make in (
+            file_sections,
+            plan_sections,
+            trajectory_sections,
+            opinion_sections,
+            mediation_sections,
+        )
         for s in make(caseworker)
     ]
     assert [s.key for s in worklist_for(caseworker)] == expected

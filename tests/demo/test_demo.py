@@ -198,6 +198,7 @@ class TestSmallDemo:
             "raadslid",
             "klachtbehandelaar",
             "klachten-werkbrug",
+            "adviseur",
         ],
     )
     def test_every_staff_login_finds_work_waiting_on_the_home_worklist(self, demo, username):
@@ -268,6 +269,53 @@ class TestSmallDemo:
         assert response.status_code == 200
         assert response.context["summary"].waiting_for_answer
         assert reverse("myplan:plan") in response.content.decode()
+
+    def test_second_opinions_followed_partly_and_rejected_with_a_real_motivation(self, demo):
+        """RI3: every motivation answers its advice (the rule accepts it); dates in order."""
+        from werkpad.secondopinions import motivation
+        from werkpad.secondopinions.models import SecondOpinion
+
+        decided = SecondOpinion.objects.filter(status="decided")
+        assert set(decided.values_list("decision", flat=True)) == {
+            "follows",
+            "partly_follows",
+            "rejects",
+        }
+        for so in decided.exclude(decision="follows"):
+            assert motivation.check(so.motivation, advice=so.advice) == so.motivation
+        for so in SecondOpinion.objects.exclude(advised_at=None):
+            assert so.requested_on <= so.advised_at.date()
+            if so.meeting_held_on:
+                assert so.advised_at.date() <= so.meeting_held_on
+            if so.decided_on:
+                assert so.meeting_held_on <= so.decided_on
+        assert len(set(decided.exclude(motivation="").values_list("motivation", flat=True))) == (
+            decided.exclude(motivation="").count()
+        )
+
+    def test_the_advisor_has_work_waiting_one_near_its_term(self, demo):
+        client = Client()
+        client.force_login(User.objects.get(username="adviseur"))
+        response = client.get(reverse("core:home"))
+        (section,) = [
+            s for s in response.context["worklist"] if s.key == "second-opinions-to-advise"
+        ]
+        assert section.count == 3
+        assert min(item.due_on for item in section.items) <= clock.today() + dt.timedelta(days=4)
+        assert client.get(reverse("secondopinions:list")).status_code == 200
+
+    def test_the_job_seeker_reads_the_advice_and_a_mediation_runs(self, demo):
+        from werkpad.mediations.models import MediationRequest
+
+        client = Client()
+        client.force_login(User.objects.get(username="werkzoekende"))
+        page = client.get(reverse("mysecondopinions:list")).content.decode()
+        assert "Advies gegeven" in page or "Advice given" in page
+        assert set(MediationRequest.objects.values_list("status", flat=True)) == {
+            "requested",
+            "in_progress",
+            "concluded",
+        }
 
     def test_consents_given_withdrawn_and_asked_with_their_history_in_order(self, demo):
         """RI5, TR4: every demo referral recorded its consents; some were withdrawn later

@@ -203,6 +203,7 @@ def test_every_topic_with_terms_is_registered():
         "plan-review",
         "progress-report",
         "referral-answer",
+        "second-opinion-advice-term",
         "complaint",
     }
 

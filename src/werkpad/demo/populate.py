@@ -53,6 +53,7 @@ from werkpad.demo.data import (
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
+from werkpad.demo.secondopinions import create_mediations, create_second_opinions
 from werkpad.demo.trajectories import create_trajectories
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.notifications.terms import sweep
@@ -335,6 +336,18 @@ def populate(
             former_ids=former_ids,
             progress=printer.line,
         )
+        second_opinions = create_second_opinions(
+            office=cast.organisations[role_org("adviseur")],
+            advisor=cast.users["adviseur"],
+            caseworker=cast.users["klantmanager"],
+            job_seeker_login=job_seeker_user,
+            seed=seed,
+            anchor=anchor,
+        )
+        mediations = create_mediations(
+            caseworker=cast.users["klantmanager"], seed=seed, anchor=anchor
+        )
+        printer.line(f"second opinions: {len(second_opinions)}, mediations: {len(mediations)}")
         create_consents(
             municipalities=cast.municipalities,
             job_seeker_user=job_seeker_user,
