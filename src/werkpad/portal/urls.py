@@ -11,4 +11,5 @@ urlpatterns = [
     path("klagen/", views.complaints, name="complaints"),
     path("onafhankelijk-advies/", views.second_opinion, name="second-opinion"),
     path("bemiddeling/", views.mediation, name="mediation"),
+    path("ingediend/", views.filed, name="filed"),
 ]
