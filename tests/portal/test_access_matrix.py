@@ -1,4 +1,4 @@
-"""The job seeker's rights pages (RI1): every role x every page.
+"""The job seeker's rights pages and what they filed (RI1): every role x every page.
 
 Only a logged-in job seeker opens them; every other role is refused (403) and an
 anonymous visitor is sent to the login page. The privacy statement stays public and
@@ -23,6 +23,7 @@ PAGES = {
     "complaints": "/mijn/klagen/",
     "second opinion": "/mijn/onafhankelijk-advies/",
     "mediation": "/mijn/bemiddeling/",
+    "what I filed": "/mijn/ingediend/",
 }
 EXPECTED = {
     **{role: dict.fromkeys(PAGES, 403) for role in Role},

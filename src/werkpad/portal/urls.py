@@ -15,4 +15,5 @@ urlpatterns = [
     path("toestemming/geven/", consents.consent_give, name="consent-give"),
     path("toestemming/<int:id>/intrekken/", consents.consent_withdraw, name="consent-withdraw"),
     path("toestemming/<int:id>/weigeren/", consents.consent_refuse, name="consent-refuse"),
+    path("ingediend/", views.filed, name="filed"),
 ]

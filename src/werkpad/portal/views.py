@@ -12,6 +12,7 @@ from werkpad.consents.selectors import open_request_count
 from werkpad.core.models import MunicipalitySettings
 from werkpad.core.permissions import Role, scope_of
 from werkpad.jobseekers import selectors
+from werkpad.portal.filed import filed_list
 from werkpad.providers.selectors import municipality_contacts
 
 
@@ -88,6 +89,20 @@ def complaints(request):
 def second_opinion(request):
     """The independent labour advisor and the second opinion (seed 004)."""
     return _rights_page(request, "portal/second_opinion.html")
+
+
+@job_seeker_only
+def filed(request):
+    """Everything the job seeker filed, with its status, who handles it and its term."""
+    job_seeker = _own(request)
+    return render(
+        request,
+        "portal/filed.html",
+        {
+            "js": job_seeker,
+            "items": filed_list(user=request.user, job_seeker_id=job_seeker.pk),
+        },
+    )
 
 
 @job_seeker_only
