@@ -372,6 +372,18 @@ SPECTACULAR_SETTINGS = {
         "MediationOutcomeEnum": "werkpad.mediations.models.Outcome",
         "TrajectoryOutcomeEnum": "werkpad.trajectories.models.Outcome",
         "ConsentStatusEnum": "werkpad.consents.workflow.Status",
+        # complaints.workflow.Status: its serializers name the values only
+        "ComplaintStatusEnum": [
+            "received",
+            "acknowledged",
+            "heard",
+            "decided",
+            "dissatisfied",
+            "reopened",
+            "referred",
+            "withdrawn",
+        ],
+        "ComplaintOutcomeEnum": "werkpad.complaints.models.Outcome",
         "ConsentInputChannelEnum": "werkpad.consents.workflow.INPUT_CHANNEL_CHOICES",
         # complaints.models.Channel: its serializers name the values only
         "ComplaintChannelEnum": ["web", "phone", "desk", "letter", "email"],

@@ -20,7 +20,7 @@ from werkpad.complaints.serializers import (
     HearingSerializer,
     LessonInSerializer,
     PostponementSerializer,
-    VersionSerializer,
+    ComplaintVersionSerializer,
     WithdrawalSerializer,
 )
 from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
@@ -152,7 +152,7 @@ def _action(name: str, *, serializer: Any, summary: str, description: str, call:
 
 AcknowledgementView = _action(
     "complaintAcknowledge",
-    serializer=VersionSerializer,
+    serializer=ComplaintVersionSerializer,
     summary="Acknowledge the receipt",
     description="Sends the acknowledgement letter (Awb 9:5); the handler takes it on.",
     call=lambda user, id, d: services.complaint_acknowledge(
@@ -212,7 +212,7 @@ DissatisfactionView = _action(
 )
 FollowUpView = _action(
     "complaintFollowUp",
-    serializer=VersionSerializer,
+    serializer=ComplaintVersionSerializer,
     summary="Follow up a complainant who is not satisfied",
     description="As the municipality's rules say: handled again with a new term, or referred "
     "to the ombudsman.",

@@ -132,11 +132,11 @@ class ComplaintFileSerializer(StrictSerializer[Any]):
     )
 
 
-class VersionSerializer(StrictSerializer[Any]):
+class ComplaintVersionSerializer(StrictSerializer[Any]):
     version = serializers.IntegerField(min_value=1, help_text="The version you read.")
 
 
-class PostponementSerializer(VersionSerializer):
+class PostponementSerializer(ComplaintVersionSerializer):
     weeks = serializers.IntegerField(
         min_value=1,
         help_text=f"By how many weeks: at most {MAX_POSTPONEMENT_WEEKS}, once (Awb 9:11(2)).",
@@ -144,7 +144,7 @@ class PostponementSerializer(VersionSerializer):
     reason = ParagraphField(help_text="Why: the notice to the complainant says it.")
 
 
-class HearingSerializer(VersionSerializer):
+class HearingSerializer(ComplaintVersionSerializer):
     heldOn = serializers.DateField(
         required=False, allow_null=True, default=None, help_text="The day it was held."
     )
@@ -158,7 +158,7 @@ class HearingSerializer(VersionSerializer):
     notes = ParagraphField(required=False, allow_blank=True, default="", help_text="Notes.")
 
 
-class DecisionSerializer(VersionSerializer):
+class DecisionSerializer(ComplaintVersionSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.values, help_text="The outcome.")
     conclusions = ParagraphField(help_text="The conclusions (Awb 9:12).")
     measures = ParagraphField(
@@ -170,7 +170,7 @@ class DissatisfactionSerializer(StrictSerializer[Any]):
     text = ParagraphField(help_text="Why the complainant is not satisfied.")
 
 
-class WithdrawalSerializer(VersionSerializer):
+class WithdrawalSerializer(ComplaintVersionSerializer):
     reason = ParagraphField(help_text="Why it is withdrawn.")
 
 
