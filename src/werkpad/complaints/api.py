@@ -15,12 +15,12 @@ from werkpad.complaints.serializers import (
     ComplaintFileSerializer,
     ComplaintSerializer,
     ComplaintSummarySerializer,
+    ComplaintVersionSerializer,
     DecisionSerializer,
     DissatisfactionSerializer,
     HearingSerializer,
     LessonInSerializer,
     PostponementSerializer,
-    ComplaintVersionSerializer,
     WithdrawalSerializer,
 )
 from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
