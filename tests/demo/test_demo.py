@@ -303,6 +303,16 @@ class TestSmallDemo:
         assert section.count == 3
         assert min(item.due_on for item in section.items) <= clock.today() + dt.timedelta(days=4)
         assert client.get(reverse("secondopinions:list")).status_code == 200
+        # RI3: on each waiting one, the advisor reads what the job seeker shares with them
+        from werkpad.secondopinions import selectors
+        from werkpad.secondopinions.models import SecondOpinion
+        from werkpad.secondopinions.workflow import WAITING_FOR_ADVICE
+
+        advisor = User.objects.get(username="adviseur")
+        waiting = SecondOpinion.objects.filter(advisor=advisor, status__in=WAITING_FOR_ADVICE)
+        views = [selectors.advisor_file(user=advisor, second_opinion=so) for so in waiting]
+        assert all(view is not None for view in views)
+        assert sum(len(view.shared) for view in views) >= 1
 
     def test_the_job_seeker_reads_the_advice_and_a_mediation_runs(self, demo):
         from werkpad.mediations.models import MediationRequest

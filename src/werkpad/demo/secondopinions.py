@@ -19,6 +19,9 @@ import random
 from zoneinfo import ZoneInfo
 
 from werkpad.accounts.models import User
+from werkpad.consents.models import Consent, ConsentChange
+from werkpad.consents.workflow import Channel as ConsentChannel
+from werkpad.consents.workflow import Status as ConsentStatus
 from werkpad.core import clock
 from werkpad.core.deadlines import add_weeks, add_working_days
 from werkpad.core.models import MunicipalitySettings, Organisation
@@ -298,7 +301,61 @@ def create_second_opinions(
             (Status.ADVISED, _at(advised_on, 15), advisor),
         ],
     )
+    _advisor_consents(created)
     return created
+
+
+#: The parts of the file demo job seekers share with the advisor's office: most share
+#: their work and wishes, some their circumstances, few their health.
+ADVISOR_PART_SHARES = {"work": 0.9, "preferences": 0.8, "circumstances": 0.4, "health": 0.15}
+
+
+def _advisor_consents(second_opinions: list[SecondOpinion]) -> None:
+    """The consents that let the advisor read part of each job seeker's file, given on the
+    day of the request: on their own pages when the job seeker asked, at the desk when the
+    caseworker referred."""
+    rng = random.Random(len(second_opinions))
+    consents: list[Consent] = []
+    changes: list[tuple[Consent, ConsentChange]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for second_opinion in second_opinions:
+        given_at = _at(second_opinion.requested_on, 10)
+        own = second_opinion.requested_by == RequestedBy.JOB_SEEKER
+        channel = ConsentChannel.PORTAL if own else ConsentChannel.DESK
+        for part, share in ADVISOR_PART_SHARES.items():
+            key = (second_opinion.job_seeker_id, second_opinion.advisor_office_id, part)
+            if key in seen or rng.random() >= share:
+                continue
+            seen.add(key)
+            consent = Consent(
+                municipality_id=second_opinion.municipality_id,
+                job_seeker_id=second_opinion.job_seeker_id,
+                recipient=Consent.Recipient.ADVISOR,
+                organisation_id=second_opinion.advisor_office_id,
+                part=part,
+                status=ConsentStatus.GIVEN,
+                channel=channel,
+                created_at=given_at,
+                updated_at=given_at,
+            )
+            consents.append(consent)
+            changes.append(
+                (
+                    consent,
+                    ConsentChange(
+                        from_status="",
+                        to_status=ConsentStatus.GIVEN,
+                        changed_at=given_at,
+                        changed_by_id=second_opinion.requested_by_user_id,
+                        channel=channel,
+                        reason="Voor de second opinion.",
+                    ),
+                )
+            )
+    Consent.objects.bulk_create(consents, batch_size=2_000)
+    for consent, change in changes:
+        change.consent = consent
+    ConsentChange.objects.bulk_create([change for _consent, change in changes], batch_size=2_000)
 
 
 def create_mediations(*, caseworker: User, seed: int, anchor: dt.date) -> list[MediationRequest]:

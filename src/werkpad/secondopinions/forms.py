@@ -3,14 +3,22 @@ expert, the meeting, the decision (with the advice beside it) and the withdrawal
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.consents import parts as file_parts
 from werkpad.secondopinions.models import Decision, OtherExpertMode
 
 TEXTAREA = {"rows": 6}
+
+
+class SubjectIds(TypedDict):
+    """What a second opinion is about: a programme offered or a trajectory."""
+
+    programme_id: int | None
+    trajectory_id: int | None
 
 
 class SubjectForm(forms.Form):
@@ -48,7 +56,7 @@ class SubjectForm(forms.Form):
         assert isinstance(subject, forms.ChoiceField)
         subject.choices = choices
 
-    def subject_ids(self) -> dict[str, int | None]:
+    def subject_ids(self) -> SubjectIds:
         kind, _sep, pk = self.cleaned_data["subject"].partition(":")
         return {
             "programme_id": int(pk) if kind == "programme" else None,
@@ -65,6 +73,17 @@ class OwnRequestForm(SubjectForm):
         self.fields["question"].label = _("What do you doubt, or what do you not agree with?")
         self.fields["question"].help_text = _(
             "Write it in your own words. The advisor reads it before talking with you."
+        )
+        self.fields["shared_parts"] = forms.MultipleChoiceField(
+            label=_("What may the advisor read in your file?"),
+            help_text=_(
+                "The advisor always sees your name, how to reach you and your step on the "
+                "ladder. Tick what else may help them. You can change this at any time on "
+                "the page about your consent."
+            ),
+            choices=file_parts.CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
         )
 
 

@@ -6,17 +6,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, Field, IntegerField, QuerySet, Value, When
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
+from werkpad.consents import parts as file_parts
+from werkpad.consents import selectors as consent_selectors
+from werkpad.consents.models import Consent
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, PermissionDeniedError
 from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role, acting_municipality_id, scope_of, visible_for
+from werkpad.jobseekers.models import JobSeeker
+from werkpad.secondopinions import rules
 from werkpad.secondopinions.models import Decision, SecondOpinion, StatusChange
 from werkpad.secondopinions.rules import SECOND_OPINION_VISIBILITY
 from werkpad.secondopinions.workflow import OPEN, WAITING_FOR_ADVICE, Status
@@ -130,6 +135,57 @@ def second_opinion_get(
         purpose=purpose,
     )
     return second_opinion
+
+
+@dataclass(frozen=True)
+class FileView:
+    """What the advisor reads of the job seeker's file for one second opinion: the basis,
+    and the parts the job seeker consented to share with the advisor's office now."""
+
+    rows: list[tuple[str, object]]
+    shared: list[str]
+    not_shared: list[str]
+
+
+def advisor_file(*, user: User, second_opinion: SecondOpinion) -> FileView | None:
+    """RI3: the advisor assigned to the second opinion reads the basis of the file (who the
+    job seeker is and how to reach them) and, of the other parts, only those the job
+    seeker consents to share with the advisor's office at the moment of reading: a
+    withdrawal takes effect on the next read. None for anyone else (the caseworker reads
+    the file itself). The read is audited with the fields shown."""
+    if not rules.is_advisor_of(user, second_opinion):
+        return None
+    shared = consent_selectors.shared_parts(
+        job_seeker_id=second_opinion.job_seeker_id,
+        organisation_id=second_opinion.advisor_office_id,
+        recipient=Consent.Recipient.ADVISOR,
+    )
+    fields = [
+        *file_parts.BASIS_FIELDS,
+        *(f for code in file_parts.CODES if code in shared for f in file_parts.PARTS[code].fields),
+    ]
+    job_seeker = second_opinion.job_seeker
+    rows: list[tuple[str, object]] = []
+    for name in fields:
+        field = JobSeeker._meta.get_field(name)
+        assert isinstance(field, Field)  # every part names columns of the file
+        display = getattr(job_seeker, f"get_{name}_display", None)
+        rows.append((str(field.verbose_name), display() if display else getattr(job_seeker, name)))
+    audit_record(
+        user=user,
+        action=AuditEvent.Action.READ,
+        object_type="jobseeker",
+        object_id=job_seeker.pk,
+        job_seeker_id=job_seeker.pk,
+        municipality_id=second_opinion.municipality_id,
+        purpose=AuditEvent.Purpose.SECOND_OPINION,
+        fields=fields,
+    )
+    return FileView(
+        rows=rows,
+        shared=[str(file_parts.PARTS[c].label) for c in file_parts.CODES if c in shared],
+        not_shared=[str(file_parts.PARTS[c].label) for c in file_parts.CODES if c not in shared],
+    )
 
 
 def second_opinion_history(*, second_opinion: SecondOpinion) -> QuerySet[StatusChange]:

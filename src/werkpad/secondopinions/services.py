@@ -4,6 +4,7 @@ in it, notifications after commit."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -11,6 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import Membership, User
+from werkpad.consents import parts as file_parts
+from werkpad.consents import services as consent_services
+from werkpad.consents.models import Consent
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
 from werkpad.core.deadlines import add_weeks
@@ -158,12 +162,18 @@ def second_opinion_request(
     question: str,
     programme_id: int | None = None,
     trajectory_id: int | None = None,
+    shared_parts: Iterable[str] = (),
 ) -> SecondOpinion:
     """RI3: the caseworker refers the job seeker to the independent advisor, or the job
     seeker asks for it on their own pages, about a programme offered or a trajectory.
 
     The advice is due ``second_opinion_term_weeks`` after today (``term_ends_on``); the
     municipality's advisor's office gets it, and its least busy advisor is assigned.
+
+    What the advisor reads of the file beyond its basis follows the job seeker's consent
+    to the advisor's office: a caseworker's referral asks the job seeker for each part of
+    the file (they answer on their own pages); a job seeker who asks names the parts they
+    share (``shared_parts``), and can change that at any time.
     """
     scope = scope_of(user)
     if user.has_perm("secondopinions.refer"):
@@ -232,9 +242,45 @@ def second_opinion_request(
         action=AuditEvent.Action.CREATE,
         fields=["question", "programme" if programme else "trajectory", "advisor"],
     )
+    _ask_or_give_consent(
+        user=user,
+        second_opinion=second_opinion,
+        shared_parts=shared_parts,
+    )
     if advisor is not None:
         notifications.notify_assigned(second_opinion, actor=user)
     return second_opinion
+
+
+def _ask_or_give_consent(
+    *, user: User, second_opinion: SecondOpinion, shared_parts: Iterable[str]
+) -> None:
+    """In the request's transaction: the caseworker's referral asks the job seeker for
+    each part of the file for the advisor's office; the job seeker gives the parts they
+    chose."""
+    job_seeker = second_opinion.job_seeker
+    office = second_opinion.advisor_office
+    if second_opinion.requested_by == RequestedBy.CASEWORKER:
+        consent_services.consent_request(
+            user=user,
+            job_seeker=job_seeker,
+            recipient=Consent.Recipient.ADVISOR,
+            organisation=office,
+            parts=file_parts.CODES,
+            reason=_("Second opinion about %(subject)s") % {"subject": second_opinion.subject_name},
+        )
+        return
+    unknown = sorted(set(shared_parts) - set(file_parts.CODES))
+    if unknown:
+        raise InvalidInputError({"shared_parts": [_("Choose among the parts of your file.")]})
+    for part in dict.fromkeys(shared_parts):
+        consent_services.consent_give(
+            user=user,
+            job_seeker_id=job_seeker.pk,
+            recipient=Consent.Recipient.ADVISOR,
+            organisation_id=office.pk,
+            part=part,
+        )
 
 
 @transaction.atomic

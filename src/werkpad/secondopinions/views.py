@@ -200,6 +200,7 @@ def _detail(request, second_opinion: SecondOpinion, *, bound=None, status: int =
             "offers": offers,
             "history": selectors.second_opinion_history(second_opinion=second_opinion),
             "is_advisor": rules.is_advisor_of(request.user, second_opinion),
+            "file": selectors.advisor_file(user=request.user, second_opinion=second_opinion),
             "Status": Status,
             **forms,
         },
@@ -432,6 +433,7 @@ def my_request(request):
                 user=request.user,
                 job_seeker_id=job_seeker.pk,
                 question=form.cleaned_data["question"],
+                shared_parts=form.cleaned_data["shared_parts"],
                 **form.subject_ids(),
             )
         except AccessError:
