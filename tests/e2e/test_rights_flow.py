@@ -89,7 +89,7 @@ def test_complaint_second_opinion_outcome_and_consent_withdrawn(
     phone.get_by_label("Werk en vaardigheden").check()
     phone.get_by_role("button", name="Mijn vraag versturen").click()
     expect(phone.locator("#so-status")).to_have_text("Bij de adviseur")
-    second_opinion = SecondOpinion.objects.get()
+    second_opinion = SecondOpinion.objects.get(job_seeker=job_seeker)
 
     # The advisor reads the shared part of the file and advises.
     desk = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
