@@ -4,21 +4,18 @@ under /mijn/bemiddelingen/."""
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import Role
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.mediations import selectors, services
 from werkpad.mediations.forms import (
@@ -35,36 +32,11 @@ from werkpad.trajectories.models import Trajectory
 PURPOSE = AuditEvent.Purpose.MEDIATION
 
 
-def _role_only(*roles):
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not scope_of(request.user).has(*roles):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def _own_only(view):
-    """A job seeker's own page of one mediation: anyone else finds no such page (404)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not scope_of(request.user).has(Role.JOB_SEEKER):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-staff_only = _role_only(Role.CASEWORKER, Role.COACH)
-caseworker_only = _role_only(Role.CASEWORKER)
-job_seeker_only = _role_only(Role.JOB_SEEKER)
+#: A job seeker's own page of one mediation: anyone else finds no such page (404).
+_own_only = role_required(Role.JOB_SEEKER, others=Http404)
+staff_only = role_required(Role.CASEWORKER, Role.COACH)
+caseworker_only = role_required(Role.CASEWORKER)
+job_seeker_only = role_required(Role.JOB_SEEKER)
 
 
 @staff_only

@@ -1,16 +1,14 @@
 """The job seeker's own pages: their file, their contact person, who looked, and what
 their rights are (RI1)."""
 
-from functools import wraps
-
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from werkpad.consents.selectors import open_request_count
+from werkpad.core.decorators import role_required
 from werkpad.core.models import MunicipalitySettings
-from werkpad.core.permissions import Role, scope_of
+from werkpad.core.permissions import Role
 from werkpad.jobseekers import selectors
 from werkpad.portal.filed import filed_list
 from werkpad.providers.selectors import municipality_contacts
@@ -20,17 +18,8 @@ def _own(request):
     return selectors.jobseeker_get_own(user=request.user)
 
 
-def job_seeker_only(view):
-    """Logged in (else the login page) and holding the job-seeker role (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not scope_of(request.user).has(Role.JOB_SEEKER):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+#: Logged in (else the login page) and holding the job-seeker role (else 403).
+job_seeker_only = role_required(Role.JOB_SEEKER)
 
 
 @login_required

@@ -4,8 +4,6 @@ request, list and detail under /mijn/adviezen/."""
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkpad.accounts.models import User
+from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent, MunicipalitySettings
@@ -42,44 +41,11 @@ PAGE_SIZE = 25
 PURPOSE = AuditEvent.Purpose.SECOND_OPINION
 
 
-def staff_only(view):
-    """Logged in (else the login page), a caseworker or an advisor (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not scope_of(request.user).has(Role.CASEWORKER, Role.ADVISOR):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def job_seeker_only(view):
-    """Logged in (else the login page) and a job seeker (else 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not scope_of(request.user).has(Role.JOB_SEEKER):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def own_only(view):
-    """A job seeker's own page of one object: anyone else finds no such page (404), as for
-    an object that is not theirs."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not scope_of(request.user).has(Role.JOB_SEEKER):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+#: The caseworker's and the advisor's pages.
+staff_only = role_required(Role.CASEWORKER, Role.ADVISOR)
+job_seeker_only = role_required(Role.JOB_SEEKER)
+#: A job seeker's own page of one second opinion: anyone else finds no such page (404).
+own_only = role_required(Role.JOB_SEEKER, others=Http404)
 
 
 def _subject_choices(job_seeker):
