@@ -23,7 +23,7 @@ from werkpad.complaints.serializers import (
     PostponementSerializer,
     WithdrawalSerializer,
 )
-from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
+from werkpad.core.api import ActionFamily, ApiView, ListApiView
 from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import AuditEvent
 
@@ -128,26 +128,9 @@ class ComplaintDetailView(ApiView):
         return _detail(request, id)
 
 
-def _action(name: str, *, serializer: Any, summary: str, description: str, call: Any) -> Any:
-    @action_schema(
-        operation_id=name,
-        summary=summary,
-        description=description + " A step the lifecycle does not allow answers 409.",
-        parameters=[ID_PARAM],
-        response=ComplaintSerializer,
-    )
-    class View(ActionView):
-        schema_tags = TAGS
-        request_serializer = serializer
-
-        def act(self, request, id: int, data: dict[str, Any]) -> Any:
-            return call(request.user, id, data)
-
-        def respond(self, request, id: int, result: Any) -> Response:
-            return _detail(request, id)
-
-    View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"
-    return View
+_action = ActionFamily(
+    tags=TAGS, detail=_detail, response=ComplaintSerializer, parameters=[ID_PARAM]
+).view
 
 
 AcknowledgementView = _action(

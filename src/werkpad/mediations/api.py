@@ -6,7 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ActionView, ApiView, ListApiView, action_schema
+from werkpad.core.api import ActionFamily, ApiView, ListApiView
 from werkpad.core.models import AuditEvent
 from werkpad.mediations import selectors, services
 from werkpad.mediations.models import MediationRequest
@@ -97,26 +97,9 @@ class MediationDetailView(ApiView):
         return _detail(request, id)
 
 
-def _action_view(name: str, *, serializer, summary: str, description: str, call):
-    @action_schema(
-        operation_id=name,
-        summary=summary,
-        description=description + " A step the lifecycle does not allow answers 409.",
-        parameters=[ID_PARAM],
-        response=MediationSerializer,
-    )
-    class View(ActionView):
-        schema_tags = TAGS
-        request_serializer = serializer
-
-        def act(self, request, id: int, data):
-            return call(request.user, id, data)
-
-        def respond(self, request, id: int, result) -> Response:
-            return _detail(request, id)
-
-    View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"
-    return View
+_action_view = ActionFamily(
+    tags=TAGS, detail=_detail, response=MediationSerializer, parameters=[ID_PARAM]
+).view
 
 
 MediatorAppointmentView = _action_view(

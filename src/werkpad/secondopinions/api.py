@@ -6,7 +6,12 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from werkpad.core.api import ID_QUERY_SCHEMA, ActionView, ApiView, ListApiView, action_schema
+from werkpad.core.api import (
+    ID_QUERY_SCHEMA,
+    ActionFamily,
+    ApiView,
+    ListApiView,
+)
 from werkpad.core.models import AuditEvent
 from werkpad.secondopinions import selectors, services
 from werkpad.secondopinions.models import SecondOpinion
@@ -109,26 +114,9 @@ class SecondOpinionDetailView(ApiView):
         return _detail(request, id)
 
 
-def _action_view(name: str, *, serializer, summary: str, description: str, call):
-    @action_schema(
-        operation_id=name,
-        summary=summary,
-        description=description + " A step the lifecycle does not allow answers 409.",
-        parameters=[ID_PARAM],
-        response=SecondOpinionSerializer,
-    )
-    class View(ActionView):
-        schema_tags = TAGS
-        request_serializer = serializer
-
-        def act(self, request, id: int, data):
-            return call(request.user, id, data)
-
-        def respond(self, request, id: int, result) -> Response:
-            return _detail(request, id)
-
-    View.__name__ = View.__qualname__ = name[0].upper() + name[1:] + "View"
-    return View
+_action_view = ActionFamily(
+    tags=TAGS, detail=_detail, response=SecondOpinionSerializer, parameters=[ID_PARAM]
+).view
 
 
 AssignmentView = _action_view(
