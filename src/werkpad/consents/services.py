@@ -125,7 +125,9 @@ def _organisation(
 
 def _locked(*, user: User, consent_id: int, expected_version: int | None) -> Consent:
     consent = (
-        Consent.objects.select_for_update()
+        # only the consent row is locked: the organisation is an outer join (employers
+        # have none), which PostgreSQL cannot lock
+        Consent.objects.select_for_update(of=("self",))
         .select_related("job_seeker", "organisation")
         .filter(pk=consent_id)
         .first()
@@ -182,7 +184,7 @@ def _current(
     job_seeker: JobSeeker, recipient: str, organisation: Organisation | None, part: str
 ) -> Consent | None:
     return (
-        Consent.objects.select_for_update()
+        Consent.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .filter(
             job_seeker=job_seeker,
