@@ -6,7 +6,7 @@
   they write in it once they joined it;
 * the coaches of the trajectory's provider read and write its conversation only while
   the trajectory runs (accepted, started, suspended): their access ends with it, as
-  the handover's does.
+  the handover's does. Once it ended, the conversation is read only for everyone.
 
 A stand-in (``accounts.selectors.addressee``) holds the same role in the same
 organisation, so these rules already let them read and answer.
@@ -95,6 +95,15 @@ def with_coach(user, conversation) -> bool:
 
 
 @rules.predicate
+def is_open(user, conversation) -> bool:
+    """The contact person's conversation is always open; the coach's while the
+    trajectory runs (after it, it is read only)."""
+    return conversation is not None and (
+        conversation.kind == "contact" or TRAJECTORY_RUNNING.holds(conversation)
+    )
+
+
+@rules.predicate
 def has_joined(user, conversation) -> bool:
     from werkpad.conversations.models import Participant
 
@@ -109,6 +118,7 @@ rules.add_perm("conversations.list_conversation", is_caseworker | is_job_seeker 
 rules.add_perm("conversations.view_conversation", sees_conversation)
 rules.add_perm(
     "conversations.write",
-    is_own | is_running_coach | (is_caseworker_of & (with_contact_person | has_joined)),
+    is_open
+    & (is_own | is_running_coach | (is_caseworker_of & (with_contact_person | has_joined))),
 )
-rules.add_perm("conversations.join", is_caseworker_of & with_coach)
+rules.add_perm("conversations.join", is_caseworker_of & with_coach & is_open)
