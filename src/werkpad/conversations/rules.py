@@ -118,7 +118,6 @@ rules.add_perm("conversations.list_conversation", is_caseworker | is_job_seeker 
 rules.add_perm("conversations.view_conversation", sees_conversation)
 rules.add_perm(
     "conversations.write",
-    is_open
-    & (is_own | is_running_coach | (is_caseworker_of & (with_contact_person | has_joined))),
+    is_open & (is_own | is_running_coach | (is_caseworker_of & (with_contact_person | has_joined))),
 )
 rules.add_perm("conversations.join", is_caseworker_of & with_coach & is_open)
