@@ -366,6 +366,7 @@ SPECTACULAR_SETTINGS = {
         "SuppressionEnum": "werkpad.insights.suppression.Suppression",
         "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
         "NotificationKindEnum": "werkpad.notifications.models.Kind",
+        "ConversationKindEnum": "werkpad.conversations.models.Kind",
         "KindEnum": "werkpad.plans.models.Kind",
         "SecondOpinionStatusEnum": "werkpad.secondopinions.workflow.Status",
         "SecondOpinionRequestedByEnum": "werkpad.secondopinions.models.RequestedBy",
