@@ -49,6 +49,19 @@ CASELOAD_TEXTS = (
 CASELOAD_CONVERSATIONS = 12
 
 
+def _fits(programme: Programme, trajectory: Trajectory) -> bool:
+    """The programme's rungs and target group take the job seeker as referred."""
+    age = trajectory.job_seeker.age_on(trajectory.referred_on)
+    rung = trajectory.handover.get("ladder_rung")
+    if rung is None or not programme.rung_from <= rung <= programme.rung_to:
+        return False
+    if programme.target_groups == ["young"]:
+        return age < 27
+    if programme.target_groups == ["older"]:
+        return age >= 50
+    return True
+
+
 def _running_with_coach(job_seeker: JobSeeker, coach: User) -> Trajectory | None:
     """The job seeker's running trajectory, with the ``coach`` login as its coach: one of
     the coach's provider's, or their running one moved to a programme of that provider."""
@@ -57,15 +70,20 @@ def _running_with_coach(job_seeker: JobSeeker, coach: User) -> Trajectory | None
     trajectory = running.filter(provider__organisation_id=organisation_id).first()
     if trajectory is None:
         trajectory = running.first()
-        programme = (
-            Programme.objects.filter(
-                provider__organisation_id=organisation_id,
-                provider__municipality_id=job_seeker.municipality_id,
-            )
-            .order_by("id")
-            .first()
+        if trajectory is None:
+            return None
+        programme = next(
+            (
+                p
+                for p in Programme.objects.filter(
+                    provider__organisation_id=organisation_id,
+                    provider__municipality_id=job_seeker.municipality_id,
+                ).order_by("id")
+                if _fits(p, trajectory)
+            ),
+            None,
         )
-        if trajectory is None or programme is None:
+        if programme is None:
             return None
         trajectory.programme = programme
         trajectory.provider = programme.provider
