@@ -171,6 +171,7 @@ def create_conversations(
         .order_by("id")[:CASELOAD_CONVERSATIONS]
     )
     for n, person in enumerate(caseload):
+        assert person.contact_person is not None  # as filtered
         conversation = Conversation.objects.create(job_seeker=person, kind=Kind.CONTACT)
         body = rng.choice(CASELOAD_TEXTS)
         sent = start - dt.timedelta(days=n, hours=rng.randint(0, 8))
