@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from werkpad.complaints import api as complaints
 from werkpad.consents import api as consents
+from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.insights.api import CompositionView
@@ -58,6 +59,17 @@ class OpenApiView(SpectacularAPIView):
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
     path("complaints", complaints.ComplaintListView.as_view(), name="complaint-list"),
+    path("conversations", conversations.ConversationListView.as_view(), name="conversation-list"),
+    path(
+        "conversations/<int:id>",
+        conversations.ConversationDetailView.as_view(),
+        name="conversation-detail",
+    ),
+    path(
+        "conversations/<int:id>/messages",
+        conversations.ConversationMessagesView.as_view(),
+        name="conversation-messages",
+    ),
     path("complaints/<int:id>", complaints.ComplaintDetailView.as_view(), name="complaint-detail"),
     path(
         "complaints/<int:id>/acknowledgement",

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "werkpad.secondopinions",
     "werkpad.mediations",
     "werkpad.complaints",
+    "werkpad.conversations",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",
@@ -128,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "werkpad.core.context_processors.werkpad",
                 "werkpad.notifications.context_processors.notifications",
+                "werkpad.conversations.context_processors.conversations",
             ],
         },
     }
@@ -364,6 +366,7 @@ SPECTACULAR_SETTINGS = {
         "SuppressionEnum": "werkpad.insights.suppression.Suppression",
         "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
         "NotificationKindEnum": "werkpad.notifications.models.Kind",
+        "ConversationKindEnum": "werkpad.conversations.models.Kind",
         "KindEnum": "werkpad.plans.models.Kind",
         "SecondOpinionStatusEnum": "werkpad.secondopinions.workflow.Status",
         "SecondOpinionRequestedByEnum": "werkpad.secondopinions.models.RequestedBy",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("mijn/plan/", include("werkpad.plans.urls_own")),
     path("mijn/adviezen/", include("werkpad.secondopinions.urls_own")),
     path("mijn/bemiddelingen/", include("werkpad.mediations.urls_own")),
+    path("mijn/berichten/", include("werkpad.conversations.urls_own")),
     path("", include("werkpad.complaints.urls")),
     path("mijn/", include("werkpad.portal.urls")),
     path("trajecten/", include("werkpad.trajectories.urls")),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("bemiddelingen/", include("werkpad.mediations.urls")),
     path("toestemming/", include("werkpad.consents.urls")),
     path("meldingen/", include("werkpad.notifications.urls")),
+    path("berichten/", include("werkpad.conversations.urls")),
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),
 ]

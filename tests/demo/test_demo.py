@@ -327,6 +327,43 @@ class TestSmallDemo:
             "concluded",
         }
 
+    @pytest.mark.parametrize("username", ["klantmanager", "coach", "werkzoekende"])
+    def test_messages_wait_unread_for_the_three_logins(self, demo, username):
+        from werkpad.conversations.selectors import unread_count
+
+        user = User.objects.get(username=username)
+        assert unread_count(user=user) >= 1
+        client = Client()
+        client.force_login(user)
+        page = client.get(reverse("core:home"), follow=True).content.decode()
+        assert "Berichten" in page and 'class="wp-count-badge"' in page
+
+    def test_the_job_seeker_talks_with_klantmanager_and_the_coach_login(self, demo):
+        from werkpad.conversations.models import Conversation
+        from werkpad.trajectories.workflow import RUNNING
+
+        job_seeker = JobSeeker.objects.get(user__username="werkzoekende")
+        conversations = Conversation.objects.filter(job_seeker=job_seeker)
+        assert {c.kind for c in conversations} == {"contact", "trajectory"}
+        contact = conversations.get(kind="contact")
+        assert job_seeker.contact_person.username == "klantmanager"
+        assert {m.author.username for m in contact.messages.all()} == {
+            "klantmanager",
+            "werkzoekende",
+        }
+        coach = User.objects.get(username="coach")
+        with_coach = conversations.get(kind="trajectory")
+        assert with_coach.trajectory.status in RUNNING and with_coach.trajectory.coach == coach
+        assert with_coach.provider_organisation_id == coach.memberships.get().organisation_id
+        assert with_coach.trajectory.provider.organisation_id == (
+            with_coach.provider_organisation_id
+        )
+        # every message is dated in order, and none in the future
+        for conversation in Conversation.objects.all():
+            sent = list(conversation.messages.values_list("sent_at", flat=True))
+            assert sent == sorted(sent) and conversation.last_message_at == sent[-1]
+        assert Conversation.objects.count() > 2
+
     def test_consents_given_withdrawn_and_asked_with_their_history_in_order(self, demo):
         """RI5, TR4: every demo referral recorded its consents; some were withdrawn later
         and some questions wait; each history starts at the consent and runs forward."""

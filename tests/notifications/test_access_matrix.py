@@ -132,6 +132,7 @@ def check_changes(action, allowed, user, own, world, before):
             (user.pk, Kind.ASSIGNED.value, True),
             (user.pk, Kind.TERM_NEAR.value, False),
             (user.pk, Kind.TERM_PASSED.value, False),
+            (user.pk, Kind.MESSAGE.value, False),
         }
     else:
         own.refresh_from_db()

@@ -89,3 +89,27 @@ class CodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class AwayForm(forms.Form):
+    """Away until a date, and who stands in (WT2)."""
+
+    away_until = forms.DateField(
+        label=_("Away until and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty when you are not away."),
+    )
+    stand_in = forms.TypedChoiceField(
+        label=_("Stand-in"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("A colleague with the same role: messages to you reach them while away."),
+    )
+
+    def __init__(self, *args, colleagues=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["stand_in"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Nobody")), *((c.pk, str(c)) for c in colleagues)]

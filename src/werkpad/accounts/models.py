@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 # The helper Django's own User.has_perm calls; django-stubs leaves it out (it is private).
 from django.contrib.auth.models import AbstractUser, _user_has_perm  # type: ignore[attr-defined]
 from django.db import models
@@ -20,6 +22,17 @@ class User(AbstractUser):
     """
 
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    #: Away until and including this date (WT2); null: not away.
+    away_until = models.DateField(_("away until"), null=True, blank=True)
+    #: The colleague (same organisation and role) who takes over while away (WT2).
+    stand_in = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="standing_in_for",
+        verbose_name=_("stand-in"),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -27,6 +40,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def is_away(self, on: dt.date) -> bool:
+        """Away on ``on``: an ``away_until`` on or after that day."""
+        return self.away_until is not None and self.away_until >= on
 
     def has_perm(self, perm, obj=None) -> bool:
         """Permissions follow roles only: being a superuser opens no one's file."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from base64 import b32encode
 from typing import TypedDict
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from werkpad.accounts.models import Membership, User
-from werkpad.core.permissions import Grant
+from werkpad.core import clock
+from werkpad.core.permissions import STAFF_ROLES, Grant
 
 
 def second_factor_device(*, user: User) -> TOTPDevice | None:
@@ -57,3 +59,29 @@ def role_holders(
     if organisation_id is not None:
         memberships = memberships.filter(organisation_id=organisation_id)
     return memberships.values("user_id")
+
+
+def colleagues(*, user: User) -> QuerySet[User]:
+    """Who may stand in for ``user`` (WT2): an active user holding one of ``user``'s
+    staff roles in the same organisation, so they already have the same access."""
+    mine = Membership.objects.filter(user=user, is_active=True).values_list(
+        "organisation_id", "role"
+    )
+    query = Q(pk__in=[])
+    for organisation_id, role in mine:
+        if role in STAFF_ROLES:
+            query |= Q(memberships__organisation_id=organisation_id, memberships__role=role)
+    return (
+        User.objects.filter(query, is_active=True, memberships__is_active=True)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def addressee(user: User, *, on: dt.date | None = None) -> User:
+    """Who a message to ``user`` reaches (WT2): their stand-in while they are away (and
+    the stand-in is active), themselves otherwise."""
+    day = on or clock.today()
+    stand_in = user.stand_in if user.is_away(day) else None
+    return stand_in if stand_in is not None and stand_in.is_active else user

@@ -223,3 +223,40 @@ def membership_revoke(
         detail=f"{user.username}: {role} at {organisation} ended",
     )
     return ended
+
+
+@transaction.atomic
+def profile_set_away(*, user: User, away_until: dt.date | None, stand_in_id: int | None) -> User:
+    """A staff member says until when they are away and who stands in (WT2): a colleague
+    with the same role in the same organisation. Messages to them reach the stand-in
+    while they are away. Back (``away_until`` None) keeps the stand-in for next time."""
+    from werkpad.accounts.selectors import colleagues
+    from werkpad.core.errors import InvalidInputError
+
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    errors: dict[str, list[str]] = {}
+    if away_until is not None and away_until < clock.today():
+        errors["away_until"] = [_("Choose today or a later date.")]
+    stand_in = None
+    if stand_in_id is not None:
+        stand_in = colleagues(user=locked).filter(pk=stand_in_id).first()
+        if stand_in is None:
+            errors["stand_in"] = [
+                _("Choose a colleague with the same role in the same organisation.")
+            ]
+    if away_until is not None and stand_in is None and "stand_in" not in errors:
+        errors["stand_in"] = [_("Name a stand-in while you are away.")]
+    if errors:
+        raise InvalidInputError(errors)
+    locked.away_until = away_until
+    locked.stand_in = stand_in
+    locked.save(update_fields=["away_until", "stand_in"])
+    audit_record(
+        user=locked,
+        action=AuditEvent.Action.UPDATE,
+        object_type="user",
+        object_id=locked.pk,
+        fields=["away_until", "stand_in"],
+    )
+    user.away_until, user.stand_in = locked.away_until, locked.stand_in
+    return locked

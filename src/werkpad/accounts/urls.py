@@ -8,4 +8,5 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("login/tweede-stap/", views.second_factor, name="second-factor"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("profiel/", views.profile, name="profile"),
 ]

@@ -16,18 +16,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from werkpad.accounts.forms import CodeForm, LoginForm, client_address
+from werkpad.accounts.forms import AwayForm, CodeForm, LoginForm, client_address
 from werkpad.accounts.models import User
-from werkpad.accounts.selectors import second_factor_device, second_factor_key
+from werkpad.accounts.selectors import colleagues, second_factor_device, second_factor_key
 from werkpad.accounts.services import (
     SecondFactorLockedError,
+    profile_set_away,
     second_factor_required,
     two_factor_enrolment_start,
     two_factor_verify,
 )
+from werkpad.core import clock
 from werkpad.core.audit import audit_record
+from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError
+from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent
+from werkpad.core.permissions import STAFF_ROLES
 
 PENDING = "werkpad_pending_login"
 PENDING_SECONDS = 300
@@ -139,3 +144,30 @@ class LogoutView(auth_views.LogoutView):
         if request.user.is_authenticated:
             audit_record(user=request.user, action=AuditEvent.Action.LOGOUT, object_type="session")
         return super().post(request, *args, **kwargs)
+
+
+@role_required(*STAFF_ROLES)
+def profile(request):
+    """The staff member's profile: away and stand-in (WT2)."""
+    user = request.user
+    team = list(colleagues(user=user))
+    initial = {"away_until": user.away_until, "stand_in": user.stand_in_id}
+    form = AwayForm(request.POST or None, initial=initial, colleagues=team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile_set_away(
+                user=user,
+                away_until=form.cleaned_data["away_until"],
+                stand_in_id=form.cleaned_data["stand_in"],
+            )
+        except DomainError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "away": user.is_away(clock.today())},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -495,6 +495,9 @@ class AuditEvent(models.Model):
         COMPLAINT_LIST_API = "complaint list (API)", _("list of complaints (API)")
         COMPLAINT_LETTER = "complaint letter", _("a letter about a complaint")
         COMPLAINT_FOR = "complaint taken for", _("find the job seeker a complaint is taken for")
+        CONVERSATION = "conversation", _("read or write messages")
+        CONVERSATION_API = "conversation (API)", _("read or write messages (API)")
+        OWN_CONVERSATION = "own conversation", _("own messages")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

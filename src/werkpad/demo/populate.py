@@ -34,6 +34,7 @@ from werkpad.core.models import (
 from werkpad.core.permissions import Role
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
+from werkpad.demo.conversations import create_conversations
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -335,6 +336,13 @@ def populate(
             anchor=anchor,
             former_ids=former_ids,
             progress=printer.line,
+        )
+        create_conversations(
+            municipality=cast.municipalities[0],
+            users=cast.users,
+            job_seeker_user=job_seeker_user,
+            seed=seed,
+            anchor=anchor,
         )
         second_opinions = create_second_opinions(
             office=cast.organisations[role_org("adviseur")],

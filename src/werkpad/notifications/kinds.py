@@ -10,3 +10,4 @@ class Kind(models.TextChoices):
     ASSIGNED = "assigned", _("Something is assigned to you")
     TERM_NEAR = "term_near", _("A term nears")
     TERM_PASSED = "term_passed", _("A term has passed")
+    MESSAGE = "message", _("A new message")
