@@ -8,6 +8,7 @@ from werkpad.complaints import api as complaints
 from werkpad.consents import api as consents
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
+from werkpad.documents import api as documents
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -57,6 +58,13 @@ class OpenApiView(SpectacularAPIView):
 
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("documents", documents.DocumentListView.as_view(), name="document-list"),
+    path("documents/<int:id>", documents.DocumentDetailView.as_view(), name="document-detail"),
+    path(
+        "documents/<int:id>/content",
+        documents.DocumentContentView.as_view(),
+        name="document-content",
+    ),
     path("complaints", complaints.ComplaintListView.as_view(), name="complaint-list"),
     path("complaints/<int:id>", complaints.ComplaintDetailView.as_view(), name="complaint-detail"),
     path(

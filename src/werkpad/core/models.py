@@ -495,6 +495,12 @@ class AuditEvent(models.Model):
         COMPLAINT_LIST_API = "complaint list (API)", _("list of complaints (API)")
         COMPLAINT_LETTER = "complaint letter", _("a letter about a complaint")
         COMPLAINT_FOR = "complaint taken for", _("find the job seeker a complaint is taken for")
+        DOCUMENTS = "documents", _("view the documents")
+        DOCUMENTS_API = "documents (API)", _("view the documents (API)")
+        DOCUMENT_UPLOAD = "document upload", _("upload a document")
+        DOCUMENT_DOWNLOAD = "document download", _("download a document")
+        DOCUMENT_DOWNLOAD_API = "document download (API)", _("download a document (API)")
+        HANDOVER_CV = "handover CV", _("the CV in the handover")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
