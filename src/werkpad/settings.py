@@ -239,7 +239,9 @@ else:
         f"WERKPAD_DOCUMENT_STORAGE={WERKPAD_DOCUMENT_STORAGE!r}: choose local or s3"
     )
 #: The largest document werkpad accepts, in bytes (10 MiB unless set).
-WERKPAD_DOCUMENT_MAX_BYTES = int(os.environ.get("WERKPAD_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+WERKPAD_DOCUMENT_MAX_BYTES = int(
+    os.environ.get("WERKPAD_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
 #: ClamAV's daemon (clamd), as tcp://host:3310 or unix:///run/clamav/clamd.ctl: every upload is
 #: scanned, and refused when infected or when the scanner does not answer. Empty: documents
 #: are recorded as not checked for malware.
@@ -399,6 +401,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "worklist", "description": "What is due for you, as on the home page."},
         {"name": "notifications", "description": "Your notifications: assigned, terms."},
         {
+            "name": "documents",
+            "description": "CVs, diplomas, certificates and letters; downloads are audited.",
+        },
+        {
             "name": "consents",
             "description": "Which parts of the job seeker's file may go to whom (RI5, TR4).",
         },
@@ -433,6 +439,9 @@ SPECTACULAR_SETTINGS = {
         # complaints.models.Channel: its serializers name the values only
         "ComplaintChannelEnum": ["web", "phone", "desk", "letter", "email"],
         "ConsentCreateStatusEnum": "werkpad.consents.workflow.CREATE_STATUS_CHOICES",
+        "DocumentTypeEnum": "werkpad.documents.models.Type",
+        "InstrumentTypeEnum": "werkpad.instruments.models.InstrumentType",
+        "DocumentMalwareCheckEnum": "werkpad.documents.models.MalwareCheck",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

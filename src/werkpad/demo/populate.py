@@ -34,6 +34,7 @@ from werkpad.core.models import (
 from werkpad.core.permissions import Role
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
+from werkpad.demo.documents import create_documents
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -355,6 +356,7 @@ def populate(
             anchor=anchor,
             progress=printer.line,
         )
+        create_documents(job_seeker_user=job_seeker_user, caseworker=cast.users["klantmanager"])
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,

@@ -57,7 +57,11 @@ class DocumentListView(ListApiView):
         OpenApiParameter("jobSeeker", OpenApiTypes.INT64, description="A job seeker's id."),
         OpenApiParameter("plan", OpenApiTypes.INT64, description="A plan's id."),
         OpenApiParameter("trajectory", OpenApiTypes.INT64, description="A trajectory's id."),
-        OpenApiParameter("type", str, enum=Type.values, description="The type of document."),
+        OpenApiParameter(
+            "type",
+            str,
+            description="The type of document: cv, diploma, certificate, letter, other.",
+        ),
     ]
 
     def get_queryset(self):

@@ -56,9 +56,7 @@ def _shared_with_a_running_trajectory(part: str, organisations: frozenset[int]) 
             job_seeker_id=OuterRef("job_seeker_id"),
             status__in=RUNNING,
             provider__organisation_id__in=organisations,
-        ).filter(
-            _consent(part, OuterRef("provider__organisation_id"), OuterRef("job_seeker_id"))
-        )
+        ).filter(_consent(part, OuterRef("provider__organisation_id"), OuterRef("job_seeker_id")))
     )
 
 

@@ -191,7 +191,11 @@ def _target(
                     ]
                 }
             )
-        if not caseworker and trajectory is not None and not coach_reads_health(trajectory=trajectory):
+        if (
+            not caseworker
+            and trajectory is not None
+            and not coach_reads_health(trajectory=trajectory)
+        ):
             raise InvalidInputError(
                 {
                     "health": [
@@ -239,9 +243,7 @@ def document_upload(
     malware_check = scan(data)
     storage = document_storage()
     now = clock.now()
-    name = storage.save(
-        f"{now:%Y/%m}/{uuid.uuid4().hex}{kind.extensions[0]}", ContentFile(data)
-    )
+    name = storage.save(f"{now:%Y/%m}/{uuid.uuid4().hex}{kind.extensions[0]}", ContentFile(data))
     try:
         with transaction.atomic():
             document = Document.objects.create(

@@ -106,7 +106,9 @@ def my_documents(request: HttpRequest) -> HttpResponse:
         except DomainError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, _("Your document is saved. Your contact person can see it now."))
+            messages.success(
+                request, _("Your document is saved. Your contact person can see it now.")
+            )
             return redirect("mydocuments:list")
     documents = selectors.document_list(
         user=request.user, job_seeker_id=job_seeker.pk, purpose=AuditEvent.Purpose.DOCUMENTS
