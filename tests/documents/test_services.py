@@ -295,7 +295,7 @@ def test_a_plan_or_a_trajectory_of_another_job_seeker_is_refused(
 
 def test_a_download_is_audited_in_the_job_seekers_log(caseworker, job_seeker, document_dir):
     document = make_document(user=caseworker, job_seeker=job_seeker)
-    found, content = document_open(user=caseworker, id=document.pk)
+    _found, content = document_open(user=caseworker, id=document.pk)
     with content:
         assert content.read() == PDF
     assert AuditEvent.objects.filter(

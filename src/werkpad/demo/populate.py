@@ -34,7 +34,6 @@ from werkpad.core.models import (
 from werkpad.core.permissions import Role
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
-from werkpad.demo.documents import create_documents
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
@@ -51,6 +50,7 @@ from werkpad.demo.data import (
     ROLE_USERS,
     SIZES,
 )
+from werkpad.demo.documents import create_documents
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 
-class ScannerUnavailable(Exception):  # noqa: N818 (a state, not an error of the caller)
+class ScannerUnavailable(Exception):
     """The scanner could not give an answer."""
 
 

@@ -209,6 +209,24 @@ def _target(
     return job_seeker, plan, trajectory
 
 
+def upload_target(
+    *, user: User, job_seeker_id: int, plan_id: int | None, trajectory_id: int | None
+) -> JobSeeker:
+    """The job seeker whose file, plan or trajectory the user may add a document to (the
+    upload page asks before showing its form); anyone else finds nothing (404)."""
+    try:
+        job_seeker, _plan, _trajectory = _target(
+            user=user,
+            job_seeker_id=job_seeker_id,
+            plan_id=plan_id,
+            trajectory_id=trajectory_id,
+            health=False,
+        )
+    except InvalidInputError as error:
+        raise NotFoundError(code="jobseeker-not-found") from error
+    return job_seeker
+
+
 def document_upload(
     *,
     user: User,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError
+from werkpad.core.filters import parse_id
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import Role
@@ -37,9 +38,16 @@ def _back(job_seeker_id: int, plan: int | None, trajectory: int | None) -> str:
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, job_seeker_id: int) -> HttpResponse:
     initial = {
-        "plan": request.GET.get("plan") or None,
-        "trajectory": request.GET.get("trajectory") or None,
+        "plan": parse_id(request.GET.get("plan")),
+        "trajectory": parse_id(request.GET.get("trajectory")),
     }
+    if request.method == "GET":
+        services.upload_target(
+            user=request.user,
+            job_seeker_id=job_seeker_id,
+            plan_id=initial["plan"],
+            trajectory_id=initial["trajectory"],
+        )
     form = UploadForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
