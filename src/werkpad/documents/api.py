@@ -70,7 +70,7 @@ class DocumentListView(ListApiView):
         return selectors.document_list(
             user=self.request.user,
             purpose=AuditEvent.Purpose.DOCUMENTS_API,
-            **_filters(self.request.query_params),  # type: ignore[arg-type]
+            **_filters(self.request.query_params),
         )
 
     @extend_schema(

@@ -38,7 +38,7 @@ class ClamdScanner:
         self.address = address
         self.timeout = timeout
 
-    def _client(self):  # type: ignore[no-untyped-def]
+    def _client(self):
         from clamav_client.clamd import ClamdNetworkSocket, ClamdUnixSocket
 
         if self.address.scheme == "unix":

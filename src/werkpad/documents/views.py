@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ def _back(job_seeker_id: int, plan: int | None, trajectory: int | None) -> str:
 
 @staff_only
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest, job_seeker_id: int) -> HttpResponse:
+def upload(request, job_seeker_id: int) -> HttpResponse:
     initial = {
         "plan": parse_id(request.GET.get("plan")),
         "trajectory": parse_id(request.GET.get("trajectory")),
@@ -79,7 +79,7 @@ def upload(request: HttpRequest, job_seeker_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def download(request: HttpRequest, id: int) -> FileResponse:
+def download(request, id: int) -> FileResponse:
     document, content = selectors.document_open(
         user=request.user, id=id, purpose=AuditEvent.Purpose.DOCUMENT_DOWNLOAD
     )
@@ -95,7 +95,7 @@ def download(request: HttpRequest, id: int) -> FileResponse:
 
 @job_seeker_only
 @require_http_methods(["GET", "POST"])
-def my_documents(request: HttpRequest) -> HttpResponse:
+def my_documents(request) -> HttpResponse:
     job_seeker = jobseeker_selectors.jobseeker_get_own(user=request.user)
     form = OwnUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
