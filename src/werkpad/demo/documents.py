@@ -8,9 +8,17 @@ from __future__ import annotations
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from werkpad.accounts.models import User
+from werkpad.consents import parts
+from werkpad.consents.models import Consent
+from werkpad.consents.workflow import Status as ConsentStatus
 from werkpad.documents.models import Document, Type
 from werkpad.documents.services import document_upload
 from werkpad.jobseekers.models import JobSeeker
+from werkpad.trajectories.models import Trajectory
+from werkpad.trajectories.workflow import RUNNING
+
+#: How many job seekers of the coach login's running trajectories get a CV.
+SHARED_CVS = 3
 
 
 def _escape(text: str) -> str:
@@ -59,9 +67,54 @@ def cv_lines(job_seeker: JobSeeker) -> list[str]:
     ]
 
 
-def create_documents(*, job_seeker_user: User, caseworker: User) -> list[Document]:
+def create_documents(*, job_seeker_user: User, caseworker: User, coach: User) -> list[Document]:
     """The werkzoekende's CV (uploaded by themselves) and a certificate (uploaded by their
-    contact person, klantmanager)."""
+    contact person, klantmanager); and a CV for a few job seekers of the ``coach`` login's
+    running trajectories who share "work" with its provider, so that the coach reads them
+    (and finds them in the handover) through that consent."""
+    made = _werkzoekende(job_seeker_user=job_seeker_user, caseworker=caseworker)
+    organisation = coach.memberships.get().organisation_id
+    shared = Consent.objects.filter(
+        recipient=Consent.Recipient.PROVIDER,
+        organisation_id=organisation,
+        part=parts.WORK,
+        status=ConsentStatus.GIVEN,
+    ).values("job_seeker_id")
+    trajectories = (
+        Trajectory.objects.filter(
+            provider__organisation_id=organisation,
+            status__in=RUNNING,
+            job_seeker_id__in=shared,
+            job_seeker__contact_person__isnull=False,
+        )
+        .select_related("job_seeker__contact_person")
+        .order_by("pk")
+    )
+    seen: set[int] = set()
+    for trajectory in trajectories:
+        job_seeker = trajectory.job_seeker
+        if job_seeker.pk in seen or job_seeker.user_id == job_seeker_user.pk:
+            continue
+        seen.add(job_seeker.pk)
+        assert job_seeker.contact_person is not None
+        made.append(
+            document_upload(
+                user=job_seeker.contact_person,
+                job_seeker_id=job_seeker.pk,
+                upload=SimpleUploadedFile(
+                    f"CV {job_seeker.first_name} {job_seeker.last_name}.pdf",
+                    pdf(cv_lines(job_seeker)),
+                ),
+                type=Type.CV,
+                description="Cv uit het intakegesprek.",
+            )
+        )
+        if len(seen) == SHARED_CVS:
+            break
+    return made
+
+
+def _werkzoekende(*, job_seeker_user: User, caseworker: User) -> list[Document]:
     job_seeker = JobSeeker.objects.get(user=job_seeker_user)
     cv = document_upload(
         user=job_seeker_user,

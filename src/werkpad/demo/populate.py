@@ -356,7 +356,11 @@ def populate(
             anchor=anchor,
             progress=printer.line,
         )
-        create_documents(job_seeker_user=job_seeker_user, caseworker=cast.users["klantmanager"])
+        create_documents(
+            job_seeker_user=job_seeker_user,
+            caseworker=cast.users["klantmanager"],
+            coach=cast.users["coach"],
+        )
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,
