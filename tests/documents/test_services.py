@@ -302,7 +302,7 @@ def test_a_download_is_audited_in_the_job_seekers_log(caseworker, job_seeker, do
         object_type="document",
         object_id=str(document.pk),
         job_seeker_id=job_seeker.pk,
-        purpose="document download",
+        purpose="document content",
         fields=["content"],
     ).exists()
 

@@ -5,6 +5,8 @@ violation on any of these pages; the job seeker's page no wider than the phone."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -80,9 +82,9 @@ def test_a_cv_uploaded_on_a_phone_is_downloaded_by_the_caseworker(
     with page.expect_download() as download:
         section.get_by_role("link", name="Mijn cv.pdf").click()
     assert download.value.suggested_filename == "Mijn cv.pdf"
-    assert open(download.value.path(), "rb").read() == PDF
+    assert Path(download.value.path()).read_bytes() == PDF
     assert AuditEvent.objects.filter(
-        actor=caseworker, purpose="document download", job_seeker_id=job_seeker.pk
+        actor=caseworker, purpose="document content", job_seeker_id=job_seeker.pk
     ).exists()
 
     # The caseworker adds a certificate to the trajectory on the upload page.

@@ -113,7 +113,7 @@ class DocumentListView(ListApiView):
             health=data["health"],
             plan_id=data["plan"],
             trajectory_id=data["trajectory"],
-            description=data["description"],
+            description=data.get("description", ""),
         )
         return Response(DocumentSerializer(document).data, status=201)
 

@@ -44,4 +44,4 @@ class DocumentUploadSerializer(StrictSerializer):
     trajectory = serializers.IntegerField(
         min_value=1, required=False, allow_null=True, default=None
     )
-    description = LineField(required=False, allow_blank=True, default="", max_length=300)
+    description = LineField(required=False, max_length=300)
