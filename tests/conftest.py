@@ -89,6 +89,24 @@ def token_api(db):
     return make
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _documents_in_a_temporary_directory(tmp_path_factory):
+    """Every test, the demo and the browser tests included, stores documents in a
+    directory of its own session, never in the repository's ``var/``."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    storages = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.mktemp("documents"))},
+        },
+    }
+    with override_settings(STORAGES=storages, CLAMAV_URL=""):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hash test passwords cheaply; the production hasher is not what these tests are about."""

@@ -9,6 +9,7 @@ from werkpad.consents import api as consents
 from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
+from werkpad.documents import api as documents
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -58,6 +59,13 @@ class OpenApiView(SpectacularAPIView):
 
 urlpatterns = [
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("documents", documents.DocumentListView.as_view(), name="document-list"),
+    path("documents/<int:id>", documents.DocumentDetailView.as_view(), name="document-detail"),
+    path(
+        "documents/<int:id>/content",
+        documents.DocumentContentView.as_view(),
+        name="document-content",
+    ),
     path("complaints", complaints.ComplaintListView.as_view(), name="complaint-list"),
     path("conversations", conversations.ConversationListView.as_view(), name="conversation-list"),
     path(

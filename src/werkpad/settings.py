@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "werkpad.mediations",
     "werkpad.complaints",
     "werkpad.conversations",
+    "werkpad.documents",
     "werkpad.insights",
     "werkpad.portal",
     "werkpad.demo",
@@ -197,11 +198,57 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from it after collectstatic
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# --- documents (WT3) -------------------------------------------------------
+# Uploaded documents live in the storage named "documents": the local filesystem under
+# WERKPAD_VAR_DIR/documents, or an S3-compatible bucket (django-storages) with
+# WERKPAD_DOCUMENT_STORAGE=s3. Either way werkpad serves them itself, audited: no
+# storage URL is ever handed out (the bucket stays private, links would be signed).
+WERKPAD_DOCUMENT_STORAGE = os.environ.get("WERKPAD_DOCUMENT_STORAGE", "local").strip().lower()
+if WERKPAD_DOCUMENT_STORAGE == "local":
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "documents"), "directory_permissions_mode": 0o700},
+    }
+elif WERKPAD_DOCUMENT_STORAGE == "s3":
+    if not os.environ.get("WERKPAD_S3_BUCKET"):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("WERKPAD_DOCUMENT_STORAGE=s3 needs WERKPAD_S3_BUCKET")
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["WERKPAD_S3_BUCKET"],
+            "endpoint_url": os.environ.get("WERKPAD_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("WERKPAD_S3_REGION") or None,
+            "access_key": os.environ.get("WERKPAD_S3_ACCESS_KEY") or None,
+            "secret_key": os.environ.get("WERKPAD_S3_SECRET_KEY") or None,
+            "location": os.environ.get("WERKPAD_S3_PREFIX", "documents"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"WERKPAD_DOCUMENT_STORAGE={WERKPAD_DOCUMENT_STORAGE!r}: choose local or s3"
+    )
+#: The largest document werkpad accepts, in bytes (10 MiB unless set).
+WERKPAD_DOCUMENT_MAX_BYTES = int(
+    os.environ.get("WERKPAD_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024))
+)
+#: ClamAV's daemon (clamd), as tcp://host:3310 or unix:///run/clamav/clamd.ctl: every upload is
+#: scanned, and refused when infected or when the scanner does not answer. Empty: documents
+#: are recorded as not checked for malware.
+CLAMAV_URL = os.environ.get("CLAMAV_URL", "").strip()
+CLAMAV_TIMEOUT = float(os.environ.get("CLAMAV_TIMEOUT", "30"))
 
 # --- e-mail ---------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "console:")
@@ -356,6 +403,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "worklist", "description": "What is due for you, as on the home page."},
         {"name": "notifications", "description": "Your notifications: assigned, terms."},
         {
+            "name": "documents",
+            "description": "CVs, diplomas, certificates and letters; downloads are audited.",
+        },
+        {
             "name": "consents",
             "description": "Which parts of the job seeker's file may go to whom (RI5, TR4).",
         },
@@ -391,6 +442,9 @@ SPECTACULAR_SETTINGS = {
         # complaints.models.Channel: its serializers name the values only
         "ComplaintChannelEnum": ["web", "phone", "desk", "letter", "email"],
         "ConsentCreateStatusEnum": "werkpad.consents.workflow.CREATE_STATUS_CHOICES",
+        "DocumentTypeEnum": "werkpad.documents.models.Type",
+        "InstrumentTypeEnum": "werkpad.instruments.models.InstrumentType",
+        "DocumentMalwareCheckEnum": "werkpad.documents.models.MalwareCheck",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -364,6 +364,36 @@ class TestSmallDemo:
             assert sent == sorted(sent) and conversation.last_message_at == sent[-1]
         assert Conversation.objects.count() > 2
 
+    def test_the_job_seeker_has_a_cv_and_a_certificate_the_coach_reads_the_cv(self, demo):
+        from werkpad.documents.models import Document
+        from werkpad.documents.selectors import document_scope
+
+        werkzoekende = User.objects.get(username="werkzoekende")
+        own = Document.objects.filter(job_seeker__user=werkzoekende)
+        assert sorted(own.values_list("type", flat=True)) == ["certificate", "cv"]
+        client = Client()
+        client.force_login(werkzoekende)
+        page = client.get(reverse("mydocuments:list")).content.decode()
+        assert "Certificaat VCA Basis.pdf" in page
+        for document in own:
+            response = client.get(reverse("documents:download", args=[document.pk]))
+            assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+        coach = User.objects.get(username="coach")
+        seen = document_scope(user=coach).filter(type="cv")
+        assert seen.exists()
+        trajectory = (
+            seen.first()
+            .job_seeker.trajectories.filter(
+                status__in=["accepted", "started", "suspended"],
+                provider__organisation__memberships__user=coach,
+            )
+            .first()
+        )
+        with override_settings(WERKPAD_STAFF_2FA=False):
+            client.force_login(coach)
+            page = client.get(reverse("trajectories:detail", args=[trajectory.pk]))
+        assert seen.first().original_name in page.content.decode()
+
     def test_consents_given_withdrawn_and_asked_with_their_history_in_order(self, demo):
         """RI5, TR4: every demo referral recorded its consents; some were withdrawn later
         and some questions wait; each history starts at the consent and runs forward."""
@@ -413,10 +443,11 @@ class TestSmallDemo:
         assert event.action == AuditEvent.Action.IMPORT and event.origin == AuditEvent.Origin.CLI
         assert "500 job seekers" in event.detail
         # one summary, not an event per job seeker created; the demo's complaints go
-        # through the services as they are filed and handled, audited as such
+        # through the services as they are filed and handled, audited as such, and so do
+        # the demo's documents as they are uploaded
         assert not (
             AuditEvent.objects.filter(job_seeker_id__isnull=False)
-            .exclude(object_type="complaint")
+            .exclude(object_type__in=["complaint", "document"])
             .exists()
         )
 

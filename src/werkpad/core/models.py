@@ -498,6 +498,12 @@ class AuditEvent(models.Model):
         CONVERSATION = "conversation", _("read or write messages")
         CONVERSATION_API = "conversation (API)", _("read or write messages (API)")
         OWN_CONVERSATION = "own conversation", _("own messages")
+        DOCUMENTS = "documents", _("view the documents")
+        DOCUMENTS_API = "documents (API)", _("view the documents (API)")
+        DOCUMENT_UPLOAD = "document upload", _("upload a document")
+        DOCUMENT_DOWNLOAD = "document content", _("download a document")
+        DOCUMENT_DOWNLOAD_API = "document content (API)", _("download a document (API)")
+        HANDOVER_CV = "handover CV", _("the CV in the handover")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

@@ -51,6 +51,7 @@ from werkpad.demo.data import (
     ROLE_USERS,
     SIZES,
 )
+from werkpad.demo.documents import create_documents
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
@@ -362,6 +363,11 @@ def populate(
             seed=seed,
             anchor=anchor,
             progress=printer.line,
+        )
+        create_documents(
+            job_seeker_user=job_seeker_user,
+            caseworker=cast.users["klantmanager"],
+            coach=cast.users["coach"],
         )
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
