@@ -48,7 +48,7 @@ def test_every_purpose_shows_as_its_dutch_label(client, api, caseworker, job_see
     shown = why_column(page)
     assert set(shown) | set(why_column(older)) == dutch
     # the job seeker's own visits (home and this page) and the caseworker's API read
-    assert shown.count("eigen dossier") == 3
+    assert (shown + why_column(older)).count("eigen dossier") == 3
     assert (shown + why_column(older)).count("dossier inzien (API)") == 2
     for text in english | {p.value for p in AuditEvent.Purpose if " " in p.value}:
         assert text not in page + older, text
