@@ -107,6 +107,21 @@ def _documents_in_a_temporary_directory(tmp_path_factory):
         yield
 
 
+@pytest.fixture
+def document_dir(tmp_path, settings):
+    """An empty documents storage of this test alone; returns its directory."""
+    location = tmp_path / "documents"
+    location.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documents": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        },
+    }
+    return location
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hash test passwords cheaply; the production hasher is not what these tests are about."""

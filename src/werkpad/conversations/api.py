@@ -98,7 +98,8 @@ class ConversationMessagesView(ApiView):
         conversation = _conversation(request, id)
         thread = list(selectors.conversation_messages(conversation=conversation))
         services.conversation_mark_read(user=request.user, conversation=conversation)
-        return Response(MessageSerializer(thread, many=True).data)
+        readable = selectors.readable_attachments(user=request.user, thread=thread)
+        return Response(MessageSerializer(thread, many=True, context={"readable": readable}).data)
 
     @extend_schema(
         operation_id="conversationMessageCreate",
@@ -115,7 +116,12 @@ class ConversationMessagesView(ApiView):
         _conversation(request, id, for_action="write")
         serializer = MessageCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        document = serializer.validated_data["document"]
         message = services.message_send(
-            user=request.user, conversation_id=id, body=serializer.validated_data["body"]
+            user=request.user,
+            conversation_id=id,
+            body=serializer.validated_data["body"],
+            attachment=services.Attachment(document_id=document) if document else None,
         )
-        return Response(MessageSerializer(message).data, status=201)
+        readable = {message.attachment_id} if message.attachment_id else set()
+        return Response(MessageSerializer(message, context={"readable": readable}).data, status=201)

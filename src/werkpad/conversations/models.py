@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.core import clock
 from werkpad.core.models import Organisation
+from werkpad.documents.models import Document
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.trajectories.models import Trajectory
 
@@ -123,6 +124,17 @@ class Message(models.Model):
     author_role = models.CharField(_("as"), max_length=30)
     body = models.TextField(_("message"))
     sent_at = models.DateTimeField(_("sent at"), default=clock.now)
+    #: A document sent with the message (WT3): on the trajectory in the coach's
+    #: conversation, on the file in the contact person's; whoever reads the thread sees it
+    #: only as far as ``documents.view_document`` lets them.
+    attachment = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="messages",
+        verbose_name=_("attachment"),
+    )
 
     objects = MessageQuerySet.as_manager()
 

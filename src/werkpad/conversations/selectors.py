@@ -16,6 +16,7 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of, visible_for
+from werkpad.documents.selectors import document_scope
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.trajectories.models import Trajectory
 from werkpad.trajectories.workflow import RUNNING
@@ -136,7 +137,16 @@ def conversation_get(
 
 def conversation_messages(*, conversation: Conversation) -> QuerySet[Message]:
     """The thread of a conversation obtained through ``conversation_get``, oldest first."""
-    return conversation.messages.select_related("author").order_by("id")
+    return conversation.messages.select_related("author", "attachment").order_by("id")
+
+
+def readable_attachments(*, user: User, thread: list[Message]) -> set[int]:
+    """Which of the thread's attachments the user may open (``documents.view_document``:
+    a health document, for one, only with the consent): one query for the thread."""
+    ids = {message.attachment_id for message in thread if message.attachment_id}
+    if not ids:
+        return set()
+    return set(document_scope(user=user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def job_seeker_conversations(*, user: User, job_seeker_id: int) -> QuerySet[Conversation]:

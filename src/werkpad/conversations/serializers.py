@@ -44,6 +44,30 @@ class ConversationDetailSerializer(ConversationSerializer):
         return self.context["joined"]
 
 
+class AttachmentSerializer(serializers.Serializer):
+    """A message's document: its details only for a reader who may open it (the context's
+    ``readable``, from ``selectors.readable_attachments``)."""
+
+    id = serializers.IntegerField()
+    readable = serializers.SerializerMethodField(
+        help_text="Whether you may open it: a health document, for one, only with consent."
+    )
+    name = serializers.SerializerMethodField(help_text="Null when you may not open it.")
+    type = serializers.SerializerMethodField(help_text="Null when you may not open it.")
+
+    def _readable(self, obj) -> bool:
+        return obj.pk in self.context.get("readable", ())
+
+    def get_readable(self, obj) -> bool:
+        return self._readable(obj)
+
+    def get_name(self, obj) -> str | None:
+        return obj.original_name if self._readable(obj) else None
+
+    def get_type(self, obj) -> str | None:
+        return obj.type if self._readable(obj) else None
+
+
 class MessageSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     authorId = serializers.IntegerField(source="author_id")
@@ -54,6 +78,10 @@ class MessageSerializer(serializers.Serializer):
     )
     body = serializers.CharField()
     sentAt = serializers.DateTimeField(source="sent_at")
+    attachment = AttachmentSerializer(
+        allow_null=True,
+        help_text="A document sent with it; open it at /api/v1/documents/{id}/content.",
+    )
 
     def get_authorName(self, obj) -> str:
         return obj.author.get_full_name() or obj.author.get_username()
@@ -61,3 +89,13 @@ class MessageSerializer(serializers.Serializer):
 
 class MessageCreateSerializer(StrictSerializer):
     body = ParagraphField(max_length=BODY_MAX_LENGTH, help_text="Plain text; never changed.")
+    document = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=(
+            "A document of this file to send with it, uploaded first at /api/v1/documents "
+            "(on the trajectory for the coach's conversation)."
+        ),
+    )

@@ -4,6 +4,9 @@ is a new message."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -15,6 +18,9 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import FILE_ROLES, Role, scope_of
+from werkpad.documents import selectors as document_selectors
+from werkpad.documents import services as document_services
+from werkpad.documents.models import Document, Type, document_storage
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.trajectories.models import Trajectory
 from werkpad.trajectories.workflow import RUNNING
@@ -77,36 +83,105 @@ def _mark_read(*, user: User, conversation: Conversation, upto: int) -> None:
         participant.save(update_fields=["last_read_id"])
 
 
-def _append(*, user: User, conversation: Conversation, body: str) -> Message:
+@dataclass(frozen=True)
+class Attachment:
+    """A document sent with a message: a new upload (``upload`` with its ``type`` and
+    whether it is health information), or one already in the file (``document_id``)."""
+
+    upload: UploadedFile | None = None
+    type: str = Type.OTHER
+    health: bool = False
+    document_id: int | None = None
+
+
+def _attach(*, user: User, conversation: Conversation, attachment: Attachment) -> Document:
+    """The document of a message: uploaded on the conversation's trajectory (so its coach
+    reads it while the trajectory runs) or, with the contact person, on the file; an
+    existing one must be of the same file and readable by the author."""
+    if attachment.upload is not None:
+        return document_services.document_upload(
+            user=user,
+            job_seeker_id=conversation.job_seeker_id,
+            upload=attachment.upload,
+            type=attachment.type,
+            health=attachment.health,
+            trajectory_id=conversation.trajectory_id,
+        )
+    assert attachment.document_id is not None
+    try:
+        document = document_selectors.document_get(
+            user=user, id=attachment.document_id, purpose=AuditEvent.Purpose.CONVERSATION
+        )
+    except NotFoundError:
+        document = None
+    if document is None or document.job_seeker_id != conversation.job_seeker_id:
+        raise InvalidInputError(
+            {"document": [_("Attach a document of this job seeker's file.")]},
+            codes={"document": "attachment-other-file"},
+        )
+    return document
+
+
+def _append(
+    *, user: User, conversation: Conversation, body: str, attachment: Attachment | None = None
+) -> Message:
+    document = None
+    if attachment is not None:
+        document = _attach(user=user, conversation=conversation, attachment=attachment)
+    try:
+        return _record(user=user, conversation=conversation, body=body, document=document)
+    except BaseException:
+        # A refused message leaves no file behind (the row goes with the transaction).
+        if document is not None and attachment is not None and attachment.upload is not None:
+            document_storage().delete(document.file.name)
+        raise
+
+
+def _record(
+    *, user: User, conversation: Conversation, body: str, document: Document | None
+) -> Message:
     message = Message.objects.create(
         conversation=conversation,
         author=user,
         author_role=_role_in(user, conversation),
         body=body,
         sent_at=clock.now(),
+        attachment=document,
     )
     conversation.last_message_at = message.sent_at
     conversation.save(update_fields=["last_message_at"])
     _mark_read(user=user, conversation=conversation, upto=message.pk)
     _audit(
-        user=user, conversation=conversation, action=AuditEvent.Action.CREATE, fields=["message"]
+        user=user,
+        conversation=conversation,
+        action=AuditEvent.Action.CREATE,
+        fields=["message", *(["attachment"] if document else [])],
     )
     notifications.notify_message(message, actor=user)
     return message
 
 
 @transaction.atomic
-def message_send(*, user: User, conversation_id: int, body: str) -> Message:
-    """A new message in a conversation the user may write in."""
+def message_send(
+    *, user: User, conversation_id: int, body: str, attachment: Attachment | None = None
+) -> Message:
+    """A new message in a conversation the user may write in, with a document if given."""
     conversation = _locked(
         user=user, conversation_id=conversation_id, permission="conversations.write"
     )
-    return _append(user=user, conversation=conversation, body=_check_body(body))
+    return _append(
+        user=user, conversation=conversation, body=_check_body(body), attachment=attachment
+    )
 
 
 @transaction.atomic
 def message_start(
-    *, user: User, job_seeker_id: int, body: str, trajectory_id: int | None = None
+    *,
+    user: User,
+    job_seeker_id: int,
+    body: str,
+    trajectory_id: int | None = None,
+    attachment: Attachment | None = None,
 ) -> Message:
     """A message to the contact person (no ``trajectory_id``) or in the conversation of a
     running trajectory with its coach; the conversation is started if there is none."""
@@ -155,7 +230,7 @@ def message_start(
                 job_seeker=job_seeker, kind=conversation.kind, trajectory=trajectory
             )
         conversation.job_seeker = job_seeker
-    return _append(user=user, conversation=conversation, body=text)
+    return _append(user=user, conversation=conversation, body=text, attachment=attachment)
 
 
 @transaction.atomic

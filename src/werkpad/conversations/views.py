@@ -43,6 +43,7 @@ def _thread(request, conversation: Conversation, template: str, *, form=None, st
         {
             "c": conversation,
             "thread": thread,
+            "readable": selectors.readable_attachments(user=user, thread=thread),
             "form": (form or MessageForm()) if can_write else None,
             "may_join": user.has_perm("conversations.join", conversation)
             and not selectors.has_joined(user=user, conversation=conversation),
@@ -55,11 +56,14 @@ def _answer(request, id: int, *, purpose: str, template: str, back: str):
     conversation = selectors.conversation_get(
         user=request.user, id=id, purpose=purpose, for_action="write"
     )
-    form = MessageForm(request.POST)
+    form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.message_send(
-                user=request.user, conversation_id=id, body=form.cleaned_data["body"]
+                user=request.user,
+                conversation_id=id,
+                body=form.cleaned_data["body"],
+                attachment=form.attached(),
             )
         except AccessError:
             raise
@@ -75,7 +79,7 @@ def _start(request, *, job_seeker_id: int, own: bool, purpose: str, template: st
     job_seeker, choices = selectors.conversation_targets(
         user=request.user, job_seeker_id=job_seeker_id, own=own, purpose=purpose
     )
-    form = StartForm(request.POST or None, choices=choices)
+    form = StartForm(request.POST or None, request.FILES or None, choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
             message = services.message_start(
@@ -83,6 +87,7 @@ def _start(request, *, job_seeker_id: int, own: bool, purpose: str, template: st
                 job_seeker_id=job_seeker.pk,
                 trajectory_id=form.trajectory_id(),
                 body=form.cleaned_data["body"],
+                attachment=form.attached(),
             )
         except AccessError:
             raise
