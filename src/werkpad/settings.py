@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "werkpad.trajectories",
     "werkpad.secondopinions",
     "werkpad.mediations",
+    "werkpad.actions",
     "werkpad.complaints",
     "werkpad.insights",
     "werkpad.portal",

@@ -495,6 +495,9 @@ class AuditEvent(models.Model):
         COMPLAINT_LIST_API = "complaint list (API)", _("list of complaints (API)")
         COMPLAINT_LETTER = "complaint letter", _("a letter about a complaint")
         COMPLAINT_FOR = "complaint taken for", _("find the job seeker a complaint is taken for")
+        ACTIONS = "actions", _("agreed actions")
+        ACTIONS_API = "actions (API)", _("agreed actions (API)")
+        OWN_ACTIONS = "own actions", _("own actions")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
