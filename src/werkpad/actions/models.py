@@ -106,6 +106,9 @@ class Action(VersionedModel):
     )
     cancel_reason = models.TextField(_("why cancelled"), blank=True)
 
+    #: What the user reading it may do now (``selectors.with_offers``; no column).
+    offers: dict[str, bool]
+
     class Meta:
         ordering = ["due_on", "id"]
         verbose_name = _("action")

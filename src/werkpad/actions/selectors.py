@@ -27,7 +27,7 @@ from werkpad.trajectories.selectors import trajectory_scope
 
 OBJECT_TYPE = "action"
 #: What every list row shows beside the action itself.
-ROW_RELATED = ("job_seeker", "trajectory__programme", "trajectory__provider")
+ROW_RELATED = ("job_seeker", "plan", "trajectory__programme", "trajectory__provider")
 
 
 def action_scope(*, user: User) -> QuerySet[Action]:
@@ -125,7 +125,7 @@ def action_get(*, user: User, id: int, purpose: str = "", for_action: str | None
     action = visible_for(
         user,
         action_scope(user=user)
-        .select_related(*ROW_RELATED, "plan", "completed_by", "approved_by", "cancelled_by")
+        .select_related(*ROW_RELATED, "completed_by", "approved_by", "cancelled_by")
         .filter(pk=id)
         .first(),
         kind="action",
@@ -245,3 +245,16 @@ def template_get(*, user: User, id: int) -> ActionTemplate:
     if template is None or not user.has_perm("actions.change_template", template):
         raise NotFoundError(code="action-template-not-found")
     return template
+
+
+def with_offers(*, user: User, actions: list[Action]) -> list[Action]:
+    """Each action with what this user may do with it now (``offers``: complete, approve,
+    cancel), for the buttons; decided by the rules, the status by the lifecycle."""
+    for action in actions:
+        action.offers = {
+            "complete": action.status == Status.OPEN and user.has_perm("actions.complete", action),
+            "approve": action.status == Status.AWAITING_APPROVAL
+            and user.has_perm("actions.approve", action),
+            "cancel": action.status in OPEN and user.has_perm("actions.cancel", action),
+        }
+    return actions
