@@ -289,7 +289,7 @@ def plan_actions_from_activities(request, plan_id: int):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(n)d agreed activities are now actions.") % {"n": len(made)})
+        messages.success(request, _("Actions made of the agreed activities: %(n)d.") % {"n": len(made)})
     return redirect(f"{_plan_url(plan)}#agreed-actions")
 
 
