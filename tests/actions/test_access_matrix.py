@@ -279,7 +279,9 @@ def call_ui(client, action, world):
         case "plan activities":
             return client.post(f"/acties/plan/{world.plan.pk}/uit-afspraken/")
         case "plan approval":
-            return client.post(f"/acties/plan/{world.plan.pk}/goedkeuring/", {"needs_approval": "on"})
+            return client.post(
+                f"/acties/plan/{world.plan.pk}/goedkeuring/", {"needs_approval": "on"}
+            )
         case "trajectory create form":
             return client.get(f"/acties/traject/{world.trajectory.pk}/nieuw/")
         case "trajectory create":
@@ -297,7 +299,9 @@ def call_ui(client, action, world):
         case "my complete":
             return client.post(f"/mijn/acties/{world.js_open.pk}/klaar/", {})
         case "my approve":
-            return client.post(f"/mijn/acties/{world.cp_awaiting.pk}/goedkeuring/", {"approved": "yes"})
+            return client.post(
+                f"/mijn/acties/{world.cp_awaiting.pk}/goedkeuring/", {"approved": "yes"}
+            )
 
 
 UI_WRITES = {

@@ -11,15 +11,23 @@ from django.core import mail
 
 from tests.actions.conftest import NOW
 from tests.actions.factories import ActionFactory, ActionTemplateFactory
+from tests.factories import PlanFactory
 from werkpad.actions import selectors, services
 from werkpad.actions.models import Action, StatusChange
 from werkpad.actions.workflow import Status
-from werkpad.core.errors import InvalidInputError, PermissionDeniedError
+from werkpad.core.errors import (
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    StaleEditError,
+)
 from werkpad.core.lifecycle import TransitionRefusedError
 from werkpad.core.models import AuditEvent
+from werkpad.core.permissions import Role
 from werkpad.core.worklist import worklist_for
 from werkpad.notifications.models import Notification
 from werkpad.notifications.terms import sweep
+from werkpad.plans import services as plan_services
 from werkpad.trajectories.models import ProgressReport
 
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(NOW, tick=False)]
@@ -59,7 +67,7 @@ def test_the_coach_of_a_running_trajectory_agrees_an_action_for_themselves(coach
 
 
 def test_a_coach_cannot_agree_an_action_on_a_plan(coach, plan):
-    with pytest.raises(Exception):  # the plan is not theirs to see
+    with pytest.raises(NotFoundError):  # the plan is not theirs to see
         _create(coach, plan_id=plan.pk)
     assert not Action.objects.exists()
 
@@ -75,8 +83,7 @@ def test_the_job_seeker_marks_done_without_approval(seeker, plan):
 def test_where_the_plan_says_so_done_waits_for_the_contact_person(
     seeker, caseworker, plan, django_capture_on_commit_callbacks, run_worker
 ):
-    services_plan = __import__("werkpad.plans.services", fromlist=["x"])
-    services_plan.plan_set_actions_approval(user=caseworker, plan_id=plan.pk, needs_approval=True)
+    plan_services.plan_set_actions_approval(user=caseworker, plan_id=plan.pk, needs_approval=True)
     action = _create(caseworker, plan_id=plan.pk)
     assert action.needs_approval
     with django_capture_on_commit_callbacks(execute=True):
@@ -129,8 +136,6 @@ def test_cancelling_needs_a_reason_and_a_closed_action_stays_closed(caseworker, 
 
 def test_a_stale_version_is_refused(seeker, plan):
     action = ActionFactory(plan=plan)
-    from werkpad.core.errors import StaleEditError
-
     with pytest.raises(StaleEditError):
         services.action_complete(user=seeker, action_id=action.pk, expected_version=7)
     action.refresh_from_db()
@@ -161,11 +166,12 @@ def test_terms_nearing_and_passed_reach_the_owner(seeker, caseworker, coach, tra
     ActionFactory(trajectory=trajectory, owner="coach", due_on=dt.date(2026, 11, 24))
     ActionFactory(plan=plan, done=True, due_on=dt.date(2026, 11, 24))  # done: no term
     sweep(today=dt.date(2026, 11, 23))
-    got = {
-        (n.recipient_id, n.kind)
-        for n in Notification.objects.filter(topic="action-term")
+    got = {(n.recipient_id, n.kind) for n in Notification.objects.filter(topic="action-term")}
+    assert got == {
+        (seeker.pk, "term_near"),
+        (caseworker.pk, "term_passed"),
+        (coach.pk, "term_near"),
     }
-    assert got == {(seeker.pk, "term_near"), (caseworker.pk, "term_passed"), (coach.pk, "term_near")}
 
 
 def test_an_email_names_no_action(
@@ -197,7 +203,7 @@ def test_worklists_per_owner(caseworker, coach, trajectory, plan):
     sections = {s.key: s for s in worklist_for(coach)}
     assert sections["actions-coach"].count == 1
     assert sections["actions-approval-coach"].count == 1
-    overdue = [s for s in worklist_for(caseworker) if s.key == "actions-contact_person"][0]
+    overdue = next(s for s in worklist_for(caseworker) if s.key == "actions-contact_person")
     assert overdue.items[0].overdue
 
 
@@ -210,8 +216,6 @@ def test_the_job_seekers_own_come_first(seeker, plan):
 
 
 def test_a_draft_plans_actions_stay_with_the_caseworker(seeker, job_seeker):
-    from tests.factories import PlanFactory
-
     draft = PlanFactory(job_seeker=job_seeker)
     ActionFactory(plan=draft)
     assert selectors.own_actions(user=seeker, job_seeker_id=job_seeker.pk) == []
@@ -233,18 +237,29 @@ def test_a_progress_report_shows_the_actions_of_its_period(caseworker, trajector
 
 
 def test_the_functional_administrator_keeps_the_templates(amsterdam, role_user):
-    from werkpad.core.permissions import Role
-
     admin = role_user(Role.FUNCTIONAL_ADMIN)
     template = services.template_create(
-        user=admin, municipality=amsterdam, description="CV bijwerken", owner="job_seeker", term_days=14
+        user=admin,
+        municipality=amsterdam,
+        description="CV bijwerken",
+        owner="job_seeker",
+        term_days=14,
     )
     with pytest.raises(InvalidInputError):
         services.template_create(
-            user=admin, municipality=amsterdam, description="cv bijwerken", owner="job_seeker", term_days=14
+            user=admin,
+            municipality=amsterdam,
+            description="cv bijwerken",
+            owner="job_seeker",
+            term_days=14,
         )
     services.template_update(
-        user=admin, template_id=template.pk, description="CV bijwerken", owner="job_seeker", term_days=10, active=False
+        user=admin,
+        template_id=template.pk,
+        description="CV bijwerken",
+        owner="job_seeker",
+        term_days=10,
+        active=False,
     )
     template.refresh_from_db()
     assert (template.term_days, template.active) == (10, False)

@@ -36,7 +36,7 @@ from werkpad.trajectories.workflow import RUNNING
 class _TrajectoryCoaches(InOrganisationOf):
     """The coaches of the provider of the action's trajectory; none for a plan's action."""
 
-    def holds(self, user, obj) -> bool:  # type: ignore[no-untyped-def]
+    def holds(self, user, obj) -> bool:
         return obj.trajectory_id is not None and super().holds(user, obj)
 
 

@@ -337,7 +337,7 @@ def _check_template(
         ActionTemplate.objects.filter(
             municipality_id=municipality_id, description__iexact=description.strip()
         )
-        .exclude(pk=exclude_id)
+        .exclude(pk=exclude_id or 0)
         .exists()
     ):
         errors["description"] = [_("Your municipality has a template with these words already.")]

@@ -135,8 +135,8 @@ def _act(request, id, *, step, form_class, form_name, call, done, own=False):
             return redirect(fallback) if own else redirect(fallback, id=id)
     action.refresh_from_db()
     if own:
-        for error in form.non_field_errors() or [e for errs in form.errors.values() for e in errs]:
-            messages.error(request, error)
+        for message in [e for errs in form.errors.values() for e in errs]:
+            messages.error(request, message)
         return _mine(request, status=status)
     return _detail(request, action, bound={form_name: form}, status=status)
 
@@ -289,7 +289,9 @@ def plan_actions_from_activities(request, plan_id: int):
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Actions made of the agreed activities: %(n)d.") % {"n": len(made)})
+        messages.success(
+            request, _("Actions made of the agreed activities: %(n)d.") % {"n": len(made)}
+        )
     return redirect(f"{_plan_url(plan)}#agreed-actions")
 
 
