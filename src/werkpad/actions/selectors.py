@@ -258,3 +258,28 @@ def with_offers(*, user: User, actions: list[Action]) -> list[Action]:
             "cancel": action.status in OPEN and user.has_perm("actions.cancel", action),
         }
     return actions
+
+
+def plan_to_act_on(*, user: User, plan_id: int) -> Plan:
+    """A plan the user may agree actions on: 404 for one they do not see, 403 for one
+    they see but may not add to."""
+    plan = Plan.objects.select_related("job_seeker").filter(pk=plan_id).first()
+    if plan is None or not user.has_perm("plans.view_plan", plan):
+        raise NotFoundError(_("There is no plan you may see here."), code="plan-not-found")
+    if not user.has_perm("actions.add_to_plan", plan):
+        raise PermissionDeniedError(code="action-create-denied")
+    return plan
+
+
+def trajectory_to_act_on(*, user: User, trajectory_id: int) -> Trajectory:
+    """A trajectory the user may agree actions on (404 unseen, 403 seen but not theirs)."""
+    trajectory = (
+        Trajectory.objects.select_related("job_seeker", "programme", "provider")
+        .filter(pk=trajectory_id)
+        .first()
+    )
+    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
+        raise NotFoundError(code="trajectory-not-found")
+    if not user.has_perm("actions.add_to_trajectory", trajectory):
+        raise PermissionDeniedError(code="action-create-denied")
+    return trajectory

@@ -12,6 +12,7 @@ from werkpad.accounts.models import User
 from werkpad.actions import notifications
 from werkpad.actions.models import Action, ActionTemplate, Owner
 from werkpad.actions.rules import TEMPLATE_EDITORS
+from werkpad.actions.selectors import plan_to_act_on, trajectory_to_act_on
 from werkpad.actions.workflow import LIFECYCLE, Status
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
@@ -98,26 +99,6 @@ def _make(
     return action
 
 
-def _plan_for(user: User, plan_id: int) -> Plan:
-    plan = Plan.objects.select_related("job_seeker").filter(pk=plan_id).first()
-    if plan is None or not user.has_perm("plans.view_plan", plan):
-        raise NotFoundError(_("There is no plan you may see here."), code="plan-not-found")
-    if not user.has_perm("actions.add_to_plan", plan):
-        raise PermissionDeniedError(code="action-create-denied")
-    return plan
-
-
-def _trajectory_for(user: User, trajectory_id: int) -> Trajectory:
-    trajectory = (
-        Trajectory.objects.select_related("job_seeker", "provider").filter(pk=trajectory_id).first()
-    )
-    if trajectory is None or not user.has_perm("trajectories.view_trajectory", trajectory):
-        raise NotFoundError(code="trajectory-not-found")
-    if not user.has_perm("actions.add_to_trajectory", trajectory):
-        raise PermissionDeniedError(code="action-create-denied")
-    return trajectory
-
-
 def needs_approval_for(job_seeker_id: int) -> bool:
     """Whether the job seeker's plan says that "done" waits for approval; a trajectory's
     action follows the plan too."""
@@ -142,8 +123,12 @@ def action_create(
     caseworker, or a coach of the provider while it runs)."""
     if (plan_id is None) == (trajectory_id is None):
         raise InvalidInputError({"plan": [_("An action belongs to a plan or a trajectory.")]})
-    plan = _plan_for(user, plan_id) if plan_id is not None else None
-    trajectory = _trajectory_for(user, trajectory_id) if trajectory_id is not None else None
+    plan = plan_to_act_on(user=user, plan_id=plan_id) if plan_id is not None else None
+    trajectory = (
+        trajectory_to_act_on(user=user, trajectory_id=trajectory_id)
+        if trajectory_id is not None
+        else None
+    )
     _check(
         description=description, owner=owner, due_on=due_on, on_trajectory=trajectory is not None
     )
@@ -176,7 +161,7 @@ def actions_from_activities(*, user: User, plan_id: int) -> list[Action]:
     actions in one step: one per line, for the job seeker, with the term of the
     municipality's template of the same words or ``DEFAULT_TERM_DAYS``. A line that is an
     action of the plan already (not cancelled) is left out."""
-    plan = _plan_for(user, plan_id)
+    plan = plan_to_act_on(user=user, plan_id=plan_id)
     plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
     version = plan.current_version or plan.versions.order_by("-number").first()
     lines = activity_lines(version.activities if version else "")

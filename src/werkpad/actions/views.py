@@ -33,8 +33,6 @@ from werkpad.core.errors import (
     AccessError,
     DomainError,
     InvalidInputError,
-    NotFoundError,
-    PermissionDeniedError,
 )
 from werkpad.core.forms import show_refusal
 from werkpad.core.models import AuditEvent, Municipality
@@ -43,7 +41,6 @@ from werkpad.core.permissions import Role, acting_municipality_id
 from werkpad.jobseekers import selectors as jobseeker_selectors
 from werkpad.plans import services as plan_services
 from werkpad.plans.models import Plan
-from werkpad.trajectories.models import Trajectory
 
 PURPOSE = AuditEvent.Purpose.ACTIONS
 staff_only = role_required(Role.CASEWORKER, Role.COACH)
@@ -254,12 +251,7 @@ def _create(request, *, parent, kind: str, back: str, title: str):
 
 
 def _plan(request, plan_id: int) -> Plan:
-    plan = Plan.objects.select_related("job_seeker").filter(pk=plan_id).first()
-    if plan is None or not request.user.has_perm("plans.view_plan", plan):
-        raise NotFoundError(code="plan-not-found")
-    if not request.user.has_perm("actions.add_to_plan", plan):
-        raise PermissionDeniedError(code="action-create-denied")
-    return plan
+    return selectors.plan_to_act_on(user=request.user, plan_id=plan_id)
 
 
 @caseworker_only
@@ -319,15 +311,7 @@ def plan_approval_setting(request, plan_id: int):
 
 @staff_only
 def trajectory_action_create(request, trajectory_id: int):
-    trajectory = (
-        Trajectory.objects.select_related("job_seeker", "programme", "provider")
-        .filter(pk=trajectory_id)
-        .first()
-    )
-    if trajectory is None or not request.user.has_perm("trajectories.view_trajectory", trajectory):
-        raise NotFoundError(code="trajectory-not-found")
-    if not request.user.has_perm("actions.add_to_trajectory", trajectory):
-        raise PermissionDeniedError(code="action-create-denied")
+    trajectory = selectors.trajectory_to_act_on(user=request.user, trajectory_id=trajectory_id)
     return _create(
         request,
         parent=trajectory,
