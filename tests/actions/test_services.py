@@ -199,11 +199,11 @@ def test_worklists_per_owner(caseworker, coach, trajectory, plan):
     ActionFactory(trajectory=trajectory, owner="coach")
     ActionFactory(trajectory=trajectory, awaiting=True)
     cw = {s.key: s.count for s in worklist_for(caseworker)}
-    assert cw["actions-contact_person"] == 1 and cw["actions-approval-contact_person"] == 1
+    assert cw["actions-contact-person"] == 1 and cw["actions-approval-contact-person"] == 1
     sections = {s.key: s for s in worklist_for(coach)}
     assert sections["actions-coach"].count == 1
     assert sections["actions-approval-coach"].count == 1
-    overdue = next(s for s in worklist_for(caseworker) if s.key == "actions-contact_person")
+    overdue = next(s for s in worklist_for(caseworker) if s.key == "actions-contact-person")
     assert overdue.items[0].overdue
 
 

@@ -33,10 +33,11 @@ def _items(queryset: QuerySet[Action]) -> list[WorklistItem]:
 def _sections(user, *, mine: Q, approvals: Q, owner: str, visible: Q) -> list[WorklistSection]:
     base = Action.objects.filter(visible)
     open_ = base.filter(mine, status=Status.OPEN)
+    slug = owner.replace("_", "-")
     waiting = base.filter(approvals, status=Status.AWAITING_APPROVAL, owner=Owner.JOB_SEEKER)
     return [
         WorklistSection(
-            key=f"actions-{owner}",
+            key=f"actions-{slug}",
             title=_("Your agreed actions"),
             count=open_.count(),
             items=_items(open_),
@@ -44,7 +45,7 @@ def _sections(user, *, mine: Q, approvals: Q, owner: str, visible: Q) -> list[Wo
             empty_text=_("No open action is yours."),
         ),
         WorklistSection(
-            key=f"actions-approval-{owner}",
+            key=f"actions-approval-{slug}",
             title=_("Actions to approve"),
             count=waiting.count(),
             items=_items(waiting),
