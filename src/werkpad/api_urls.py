@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView
 
+from werkpad.actions import api as actions
 from werkpad.complaints import api as complaints
 from werkpad.consents import api as consents
 from werkpad.conversations import api as conversations
@@ -65,6 +66,20 @@ urlpatterns = [
         "documents/<int:id>/content",
         documents.DocumentContentView.as_view(),
         name="document-content",
+    ),
+    path("actions/<int:id>", actions.ActionDetailView.as_view(), name="action-detail"),
+    path("actions/<int:id>/completion", actions.CompletionView.as_view(), name="action-completion"),
+    path("actions/<int:id>/approval", actions.ApprovalView.as_view(), name="action-approval"),
+    path(
+        "actions/<int:id>/cancellation",
+        actions.CancellationView.as_view(),
+        name="action-cancellation",
+    ),
+    path("plans/<int:id>/actions", actions.PlanActionListView.as_view(), name="plan-actions"),
+    path(
+        "trajectories/<int:id>/actions",
+        actions.TrajectoryActionListView.as_view(),
+        name="trajectory-actions",
     ),
     path("complaints", complaints.ComplaintListView.as_view(), name="complaint-list"),
     path("conversations", conversations.ConversationListView.as_view(), name="conversation-list"),

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "werkpad.trajectories",
     "werkpad.secondopinions",
     "werkpad.mediations",
+    "werkpad.actions",
     "werkpad.complaints",
     "werkpad.conversations",
     "werkpad.documents",
@@ -410,6 +411,10 @@ SPECTACULAR_SETTINGS = {
             "name": "consents",
             "description": "Which parts of the job seeker's file may go to whom (RI5, TR4).",
         },
+        {
+            "name": "actions",
+            "description": "Agreed actions on plans and trajectories: who does what by when (WT1).",
+        },
     ],
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
@@ -426,6 +431,8 @@ SPECTACULAR_SETTINGS = {
         "MediationOutcomeEnum": "werkpad.mediations.models.Outcome",
         "TrajectoryOutcomeEnum": "werkpad.trajectories.models.Outcome",
         "ConsentStatusEnum": "werkpad.consents.workflow.Status",
+        "ActionStatusEnum": "werkpad.actions.workflow.Status",
+        "ActionOwnerEnum": "werkpad.actions.models.Owner",
         # complaints.workflow.Status: its serializers name the values only
         "ComplaintStatusEnum": [
             "received",

@@ -504,6 +504,9 @@ class AuditEvent(models.Model):
         DOCUMENT_DOWNLOAD = "document content", _("download a document")
         DOCUMENT_DOWNLOAD_API = "document content (API)", _("download a document (API)")
         HANDOVER_CV = "handover CV", _("the CV in the handover")
+        ACTIONS = "actions", _("agreed actions")
+        ACTIONS_API = "actions (API)", _("agreed actions (API)")
+        OWN_ACTIONS = "own actions", _("own actions")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

@@ -32,6 +32,7 @@ from werkpad.core.models import (
     Organisation,
 )
 from werkpad.core.permissions import Role
+from werkpad.demo.actions import create_actions
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
 from werkpad.demo.conversations import create_conversations
@@ -369,6 +370,14 @@ def populate(
             caseworker=cast.users["klantmanager"],
             coach=cast.users["coach"],
         )
+        actions = create_actions(
+            municipalities=cast.municipalities,
+            caseworker=cast.users["klantmanager"],
+            coach=cast.users["coach"],
+            job_seeker_user=job_seeker_user,
+            seed=seed,
+        )
+        printer.line(f"actions: {actions}")
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,

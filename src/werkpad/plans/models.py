@@ -75,6 +75,15 @@ class Plan(VersionedModel):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # WT1: the agreed actions' "done" waits for the other party's approval.
+    actions_need_approval = models.BooleanField(
+        _("done waits for approval"),
+        default=False,
+        help_text=_(
+            "When an action is marked done, the other party approves it: the contact person "
+            "or coach an action of the job seeker, the job seeker an action of theirs."
+        ),
+    )
 
     #: What ``selectors.plan_get`` shows the user who reads the plan (set there, no columns):
     #: the versions newest first, the newest of them, and the comments and reviews.

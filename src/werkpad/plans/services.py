@@ -458,3 +458,18 @@ def plan_review(
         detail="review",
     )
     return review
+
+
+@transaction.atomic
+def plan_set_actions_approval(
+    *, user: User, plan_id: int, needs_approval: bool, expected_version: int | None = None
+) -> Plan:
+    """WT1: whether the plan's agreed actions wait for the other party's approval when
+    marked done. Applies to actions made from now on; each action keeps its own."""
+    plan = _locked(user, plan_id, "plans.change_plan", "plan-change-denied")
+    _check_version(plan, expected_version)
+    if plan.actions_need_approval != needs_approval:
+        plan.actions_need_approval = needs_approval
+        _touch(plan, plan.status, "actions_need_approval")
+        _audit(user, plan, AuditEvent.Action.UPDATE, fields=["actions_need_approval"])
+    return plan
