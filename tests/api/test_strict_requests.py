@@ -19,7 +19,9 @@ from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver
 from drf_spectacular.generators import SchemaGenerator
 
+from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
+from tests.documents.factories import make_document
 from tests.factories import (
     InstrumentFactory,
     JobSeekerFactory,
@@ -33,6 +35,7 @@ from tests.notifications.factories import NotificationFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
 from werkpad.consents.models import Consent
+from werkpad.conversations import services as conversations
 from werkpad.core.api import StrictQueryMixin
 from werkpad.core.filters import MAX_INT64
 from werkpad.core.models import Organisation
@@ -160,6 +163,11 @@ def world(amsterdam):
         "complaints": _complaint(user, organisation),
     }
     rows["consents"] = Consent.objects.filter(job_seeker=job_seeker).first()
+    rows["actions"] = ActionFactory(plan=rows["plans"])
+    rows["conversations"] = conversations.message_start(
+        user=user, job_seeker_id=job_seeker.pk, body="Hoi"
+    ).conversation
+    rows["documents"] = make_document(user=user, job_seeker=job_seeker)
     return user, rows
 
 

@@ -53,7 +53,7 @@ def test_a_cv_uploaded_on_a_phone_is_downloaded_by_the_caseworker(
     phone = phone_page
     login(phone, live_server, "werkzoekende")
     phone.goto(f"{live_server.url}/mijn/")
-    phone.get_by_role("link", name="Mijn documenten").click()
+    phone.locator("main").get_by_role("link", name="Mijn documenten").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Mijn documenten")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(phone)

@@ -205,6 +205,7 @@ def test_every_topic_with_terms_is_registered():
         "referral-answer",
         "second-opinion-advice-term",
         "complaint",
+        "action-term",
     }
 
 

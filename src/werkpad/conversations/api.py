@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -15,6 +16,8 @@ from werkpad.conversations.serializers import (
     MessageSerializer,
 )
 from werkpad.core.api import ApiView, ListApiView
+from werkpad.core.errors import InvalidInputError
+from werkpad.core.filters import parse_id
 from werkpad.core.models import AuditEvent
 
 TAGS = ["conversations"]
@@ -37,11 +40,13 @@ class ConversationListView(ListApiView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Conversation.objects.none()
-        job_seeker = self.request.query_params.get("jobSeeker")
+        job_seeker_id = None
+        if "jobSeeker" in self.request.query_params:
+            job_seeker_id = parse_id(self.request.query_params["jobSeeker"])
+            if job_seeker_id is None:
+                raise InvalidInputError({"jobSeeker": [_("Not a valid id.")]})
         return selectors.conversation_list(
-            user=self.request.user,
-            job_seeker_id=int(job_seeker) if job_seeker and job_seeker.isdigit() else None,
-            purpose=PURPOSE,
+            user=self.request.user, job_seeker_id=job_seeker_id, purpose=PURPOSE
         )
 
     @extend_schema(

@@ -37,17 +37,19 @@ def _back(job_seeker_id: int, plan: int | None, trajectory: int | None) -> str:
 @staff_only
 @require_http_methods(["GET", "POST"])
 def upload(request, job_seeker_id: int) -> HttpResponse:
+    # The page, and what is posted to it, exist only for whoever may add a document
+    # there; anyone else finds nothing (404), before the form is looked at.
+    source = request.POST if request.method == "POST" else request.GET
     initial = {
-        "plan": parse_id(request.GET.get("plan")),
-        "trajectory": parse_id(request.GET.get("trajectory")),
+        "plan": parse_id(source.get("plan")),
+        "trajectory": parse_id(source.get("trajectory")),
     }
-    if request.method == "GET":
-        services.upload_target(
-            user=request.user,
-            job_seeker_id=job_seeker_id,
-            plan_id=initial["plan"],
-            trajectory_id=initial["trajectory"],
-        )
+    services.upload_target(
+        user=request.user,
+        job_seeker_id=job_seeker_id,
+        plan_id=initial["plan"],
+        trajectory_id=initial["trajectory"],
+    )
     form = UploadForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
