@@ -64,6 +64,8 @@ API_ACTIONS = [
     "write",
     "write coach's",
     "write ended",
+    "start",
+    "start with the coach",
 ]
 _NONE_API = dict.fromkeys(API_ACTIONS, 404) | {"list": 403}
 API_EXPECTED = {
@@ -73,6 +75,8 @@ API_EXPECTED = {
         "write": 201,
         "write coach's": 403,  # not joined
         "write ended": 403,
+        "start": 201,
+        "start with the coach": 403,  # not joined
     },
     Role.JOB_SEEKER: dict.fromkeys(API_ACTIONS, 200)
     | {
@@ -80,8 +84,11 @@ API_EXPECTED = {
         "write": 201,
         "write coach's": 201,
         "write ended": 403,
+        "start": 201,
+        "start with the coach": 201,
     },
-    Role.COACH: _NONE_API | {"list": 200, "read coach's": 200, "write coach's": 201},
+    Role.COACH: _NONE_API
+    | {"list": 200, "read coach's": 200, "write coach's": 201, "start with the coach": 201},
     OTHER_COACH: _NONE_API | {"list": 200},
     **dict.fromkeys(NOBODY, _NONE_API),
     ANONYMOUS: dict.fromkeys(API_ACTIONS, 401),
@@ -268,6 +275,14 @@ def call_api(client, action, world):
             return client.post(f"{base}/{world.coach}/messages", BODY, format="json")
         case "write ended":
             return client.post(f"{base}/{world.ended}/messages", BODY, format="json")
+        case "start":
+            return client.post(base, {**BODY, "jobSeeker": world.person.pk}, format="json")
+        case "start with the coach":
+            return client.post(
+                base,
+                {**BODY, "jobSeeker": world.person.pk, "trajectory": world.running.pk},
+                format="json",
+            )
 
 
 @pytest.mark.parametrize("action", API_ACTIONS)

@@ -241,3 +241,35 @@ def test_the_thread_reads_its_attachments_in_one_query(
     with django_assert_max_num_queries(few) as captured:
         page = client.get(f"/berichten/{conversation.pk}/").content.decode()
     assert page.count("/download/") == 8
+
+
+def test_the_api_starts_the_conversation_with_the_coach_with_a_document(
+    job_seeker, job_seeker_user, coach, trajectory
+):
+    cv = make_document(user=job_seeker_user, job_seeker=job_seeker, trajectory_id=trajectory.pk)
+    response = _api(job_seeker_user).post(
+        "/api/v1/conversations",
+        {
+            "jobSeeker": job_seeker.pk,
+            "trajectory": trajectory.pk,
+            "body": "Mijn cv, voor de kennismaking.",
+            "document": cv.pk,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    conversation = Conversation.objects.get()
+    assert response.json() | {"lastMessageAt": None} == {
+        "id": conversation.pk,
+        "kind": "trajectory",
+        "jobSeekerId": job_seeker.pk,
+        "trajectoryId": trajectory.pk,
+        "title": f"Met de trajectbegeleider van {trajectory.programme.name}",
+        "lastMessageAt": None,
+        "unread": 0,
+        "canWrite": True,
+        "joined": False,
+    }
+    assert conversation.messages.get().attachment == cv
+    seen = _api(coach).get(f"/api/v1/conversations/{conversation.pk}/messages").json()
+    assert seen[0]["attachment"] == {"id": cv.pk, "readable": True, "name": "cv.pdf", "type": "cv"}

@@ -12,6 +12,7 @@ from werkpad.conversations.models import Conversation
 from werkpad.conversations.serializers import (
     ConversationDetailSerializer,
     ConversationSerializer,
+    ConversationStartSerializer,
     MessageCreateSerializer,
     MessageSerializer,
 )
@@ -61,6 +62,34 @@ class ConversationListView(ListApiView):
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(ConversationSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="conversationStart",
+        summary="Write to the contact person or the coach",
+        description=(
+            "A message in the job seeker's conversation with their contact person, or with "
+            "the coach of a running trajectory (`trajectory`); the conversation is started "
+            "when there is none yet. Answers the conversation."
+        ),
+        request=ConversationStartSerializer,
+        responses={201: ConversationDetailSerializer},
+    )
+    def post(self, request):
+        serializer = ConversationStartSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        message = services.message_start(
+            user=request.user,
+            job_seeker_id=data["jobSeeker"],
+            trajectory_id=data["trajectory"],
+            body=data["body"],
+            attachment=services.Attachment(document_id=data["document"])
+            if data["document"]
+            else None,
+        )
+        conversation = message.conversation
+        state = selectors.conversation_state(user=request.user, conversation=conversation)
+        return Response(ConversationDetailSerializer(conversation, context=state).data, status=201)
 
 
 def _conversation(request, id: int, *, for_action: str | None = None) -> Conversation:

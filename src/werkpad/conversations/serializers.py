@@ -99,3 +99,17 @@ class MessageCreateSerializer(StrictSerializer):
             "(on the trajectory for the coach's conversation)."
         ),
     )
+
+
+class ConversationStartSerializer(MessageCreateSerializer):
+    """The first message to the contact person (no ``trajectory``) or to the coach of a
+    running trajectory; the conversation is started when there is none yet."""
+
+    jobSeeker = serializers.IntegerField(min_value=1)
+    trajectory = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="A running trajectory of the job seeker: the conversation with its coach.",
+    )

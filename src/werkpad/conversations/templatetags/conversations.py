@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import template
 
 from werkpad.conversations import selectors
+from werkpad.trajectories.workflow import RUNNING
 
 register = template.Library()
 
@@ -18,7 +19,13 @@ def file_conversations(context, job_seeker, trajectory=None):
     conversations = selectors.job_seeker_conversations(user=user, job_seeker_id=job_seeker.pk)
     if trajectory is not None:
         conversations = conversations.filter(trajectory=trajectory)
-    return {"conversations": list(conversations), "js": job_seeker, "trajectory": trajectory}
+    return {
+        "conversations": list(conversations),
+        "js": job_seeker,
+        "trajectory": trajectory,
+        # Once a trajectory ended there is no one to write to about it.
+        "may_write": trajectory is None or trajectory.status in RUNNING,
+    }
 
 
 @register.inclusion_tag("conversations/_own_section.html", takes_context=True)
