@@ -28,6 +28,9 @@ ID_PARAM = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The c
 
 class ConversationListView(ListApiView):
     schema_tags = TAGS
+    schema_write_errors = {
+        404: "No job seeker, or no trajectory of theirs, with this id is visible to you."
+    }
     serializer_class = ConversationSerializer
     filter_backends: list = []
     query_parameters = [
