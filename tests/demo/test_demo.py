@@ -22,7 +22,7 @@ from werkpad.core import clock
 from werkpad.core.models import AuditEvent, Municipality, MunicipalitySettings, Organisation
 from werkpad.core.permissions import Role
 from werkpad.demo import texts
-from werkpad.demo.data import DEMO_PASSWORD
+from werkpad.demo.data import DEFAULT_SEED, DEMO_PASSWORD
 from werkpad.demo.jobseekers import create_job_seekers
 from werkpad.demo.populate import demo_anchor, populate, print_logins
 from werkpad.jobseekers.bsn import is_valid_bsn
@@ -523,3 +523,30 @@ def test_without_if_empty_a_non_empty_database_is_refused():
         call_command("demo", stdout=io.StringIO())
     assert JobSeeker.objects.count() == 1
     assert not User.objects.filter(username="klantmanager").exists()
+
+
+@pytest.mark.django_db
+@override_settings(PASSWORD_HASHERS=FAST_HASHER)
+@pytest.mark.parametrize("seed", [DEFAULT_SEED, 7, 11])
+def test_whatever_the_seed_the_job_seeker_login_works_with_the_coach_login_now(seed):
+    """`make run` loads the default seed: there too, the job seeker login follows a
+    running trajectory of the coach login's provider, after their earlier ones ended,
+    with its conversation and actions; and each of the three logins has an unread
+    message."""
+    from werkpad.actions.models import Action
+    from werkpad.conversations.models import Conversation
+    from werkpad.conversations.selectors import unread_count
+    from werkpad.trajectories.workflow import RUNNING
+
+    populate(size="small", seed=seed, stdout=io.StringIO())
+    job_seeker = JobSeeker.objects.get(user__username="werkzoekende")
+    coach = User.objects.get(username="coach")
+    running = job_seeker.trajectories.get(status__in=RUNNING)
+    assert running.coach == coach
+    assert running.provider.organisation_id == coach.memberships.get().organisation_id
+    earlier = job_seeker.trajectories.exclude(pk=running.pk)
+    assert all((t.ended_on or t.referred_on) < running.referred_on for t in earlier)
+    assert Conversation.objects.filter(trajectory=running).exists()
+    assert Action.objects.filter(trajectory=running).exists()
+    for username in ("klantmanager", "coach", "werkzoekende"):
+        assert unread_count(user=User.objects.get(username=username)) >= 1, username

@@ -38,6 +38,7 @@ from werkpad.accounts.models import User
 from werkpad.core.deadlines import add_weeks
 from werkpad.core.minimum_wage import MinimumWageUnknownError, assess_wage, table
 from werkpad.core.models import Municipality, MunicipalitySettings
+from werkpad.demo.data import JOB_SEEKER_USERNAME
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, LeaveReason
 from werkpad.providers import matching
 from werkpad.providers.models import Format, Lot, Programme
@@ -52,7 +53,7 @@ from werkpad.trajectories.models import (
     StatusChange,
     Trajectory,
 )
-from werkpad.trajectories.workflow import Status
+from werkpad.trajectories.workflow import RUNNING, Status
 
 #: How far back the demo's referrals go.
 YEARS = 3
@@ -438,6 +439,43 @@ def _municipality(
                     trajectory.preferred_coach = coach_login.pk
                     _live(trajectory, gen, rows, fate=fate)
                     break
+    login = (
+        JobSeeker.objects.filter(municipality=municipality, user__username=JOB_SEEKER_USERNAME)
+        .prefetch_related("rung_history")
+        .first()
+    )
+    if login is not None:
+        _running_for_the_login(gen, login, own, rows, coach_login)
+
+
+def _running_for_the_login(
+    gen: Generator, job_seeker: JobSeeker, own: list[Programme], rows: Rows, coach_login: User
+) -> None:
+    """The job seeker login follows a trajectory of the ``coach`` login's provider now
+    (started, or only just accepted when an earlier one ended too recently), so that
+    their agreed actions, messages and documents meet that coach. Referred after their
+    last trajectory ended, to a programme whose target group they belong to."""
+    mine = [t for t, _ in rows.trajectories if t.job_seeker_id == job_seeker.pk]
+    if any(t.status in RUNNING for t in mine):
+        return
+    after = max(
+        [file_day(job_seeker) + dt.timedelta(days=14)]
+        + [(t.ended_on or t.referred_on) + dt.timedelta(days=14) for t in mine]
+    )
+    for fate in (Status.STARTED, Status.ACCEPTED):
+        for _ in range(10):
+            day = _fate_day(gen, fate, own)
+            fitting = gen.fitting(job_seeker, day, own) if day > after else []
+            if not fitting:
+                continue
+            programme = gen.rng.choice(fitting)
+            day = _fate_day(gen, fate, [programme])
+            if day <= after:
+                continue
+            trajectory = _referral(gen, job_seeker, programme, day, rows)
+            trajectory.preferred_coach = coach_login.pk
+            _live(trajectory, gen, rows, fate=fate)
+            return
 
 
 def _leave(gen: Generator, job_seeker: JobSeeker, last: Trajectory | None, rows: Rows) -> None:
