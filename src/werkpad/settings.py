@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "werkpad.notifications",
     "werkpad.jobseekers",
     "werkpad.instruments",
+    "werkpad.matching",
     "werkpad.providers",
     "werkpad.consents",
     "werkpad.plans",
