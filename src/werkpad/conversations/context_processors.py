@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache, partial
 
 from django.http import HttpRequest
 
@@ -9,12 +10,4 @@ from werkpad.conversations.selectors import unread_count
 
 def conversations(request: HttpRequest) -> dict[str, Callable[[], int]]:
     """The header's count of unread messages, counted only when a page shows it (once)."""
-    user = getattr(request, "user", None)
-    cache: list[int] = []
-
-    def count() -> int:
-        if not cache:
-            cache.append(unread_count(user=user))
-        return cache[0]
-
-    return {"unread_messages": count}
+    return {"unread_messages": cache(partial(unread_count, user=getattr(request, "user", None)))}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache, partial
 
 from django.http import HttpRequest
 
@@ -9,12 +10,6 @@ from werkpad.notifications.selectors import unread_count
 
 def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
     """The header's unread count, counted only when a page shows it (once)."""
-    user = getattr(request, "user", None)
-    cache: list[int] = []
-
-    def count() -> int:
-        if not cache:
-            cache.append(unread_count(user=user))
-        return cache[0]
-
-    return {"unread_notifications": count}
+    return {
+        "unread_notifications": cache(partial(unread_count, user=getattr(request, "user", None)))
+    }
