@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "werkpad.matching",
     "werkpad.providers",
     "werkpad.consents",
+    "werkpad.employers",
     "werkpad.plans",
     "werkpad.trajectories",
     "werkpad.secondopinions",
