@@ -16,6 +16,7 @@ from factory.django import DjangoModelFactory
 from werkpad.accounts.models import Membership, User
 from werkpad.consents import parts as file_parts
 from werkpad.consents.models import Consent, ConsentChange
+from werkpad.core import clock
 from werkpad.core.deadlines import add_months
 from werkpad.core.models import (
     LabourMarketRegion,
@@ -24,6 +25,7 @@ from werkpad.core.models import (
     Organisation,
 )
 from werkpad.core.permissions import Role
+from werkpad.employers.models import Channel, Employer, Size, Vacancy
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.bsn import make_bsn
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange
@@ -423,3 +425,49 @@ class PlanFactory(DjangoModelFactory):
         if in_effect:
             self.current_version = version
             self.save(update_fields=["current_version"])
+
+
+class EmployerFactory(DjangoModelFactory):
+    """An employer in the register of the default municipality, in care of an employer
+    advisor, willing to hire through the banenafspraak."""
+
+    class Meta:
+        model = Employer
+
+    municipality = factory.LazyFunction(
+        lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
+    )
+    organisation = factory.SubFactory(
+        OrganisationFactory,
+        kind=Organisation.Kind.EMPLOYER,
+        municipality=factory.SelfAttribute("..municipality"),
+        name=factory.Sequence(lambda n: f"Werkgever {n} B.V."),
+    )
+    kvk_number = factory.Sequence(lambda n: f"{10000000 + n:08d}")
+    sbi_section = "N"
+    sbi_division = "81"
+    size = Size.SME
+    region = factory.SelfAttribute("municipality.region")
+    contact_person = factory.LazyAttribute(
+        lambda e: UserFactory.with_role(Role.EMPLOYER_ADVISOR, municipality=e.municipality)
+    )
+    banenafspraak = True
+
+
+class VacancyFactory(DjangoModelFactory):
+    """An open vacancy for a cleaner (ISCO 9112), 24 hours a week, taken in by phone now."""
+
+    class Meta:
+        model = Vacancy
+
+    employer = factory.SubFactory(EmployerFactory)
+    municipality = factory.SelfAttribute("employer.municipality")
+    title = "Schoonmaker kantoren"
+    occupation_code = "9112"
+    skills = factory.LazyFunction(lambda: ["schoonmaken", "zelfstandig werken"])
+    region = factory.SelfAttribute("employer.region")
+    hours_per_week = Decimal("24")
+    conditions = factory.LazyFunction(lambda: ["standing"])
+    channel = Channel.PHONE
+    expires_on = factory.LazyFunction(lambda: clock.today() + dt.timedelta(days=60))
+    handled_by = factory.SelfAttribute("employer.contact_person")
