@@ -53,6 +53,7 @@ from werkpad.demo.data import (
     SIZES,
 )
 from werkpad.demo.documents import create_documents
+from werkpad.demo.employers import create_employers, create_vacancies
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
@@ -378,6 +379,18 @@ def populate(
             seed=seed,
         )
         printer.line(f"actions: {actions}")
+        employers = create_employers(
+            municipality=cast.municipalities[0],
+            organisations=cast.organisations,
+            advisor=cast.users["werkgeversadviseur"],
+            employer_user=cast.users["werkgever"],
+        )
+        vacancies = create_vacancies(
+            employers=employers,
+            advisor=cast.users["werkgeversadviseur"],
+            employer_user=cast.users["werkgever"],
+        )
+        printer.line(f"employers: {len(employers)}, vacancies: {len(vacancies)}")
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,
