@@ -182,8 +182,7 @@ UI_EXPECTED = {
         "own detail": 404,
         "own withdraw": 404,
     },
-    NEIGHBOUR: _ADVISOR_ELSEWHERE
-    | {"vacancy detail": 200, **dict.fromkeys(_STEPS_UI, 403)},
+    NEIGHBOUR: _ADVISOR_ELSEWHERE | {"vacancy detail": 200, **dict.fromkeys(_STEPS_UI, 403)},
     FAR: _ADVISOR_ELSEWHERE | {"vacancy detail": 404, **dict.fromkeys(_STEPS_UI, 404)},
     **dict.fromkeys(NOBODY, _NO_UI),
     ANONYMOUS: dict.fromkeys(UI_ACTIONS, 302),
@@ -368,9 +367,7 @@ def call_ui(client, action, world):
         case "employer form":
             return client.get("/werkgevers/nieuw/")
         case "employer create":
-            return client.post(
-                "/werkgevers/nieuw/", EMPLOYER_FORM | {"region": employer.region_id}
-            )
+            return client.post("/werkgevers/nieuw/", EMPLOYER_FORM | {"region": employer.region_id})
         case "employer detail":
             return client.get(f"/werkgevers/{employer.pk}/")
         case "employer edit form":

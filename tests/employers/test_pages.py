@@ -32,7 +32,9 @@ def client_of(client, settings):
 
 
 @pytest.mark.parametrize("rows", [1, 10, 50])
-def test_the_employer_list_costs_the_same_for_1_10_or_50(client_of, advisor, amsterdam, rows, django_assert_max_num_queries):
+def test_the_employer_list_costs_the_same_for_1_10_or_50(
+    client_of, advisor, amsterdam, rows, django_assert_max_num_queries
+):
     for _ in range(rows):
         VacancyFactory(employer=EmployerFactory(municipality=amsterdam, contact_person=advisor))
     client = client_of(advisor)
@@ -44,7 +46,9 @@ def test_the_employer_list_costs_the_same_for_1_10_or_50(client_of, advisor, ams
 
 
 @pytest.mark.parametrize("rows", [1, 10, 50])
-def test_the_vacancy_list_costs_the_same_for_1_10_or_50(client_of, advisor, employer, rows, django_assert_max_num_queries):
+def test_the_vacancy_list_costs_the_same_for_1_10_or_50(
+    client_of, advisor, employer, rows, django_assert_max_num_queries
+):
     for _ in range(rows):
         VacancyFactory(employer=employer)
     client = client_of(advisor)
@@ -70,7 +74,9 @@ def test_the_employer_list_filters_by_sector_size_and_willingness(client_of, adv
 
 def test_overdue_vacancies_come_first_in_the_file(client_of, advisor, employer):
     VacancyFactory(employer=employer, title="Nieuw", received_at=NOW)
-    late = VacancyFactory(employer=employer, title="Te laat", received_at=NOW - dt.timedelta(days=4))
+    late = VacancyFactory(
+        employer=employer, title="Te laat", received_at=NOW - dt.timedelta(days=4)
+    )
     page = client_of(advisor).get("/vacatures/")
     rows = list(page.context["page"].object_list)
     assert rows[0] == late and rows[0].is_overdue
@@ -107,7 +113,9 @@ def test_a_stale_answer_is_refused_and_nothing_changes(client_of, advisor, emplo
     assert vacancy.status == Status.RECEIVED
 
 
-def test_the_employer_lands_on_its_own_page_and_reports_a_vacancy(client_of, employer, employer_user):
+def test_the_employer_lands_on_its_own_page_and_reports_a_vacancy(
+    client_of, employer, employer_user
+):
     client = client_of(employer_user)
     assert client.get("/").url == "/werkgever/"
     response = client.post(
@@ -134,7 +142,10 @@ def test_the_employer_home_shows_what_it_was_told(client_of, advisor, employer, 
 
     vacancy = VacancyFactory(employer=employer)
     services.vacancy_answer(
-        user=advisor, vacancy_id=vacancy.pk, text="Wij sturen u drie cv's.", expected_fill_by=dt.date(2026, 12, 20)
+        user=advisor,
+        vacancy_id=vacancy.pk,
+        text="Wij sturen u drie cv's.",
+        expected_fill_by=dt.date(2026, 12, 20),
     )
     page = client_of(employer_user).get("/werkgever/").content.decode()
     assert "Wij sturen u drie cv&#x27;s." in page
@@ -144,7 +155,9 @@ def test_the_employer_home_shows_what_it_was_told(client_of, advisor, employer, 
 def test_the_worklist_shows_vacancies_to_answer_overdue_first(advisor, employer):
     VacancyFactory(employer=employer, title="Op tijd", received_at=NOW)
     VacancyFactory(employer=employer, title="Te laat", received_at=NOW - dt.timedelta(days=4))
-    VacancyFactory(employer=employer, title="Verlopen", expires_on=NOW.date() - dt.timedelta(days=1))
+    VacancyFactory(
+        employer=employer, title="Verlopen", expires_on=NOW.date() - dt.timedelta(days=1)
+    )
     sections = {s.key: s for s in worklist_for(advisor)}
     to_answer = sections["vacancies-to-answer"]
     assert to_answer.count == 3
@@ -153,8 +166,13 @@ def test_the_worklist_shows_vacancies_to_answer_overdue_first(advisor, employer)
     assert sections["vacancies-expired"].count == 1
 
 
-def _csv(*rows, header="external_reference;employer_name;employer_kvk;title;occupation_code;skills;min_education_level;region;hours_per_week;conditions;positions;expires_on"):
-    return SimpleUploadedFile("vacatures.csv", "\n".join([header, *rows]).encode(), content_type="text/csv")
+def _csv(
+    *rows,
+    header="external_reference;employer_name;employer_kvk;title;occupation_code;skills;min_education_level;region;hours_per_week;conditions;positions;expires_on",
+):
+    return SimpleUploadedFile(
+        "vacatures.csv", "\n".join([header, *rows]).encode(), content_type="text/csv"
+    )
 
 
 GOOD = 'UWV-1;Hotel Centraal;;Receptionist;4224;"Engels; klantvriendelijk";mbo3;AM10;32;customer_contact;1;31-01-2027'
@@ -165,7 +183,11 @@ def test_the_import_writes_all_rows_and_is_audited(client_of, advisor, employer)
     response = client_of(advisor).post("/vacatures/importeren/", {"file": _csv(GOOD, row2)})
     assert response.status_code == 302
     first, second = Vacancy.objects.order_by("external_reference")
-    assert (first.source, first.status, first.employer) == (Source.IMPORTED, Status.IN_PROGRESS, None)
+    assert (first.source, first.status, first.employer) == (
+        Source.IMPORTED,
+        Status.IN_PROGRESS,
+        None,
+    )
     assert first.skills == ["engels", "klantvriendelijk"] and first.min_education_level == "mbo3"
     assert second.employer == employer and str(second.hours_per_week) == "20.5"
     event = AuditEvent.objects.get(object_type="vacancy-import")
@@ -182,13 +204,23 @@ def test_the_import_is_all_or_nothing_naming_row_and_column(client_of, advisor):
 
 
 def test_the_import_refuses_unknown_columns(client_of, advisor):
-    response = client_of(advisor).post("/vacatures/importeren/", {"file": _csv(GOOD.replace(";31-01-2027", ";31-01-2027;x"), header="external_reference;employer_name;employer_kvk;title;occupation_code;skills;min_education_level;region;hours_per_week;conditions;positions;expires_on;nationality")})
+    response = client_of(advisor).post(
+        "/vacatures/importeren/",
+        {
+            "file": _csv(
+                GOOD.replace(";31-01-2027", ";31-01-2027;x"),
+                header="external_reference;employer_name;employer_kvk;title;occupation_code;skills;min_education_level;region;hours_per_week;conditions;positions;expires_on;nationality",
+            )
+        },
+    )
     assert response.status_code == 400
     assert "nationality" in response.content.decode()
     assert not Vacancy.objects.exists()
 
 
-def test_reimporting_a_reference_updates_the_open_vacancy_and_refuses_a_closed_one(client_of, advisor):
+def test_reimporting_a_reference_updates_the_open_vacancy_and_refuses_a_closed_one(
+    client_of, advisor
+):
     client = client_of(advisor)
     client.post("/vacatures/importeren/", {"file": _csv(GOOD)})
     client.post("/vacatures/importeren/", {"file": _csv(GOOD.replace(";32;", ";24;"))})
@@ -196,13 +228,25 @@ def test_reimporting_a_reference_updates_the_open_vacancy_and_refuses_a_closed_o
     assert (str(vacancy.hours_per_week), vacancy.version) == ("24.0", 2)
     Vacancy.objects.update(status=Status.FILLED)
     response = client.post("/vacatures/importeren/", {"file": _csv(GOOD)})
-    assert [(e.row, e.column) for e in response.context["result"].errors] == [(2, "external_reference")]
+    assert [(e.row, e.column) for e in response.context["result"].errors] == [
+        (2, "external_reference")
+    ]
 
 
 def test_the_import_from_xlsx(client_of, advisor):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(["external_reference", "employer_name", "title", "occupation_code", "region", "hours_per_week", "expires_on"])
+    sheet.append(
+        [
+            "external_reference",
+            "employer_name",
+            "title",
+            "occupation_code",
+            "region",
+            "hours_per_week",
+            "expires_on",
+        ]
+    )
     sheet.append(["W-1", "Garage Oost", "Monteur", 7231, "AM10", 38, dt.datetime(2027, 3, 1)])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -216,19 +260,31 @@ def test_the_import_command(advisor, tmp_path):
     from django.core.management import call_command
 
     path = tmp_path / "v.csv"
-    path.write_text("external_reference;employer_name;title;occupation_code;region;hours_per_week;expires_on\n" "C-1;Hotel;Kok;5120;AM10;32;2027-01-31\n")
+    path.write_text(
+        "external_reference;employer_name;title;occupation_code;region;hours_per_week;expires_on\n"
+        "C-1;Hotel;Kok;5120;AM10;32;2027-01-31\n"
+    )
     out = io.StringIO()
-    call_command("import", "vacancies", str(path), "--as", advisor.username, stdout=out, stderr=io.StringIO())
+    call_command(
+        "import", "vacancies", str(path), "--as", advisor.username, stdout=out, stderr=io.StringIO()
+    )
     assert "1" in out.getvalue()
     assert Vacancy.objects.get().external_reference == "C-1"
 
 
-def test_the_demand_side_counts_sectors_and_trend(client_of, amsterdam, advisor, django_assert_max_num_queries):
+def test_the_demand_side_counts_sectors_and_trend(
+    client_of, amsterdam, advisor, django_assert_max_num_queries
+):
     policy = UserFactory.with_role(Role.POLICY_OFFICER, municipality=amsterdam)
-    horeca = EmployerFactory(municipality=amsterdam, sbi_section="I", sbi_division="56", size="large")
+    horeca = EmployerFactory(
+        municipality=amsterdam, sbi_section="I", sbi_division="56", size="large"
+    )
     cleaning = EmployerFactory(municipality=amsterdam)
     # the last four complete quarters: 2025-10-01 up to 2026-10-01; the four before from 2024-10-01
-    for day in (dt.datetime(2026, 2, 1, tzinfo=NOW.tzinfo), dt.datetime(2026, 8, 1, tzinfo=NOW.tzinfo)):
+    for day in (
+        dt.datetime(2026, 2, 1, tzinfo=NOW.tzinfo),
+        dt.datetime(2026, 8, 1, tzinfo=NOW.tzinfo),
+    ):
         VacancyFactory(employer=horeca, received_at=day, min_education_level="mbo2", positions=2)
     VacancyFactory(employer=cleaning, received_at=dt.datetime(2025, 3, 1, tzinfo=NOW.tzinfo))
     client = client_of(policy)

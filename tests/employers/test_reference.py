@@ -6,8 +6,8 @@ import pytest
 
 from werkpad.core.errors import InvalidInputError
 from werkpad.core.reference import read_table
-from werkpad.employers import reference
 from werkpad.demo.employers import VACANCIES
+from werkpad.employers import reference
 
 SECTIONS = "ABCDEFGHIJKLMNOPQRSTU"
 
@@ -43,7 +43,20 @@ def test_isco_has_every_unit_group_unique_four_digits_with_dutch_titles():
     assert reference.ISCO_CHOICES[0][0] == "0110"
 
 
-DEMO_OCCUPATIONS = ["7512", "9412", "5223", "9112", "9333", "8344", "5321", "4224", "6113", "9214", "4321", "9629"]
+DEMO_OCCUPATIONS = [
+    "7512",
+    "9412",
+    "5223",
+    "9112",
+    "9333",
+    "8344",
+    "5321",
+    "4224",
+    "6113",
+    "9214",
+    "4321",
+    "9629",
+]
 
 
 def test_the_demo_occupations_exist():

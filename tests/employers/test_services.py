@@ -64,11 +64,13 @@ def test_an_advisor_registers_an_employer_with_its_organisation(advisor, amsterd
 def test_a_kvk_number_has_eight_digits(advisor, amsterdam, kvk):
     with pytest.raises(InvalidInputError) as caught:
         services.employer_register(user=advisor, **_employer_data(amsterdam.region, kvk_number=kvk))
-    assert caught.value.errors["kvk_number"] == ["A KvK number has exactly 8 digits."]
+    assert caught.value.errors["kvk_number"] == ["Een KvK-nummer heeft precies 8 cijfers."]
     assert not Employer.objects.exists()
 
 
-def test_a_kvk_number_is_unique_in_the_municipality_with_a_dutch_message(advisor, amsterdam, employer):
+def test_a_kvk_number_is_unique_in_the_municipality_with_a_dutch_message(
+    advisor, amsterdam, employer
+):
     from django.utils import translation
 
     with translation.override("nl"), pytest.raises(InvalidInputError) as caught:
@@ -100,8 +102,12 @@ def test_update_with_a_stale_version_is_refused(advisor, employer):
     employer.refresh_from_db()
     assert (employer.networks, employer.version) == ("MKB Amsterdam", 2)
     with pytest.raises(StaleEditError):
-        services.employer_update(user=advisor, employer_id=employer.pk, expected_version=1, csr=True)
-    services.employer_update(user=advisor, employer_id=employer.pk, expected_version=2, name="Bakkerij B.V.")
+        services.employer_update(
+            user=advisor, employer_id=employer.pk, expected_version=1, csr=True
+        )
+    services.employer_update(
+        user=advisor, employer_id=employer.pk, expected_version=2, name="Bakkerij B.V."
+    )
     employer.refresh_from_db()
     assert employer.name == "Bakkerij B.V."
 
@@ -113,7 +119,9 @@ def test_an_advisor_of_another_municipality_does_not_change_the_entry(employer, 
 
 
 def test_the_employer_reports_its_own_on_the_web_and_the_term_starts(employer, employer_user):
-    vacancy = services.vacancy_report(user=employer_user, employer_id=employer.pk, **_vacancy_data())
+    vacancy = services.vacancy_report(
+        user=employer_user, employer_id=employer.pk, **_vacancy_data()
+    )
     assert vacancy.channel == Channel.WEB
     assert vacancy.status == Status.RECEIVED
     assert vacancy.received_at == NOW
@@ -149,11 +157,17 @@ def test_the_intake_records_channel_and_agreements_and_checks_isco(advisor, empl
             user=advisor,
             employer_id=employer.pk,
             channel=Channel.PHONE,
-            **_vacancy_data(occupation_code="9999", conditions=["juggling"], expires_on=NOW.date() - dt.timedelta(days=1)),
+            **_vacancy_data(
+                occupation_code="9999",
+                conditions=["juggling"],
+                expires_on=NOW.date() - dt.timedelta(days=1),
+            ),
         )
     assert set(caught.value.errors) == {"occupation_code", "conditions", "expires_on"}
     with pytest.raises(InvalidInputError) as caught:
-        services.vacancy_intake(user=advisor, employer_id=employer.pk, channel=Channel.WEB, **_vacancy_data())
+        services.vacancy_intake(
+            user=advisor, employer_id=employer.pk, channel=Channel.WEB, **_vacancy_data()
+        )
     assert "channel" in caught.value.errors
 
 
@@ -185,15 +199,17 @@ def test_answering_in_time_moves_it_in_progress_and_tells_the_employer(
     advisor, employer, employer_user, django_capture_on_commit_callbacks, run_worker
 ):
     vacancy = VacancyFactory(employer=employer, received_at=NOW)
-    with time_machine.travel(NOW + dt.timedelta(hours=71), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            services.vacancy_answer(
-                user=advisor,
-                vacancy_id=vacancy.pk,
-                text="Drie kandidaten in beeld.",
-                expected_fill_by=NOW.date() + dt.timedelta(weeks=4),
-                expected_version=1,
-            )
+    with (
+        time_machine.travel(NOW + dt.timedelta(hours=71), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.vacancy_answer(
+            user=advisor,
+            vacancy_id=vacancy.pk,
+            text="Drie kandidaten in beeld.",
+            expected_fill_by=NOW.date() + dt.timedelta(weeks=4),
+            expected_version=1,
+        )
     vacancy.refresh_from_db()
     assert vacancy.status == Status.IN_PROGRESS
     assert vacancy.answered_at == NOW + dt.timedelta(hours=71)
@@ -210,12 +226,15 @@ def test_answering_after_the_term_is_allowed_and_recorded_late(advisor, employer
     vacancy = VacancyFactory(employer=employer, received_at=NOW)
     with time_machine.travel(NOW + dt.timedelta(hours=80), tick=False):
         services.vacancy_answer(
-            user=advisor, vacancy_id=vacancy.pk, text="Twee kandidaten.", expected_fill_by=NOW.date() + dt.timedelta(days=30)
+            user=advisor,
+            vacancy_id=vacancy.pk,
+            text="Twee kandidaten.",
+            expected_fill_by=NOW.date() + dt.timedelta(days=30),
         )
     vacancy.refresh_from_db()
     assert vacancy.status == Status.IN_PROGRESS
     assert services.answered_late(vacancy)
-    assert vacancy.history.last().reason == "Answered after the 72-hour term."
+    assert vacancy.history.last().reason == "Beantwoord na de termijn van 72 uur."
     event = AuditEvent.objects.filter(object_type="vacancy", action="update").last()
     assert "late" in event.fields
 
@@ -223,28 +242,40 @@ def test_answering_after_the_term_is_allowed_and_recorded_late(advisor, employer
 def test_an_answer_needs_the_text_and_the_term(advisor, employer):
     vacancy = VacancyFactory(employer=employer)
     with pytest.raises(InvalidInputError):
-        services.vacancy_answer(user=advisor, vacancy_id=vacancy.pk, text="Ja", expected_fill_by=None)
+        services.vacancy_answer(
+            user=advisor, vacancy_id=vacancy.pk, text="Ja", expected_fill_by=None
+        )
     with pytest.raises(InvalidInputError):
-        services.vacancy_answer(user=advisor, vacancy_id=vacancy.pk, text=" ", expected_fill_by=NOW.date())
+        services.vacancy_answer(
+            user=advisor, vacancy_id=vacancy.pk, text=" ", expected_fill_by=NOW.date()
+        )
     vacancy.refresh_from_db()
     assert vacancy.status == Status.RECEIVED and not vacancy.updates.exists()
 
 
 def _answered(advisor, employer):
     vacancy = VacancyFactory(employer=employer)
-    services.vacancy_answer(user=advisor, vacancy_id=vacancy.pk, text="Kandidaten.", expected_fill_by=NOW.date())
+    services.vacancy_answer(
+        user=advisor, vacancy_id=vacancy.pk, text="Kandidaten.", expected_fill_by=NOW.date()
+    )
     return vacancy
 
 
 def test_updates_fit_the_status(advisor, employer):
     vacancy = _answered(advisor, employer)
-    services.vacancy_update_send(user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.JOB_CARVING, text="Splits de functie.")
+    services.vacancy_update_send(
+        user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.JOB_CARVING, text="Splits de functie."
+    )
     with pytest.raises(InvalidInputError):
-        services.vacancy_update_send(user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.AFTERCARE, text="Nazorg.")
+        services.vacancy_update_send(
+            user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.AFTERCARE, text="Nazorg."
+        )
     services.vacancy_fill(user=advisor, vacancy_id=vacancy.pk, text="Wij bellen over vier weken.")
     vacancy.refresh_from_db()
     assert vacancy.status == Status.FILLED
-    services.vacancy_update_send(user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.AFTERCARE, text="Het gaat goed.")
+    services.vacancy_update_send(
+        user=advisor, vacancy_id=vacancy.pk, kind=UpdateKind.AFTERCARE, text="Het gaat goed."
+    )
     kinds = list(vacancy.updates.values_list("kind", flat=True))
     assert kinds == ["answer", "job_carving", "aftercare", "aftercare"]
     with pytest.raises(TransitionRefusedError):
@@ -254,8 +285,12 @@ def test_updates_fit_the_status(advisor, employer):
 def test_closing_needs_reason_and_advice(advisor, employer):
     vacancy = _answered(advisor, employer)
     with pytest.raises(InvalidInputError):
-        services.vacancy_close(user=advisor, vacancy_id=vacancy.pk, reason="Geen kandidaten.", advice="")
-    services.vacancy_close(user=advisor, vacancy_id=vacancy.pk, reason="Geen kandidaten.", advice="Minder uren.")
+        services.vacancy_close(
+            user=advisor, vacancy_id=vacancy.pk, reason="Geen kandidaten.", advice=""
+        )
+    services.vacancy_close(
+        user=advisor, vacancy_id=vacancy.pk, reason="Geen kandidaten.", advice="Minder uren."
+    )
     vacancy.refresh_from_db()
     assert vacancy.status == Status.NOT_FILLED
     assert vacancy.history.last().reason == "Geen kandidaten."
@@ -275,12 +310,16 @@ def test_the_employer_withdraws_its_own_open_vacancy_with_a_reason(employer, emp
 def test_the_employer_does_not_answer_or_fill(employer, employer_user):
     vacancy = VacancyFactory(employer=employer)
     with pytest.raises(PermissionDeniedError):
-        services.vacancy_answer(user=employer_user, vacancy_id=vacancy.pk, text="x", expected_fill_by=NOW.date())
+        services.vacancy_answer(
+            user=employer_user, vacancy_id=vacancy.pk, text="x", expected_fill_by=NOW.date()
+        )
     with pytest.raises(PermissionDeniedError):
         services.vacancy_fill(user=employer_user, vacancy_id=vacancy.pk)
 
 
-def test_the_regional_file_reads_other_municipalities_of_the_region_but_not_their_changes(employer, zaandam):
+def test_the_regional_file_reads_other_municipalities_of_the_region_but_not_their_changes(
+    employer, zaandam
+):
     regional = VacancyFactory(employer=employer, distribution="region")
     local = VacancyFactory(employer=employer, distribution="municipality")
     neighbour = UserFactory.with_role(Role.EMPLOYER_ADVISOR, municipality=zaandam)

@@ -13,7 +13,7 @@ from werkpad.core.api import ActionFamily, ApiView, ListApiView
 from werkpad.core.errors import InvalidInputError
 from werkpad.core.models import LabourMarketRegion
 from werkpad.employers import selectors, services
-from werkpad.employers.models import Channel, Employer, Vacancy
+from werkpad.employers.models import Channel, Employer, Vacancy, VacancyUpdate
 from werkpad.employers.serializers import (
     AnswerSerializer,
     ClosingSerializer,
@@ -228,7 +228,7 @@ class VacancyDetailView(ApiView):
         return _vacancy(request, id)
 
 
-class VacancyUpdateListView(ListApiView[Vacancy]):
+class VacancyUpdateListView(ListApiView[VacancyUpdate]):
     schema_tags = VACANCY_TAGS
     serializer_class = UpdateSerializer
     filter_backends: list[Any] = []

@@ -123,15 +123,15 @@ def demand(*, user: User) -> list[RegionDemand]:
     order = list(EducationLevel.values)
     by_level: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
     for row in education:
-        region = regions[row["region_id"]]
-        region.open_vacancies += row["n"]
-        region.open_positions += row["positions"] or 0
+        found = regions[row["region_id"]]
+        found.open_vacancies += row["n"]
+        found.open_positions += row["positions"] or 0
         by_level[row["region_id"]].append(
             (row["min_education_level"], row["n"], row["positions"] or 0)
         )
-    for region_id, region in regions.items():
-        region.sectors = sorted(sectors[region_id].values(), key=lambda s: s.section)
-        region.by_education = [
+    for region_id, shown in regions.items():
+        shown.sectors = sorted(sectors[region_id].values(), key=lambda s: s.section)
+        shown.by_education = [
             (str(levels.get(level, level)), n, positions)
             for level, n, positions in sorted(
                 by_level[region_id],

@@ -30,7 +30,7 @@ def employer_user_ids(vacancy: Vacancy) -> list[int]:
     """The employer's users: the members of its organisation with the role employer."""
     from werkpad.accounts.models import Membership
 
-    if vacancy.employer_id is None:
+    if vacancy.employer is None:
         return []
     return list(
         Membership.objects.filter(

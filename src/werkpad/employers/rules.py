@@ -75,8 +75,27 @@ OWN_VACANCIES = Visibility(
     (InOrganisationOf(frozenset({Role.EMPLOYER}), "employer__organisation_id"),)
 )
 VACANCY_ADVISORS = Visibility((InMunicipalityOf(ADVISOR_ROLES),))
-VACANCY_VISIBILITY = Visibility(
-    (InMunicipalityOf(READER_ROLES), InRegionOf(READER_ROLES), *OWN_VACANCIES.clauses)
+
+
+@dataclass(frozen=True)
+class _RegionalFile:
+    """Who sees a vacancy: its municipality's readers and the employer itself (``local``),
+    and the readers of the region's other municipalities while its distribution reaches
+    the region; in both forms, like ``core.permissions.Visibility``."""
+
+    local: Visibility
+    regional: InRegionOf
+
+    def q(self, user: AnyUser) -> Q:
+        return self.local.q(user) | self.regional.q(user)
+
+    def holds(self, user: AnyUser, obj: object) -> bool:
+        return obj is not None and (self.local.holds(user, obj) or self.regional.holds(user, obj))
+
+
+VACANCY_VISIBILITY = _RegionalFile(
+    local=Visibility((InMunicipalityOf(READER_ROLES), *OWN_VACANCIES.clauses)),
+    regional=InRegionOf(READER_ROLES),
 )
 
 

@@ -75,7 +75,7 @@ class VacancySerializer(serializers.Serializer):
     distribution = serializers.ChoiceField(choices=Distribution.choices)
     preselection = serializers.BooleanField()
     expiresOn = serializers.DateField(source="expires_on")
-    source = serializers.CharField()
+    origin = serializers.CharField(source="source", help_text="`own` or `imported`.")
     externalReference = serializers.CharField(source="external_reference")
     status = serializers.ChoiceField(choices=Status.choices)
     receivedAt = serializers.DateTimeField(source="received_at")

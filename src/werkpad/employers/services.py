@@ -430,7 +430,7 @@ def vacancy_answer(
 
 
 #: Which updates fit which status: after-care only once filled; the rest while open.
-UPDATE_STATUSES = {
+UPDATE_STATUSES: dict[str, frozenset[str]] = {
     UpdateKind.PROGRESS: OPEN,
     UpdateKind.ADVICE: OPEN | {Status.NOT_FILLED},
     UpdateKind.JOB_CARVING: OPEN | {Status.NOT_FILLED},
