@@ -22,11 +22,10 @@ from werkpad.core.errors import (
     StaleEditError,
 )
 from werkpad.core.lifecycle import begin, transition
-from werkpad.core.models import AuditEvent, LabourMarketRegion, Organisation
+from werkpad.core.models import AuditEvent, LabourMarketRegion, MunicipalitySettings, Organisation
 from werkpad.core.permissions import acting_municipality_id
 from werkpad.employers import notifications, reference
 from werkpad.employers.models import (
-    ANSWER_TERM,
     Channel,
     Distribution,
     Employer,
@@ -289,12 +288,13 @@ def _create_vacancy(
     *, user: User, employer: Employer, channel: str, fields: dict[str, Any]
 ) -> Vacancy:
     received = clock.now()
+    hours = MunicipalitySettings.for_id(employer.municipality_id).employer_answer_hours
     vacancy = Vacancy.objects.create(
         municipality_id=employer.municipality_id,
         employer=employer,
         channel=channel,
         received_at=received,
-        answer_due_at=received + ANSWER_TERM,
+        answer_due_at=received + dt.timedelta(hours=hours),
         handled_by=employer.contact_person,
         reported_by=user,
         status=Status.RECEIVED,
