@@ -21,6 +21,7 @@ from werkpad.employers.models import (
     Channel,
     Employer,
     Size,
+    Source,
     StatusChange,
     UpdateKind,
     Vacancy,
@@ -349,6 +350,97 @@ def create_vacancies(
             _answer(vacancy, advisor, received)
         if spec.status in (Status.FILLED, Status.NOT_FILLED):
             _finish(vacancy, advisor, spec.status, received)
+        made.append(vacancy)
+    return made + _imported(employers=employers, advisor=advisor)
+
+
+@dataclass(frozen=True)
+class ImportedVacancy:
+    reference: str
+    employer_name: str
+    title: str
+    occupation_code: str
+    skills: tuple[str, ...]
+    education: str
+    hours: int
+    conditions: tuple[str, ...]
+    received_days_ago: int
+    employer: str = ""  # a demo employer this row's KvK number links to
+
+
+#: External vacancies in the regional file, as ``werkpad import vacancies`` brings them in.
+IMPORTED = (
+    ImportedVacancy(
+        "UWV-2026-0412",
+        "Hotel De Amstel",
+        "Kamermeisje / roomattendant",
+        "9112",
+        ("schoonmaken", "zelfstandig werken"),
+        EducationLevel.NONE,
+        24,
+        ("standing",),
+        14,
+    ),
+    ImportedVacancy(
+        "UWV-2026-0431",
+        "Bouwbedrijf Noord B.V.",
+        "Hulp in de bouw",
+        "9313",
+        ("samenwerken", "vca"),
+        EducationLevel.NONE,
+        38,
+        ("heavy_lifting", "outdoor_work"),
+        8,
+    ),
+    ImportedVacancy(
+        "UWV-2026-0457",
+        "Transportbedrijf Oostpoort",
+        "Magazijnmedewerker nachtdienst",
+        "4321",
+        ("voorraadbeheer", "scanner"),
+        EducationLevel.VMBO,
+        32,
+        ("night_work", "heavy_lifting"),
+        3,
+        employer="employer-3",
+    ),
+)
+
+
+def _imported(*, employers: dict[str, Employer], advisor: User) -> list[Vacancy]:
+    municipality = next(iter(employers.values())).municipality
+    now = clock.now()
+    made = []
+    for spec in IMPORTED:
+        received = now - dt.timedelta(days=spec.received_days_ago)
+        vacancy = Vacancy.objects.create(
+            municipality=municipality,
+            employer=employers[spec.employer] if spec.employer else None,
+            employer_name=spec.employer_name,
+            title=spec.title,
+            occupation_code=spec.occupation_code,
+            skills=list(spec.skills),
+            min_education_level=spec.education,
+            region=municipality.region,
+            hours_per_week=Decimal(spec.hours),
+            conditions=list(spec.conditions),
+            channel=Channel.IMPORT,
+            source=Source.IMPORTED,
+            external_reference=spec.reference,
+            preselection=False,
+            expires_on=(received + dt.timedelta(days=60)).date(),
+            status=Status.IN_PROGRESS,
+            received_at=received,
+            answer_due_at=received + ANSWER_TERM,
+            reported_by=advisor,
+        )
+        StatusChange.objects.create(
+            vacancy=vacancy,
+            to_status=Status.IN_PROGRESS,
+            changed_at=received,
+            changed_by=advisor,
+            reason="Geïmporteerd",
+        )
         made.append(vacancy)
     return made
 
