@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from werkpad.accounts.models import User
 from werkpad.core import clock
 from werkpad.core.audit import audit_record
+from werkpad.core.deadlines import add_hours
 from werkpad.core.errors import (
     InvalidInputError,
     NotFoundError,
@@ -294,7 +295,7 @@ def _create_vacancy(
         employer=employer,
         channel=channel,
         received_at=received,
-        answer_due_at=received + dt.timedelta(hours=hours),
+        answer_due_at=add_hours(received, hours),
         handled_by=employer.contact_person,
         reported_by=user,
         status=Status.RECEIVED,
