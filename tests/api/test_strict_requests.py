@@ -146,7 +146,12 @@ def world(amsterdam):
     organisation = Organisation.objects.get(
         municipality=amsterdam, kind=Organisation.Kind.MUNICIPALITY
     )
-    for role in (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN, Role.COMPLAINT_HANDLER):
+    for role in (
+        Role.POLICY_OFFICER,
+        Role.FUNCTIONAL_ADMIN,
+        Role.COMPLAINT_HANDLER,
+        Role.EMPLOYER_ADVISOR,
+    ):
         Membership.objects.create(user=user, organisation=organisation, role=role)
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=user)
     provider = ProviderFactory(municipality=amsterdam)

@@ -138,7 +138,8 @@ UI_STAFF = [
 ]
 UI_OWN = ["own home", "own report form", "own report", "own detail", "own withdraw"]
 UI_ACTIONS = [*UI_STAFF, *UI_OWN]
-_NO_UI = dict.fromkeys(UI_ACTIONS, 403)
+#: The employer's own vacancy does not exist for anyone else: 404, not 403.
+_NO_UI = dict.fromkeys(UI_ACTIONS, 403) | {"own detail": 404, "own withdraw": 404}
 _STEPS_UI = ["answer", "update", "fill", "close", "withdraw"]
 _READER_UI = _NO_UI | {
     "employers": 200,
@@ -163,7 +164,8 @@ _ADVISOR_ELSEWHERE = _NO_UI | {
 UI_EXPECTED = {
     Role.EMPLOYER_ADVISOR: dict.fromkeys(UI_STAFF, 200)
     | dict.fromkeys(["employer create", "employer edit", "intake", "import", *_STEPS_UI], 302)
-    | dict.fromkeys(UI_OWN, 403),
+    | dict.fromkeys(UI_OWN, 403)
+    | {"own detail": 404, "own withdraw": 404},
     Role.CASEWORKER: _READER_UI,
     Role.POLICY_OFFICER: _READER_UI | {"demand": 200},
     Role.EMPLOYER: _NO_UI

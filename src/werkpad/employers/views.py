@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +43,8 @@ readers_only = role_required(*READER_ROLES)
 advisor_only = role_required(*ADVISOR_ROLES)
 insights_only = role_required(*INSIGHT_ROLES)
 employer_only = role_required(Role.EMPLOYER)
+#: The employer's own vacancy does not exist for anyone else.
+employer_own_object = role_required(Role.EMPLOYER, others=Http404)
 
 
 def _v(data) -> int | None:
@@ -484,13 +487,13 @@ def _own_detail(request, vacancy, *, withdraw_form=None, status: int = 200):
     )
 
 
-@employer_only
+@employer_own_object
 def own_detail(request, id: int):
     return _own_detail(request, selectors.vacancy_get(user=request.user, id=id))
 
 
 @require_POST
-@employer_only
+@employer_own_object
 def own_withdraw(request, id: int):
     return _step(
         request,
