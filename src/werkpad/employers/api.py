@@ -15,16 +15,16 @@ from werkpad.core.models import LabourMarketRegion
 from werkpad.employers import selectors, services
 from werkpad.employers.models import Channel, Employer, Vacancy, VacancyUpdate
 from werkpad.employers.serializers import (
-    AnswerSerializer,
-    ClosingSerializer,
     EmployerSerializer,
     EmployerWriteSerializer,
-    FillingSerializer,
-    UpdateCreateSerializer,
-    UpdateSerializer,
+    VacancyAnswerSerializer,
+    VacancyClosingSerializer,
     VacancyCreateSerializer,
+    VacancyFillingSerializer,
     VacancySerializer,
-    WithdrawalSerializer,
+    VacancyUpdateCreateSerializer,
+    VacancyUpdateSerializer,
+    VacancyWithdrawalSerializer,
 )
 
 EMPLOYER_TAGS = ["employers"]
@@ -230,7 +230,7 @@ class VacancyDetailView(ApiView):
 
 class VacancyUpdateListView(ListApiView[VacancyUpdate]):
     schema_tags = VACANCY_TAGS
-    serializer_class = UpdateSerializer
+    serializer_class = VacancyUpdateSerializer
     filter_backends: list[Any] = []
     schema_write_errors = {404: "No vacancy with this id is visible to you."}
 
@@ -239,12 +239,12 @@ class VacancyUpdateListView(ListApiView[VacancyUpdate]):
         summary="What the employer was told about a vacancy",
         description="The answer and every update after it, in order.",
         parameters=[VACANCY_ID],
-        responses={200: UpdateSerializer(many=True)},
+        responses={200: VacancyUpdateSerializer(many=True)},
     )
     def get(self, request, id: int):
         vacancy = selectors.vacancy_get(user=request.user, id=id)
         page = self.paginate_queryset(selectors.vacancy_updates(vacancy=vacancy))
-        return self.get_paginated_response(UpdateSerializer(page, many=True).data)
+        return self.get_paginated_response(VacancyUpdateSerializer(page, many=True).data)
 
     @extend_schema(
         operation_id="vacancyUpdateSend",
@@ -253,11 +253,11 @@ class VacancyUpdateListView(ListApiView[VacancyUpdate]):
         "job-carving advice while it is open, after-care once filled. The employer is "
         "notified.",
         parameters=[VACANCY_ID],
-        request=UpdateCreateSerializer,
-        responses={201: UpdateSerializer},
+        request=VacancyUpdateCreateSerializer,
+        responses={201: VacancyUpdateSerializer},
     )
     def post(self, request, id: int):
-        serializer = UpdateCreateSerializer(data=request.data)
+        serializer = VacancyUpdateCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
         update = services.vacancy_update_send(
@@ -267,7 +267,7 @@ class VacancyUpdateListView(ListApiView[VacancyUpdate]):
             text=d["text"],
             expected_version=d["version"],
         )
-        return Response(UpdateSerializer(update).data, status=201)
+        return Response(VacancyUpdateSerializer(update).data, status=201)
 
 
 _step = ActionFamily(
@@ -276,7 +276,7 @@ _step = ActionFamily(
 
 AnswerView = _step(
     "vacancyAnswer",
-    serializer=AnswerSerializer,
+    serializer=VacancyAnswerSerializer,
     summary="Answer the employer: the fill possibilities and the term",
     description="By an employer advisor of the municipality, due within 72 hours of "
     "receipt; later is accepted and recorded as late. The vacancy is then in progress.",
@@ -290,7 +290,7 @@ AnswerView = _step(
 )
 FillingView = _step(
     "vacancyFill",
-    serializer=FillingSerializer,
+    serializer=VacancyFillingSerializer,
     summary="The vacancy is filled",
     description="By an employer advisor of the municipality, with the after-care agreed.",
     call=lambda user, id, d: services.vacancy_fill(
@@ -299,7 +299,7 @@ FillingView = _step(
 )
 ClosingView = _step(
     "vacancyClose",
-    serializer=ClosingSerializer,
+    serializer=VacancyClosingSerializer,
     summary="Close the vacancy, not filled",
     description="By an employer advisor of the municipality, with the reason and the "
     "advice to the employer.",
@@ -313,7 +313,7 @@ ClosingView = _step(
 )
 WithdrawalView = _step(
     "vacancyWithdraw",
-    serializer=WithdrawalSerializer,
+    serializer=VacancyWithdrawalSerializer,
     summary="Withdraw the vacancy",
     description="By the employer (its own, while open) or an employer advisor, with the reason.",
     call=lambda user, id, d: services.vacancy_withdraw(

@@ -120,7 +120,7 @@ class VacancyCreateSerializer(StrictSerializer):
     preselection = serializers.BooleanField(required=False, default=True, help_text="Intake only.")
 
 
-class VersionSerializer(StrictSerializer):
+class VacancyVersionSerializer(StrictSerializer):
     version = serializers.IntegerField(
         min_value=1,
         required=False,
@@ -130,26 +130,26 @@ class VersionSerializer(StrictSerializer):
     )
 
 
-class AnswerSerializer(VersionSerializer):
+class VacancyAnswerSerializer(VacancyVersionSerializer):
     text = ParagraphField(max_length=4000, help_text="The fill possibilities told to the employer.")
     expectedFillBy = serializers.DateField(help_text="By when it can be filled.")
 
 
-class UpdateCreateSerializer(VersionSerializer):
+class VacancyUpdateCreateSerializer(VacancyVersionSerializer):
     kind = serializers.ChoiceField(
         choices=[c for c in UpdateKind.choices if c[0] != UpdateKind.ANSWER]
     )
     text = ParagraphField(max_length=4000)
 
 
-class UpdateSerializer(serializers.Serializer):
+class VacancyUpdateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=UpdateKind.choices)
     text = serializers.CharField()
     writtenAt = serializers.DateTimeField(source="written_at")
 
 
-class FillingSerializer(VersionSerializer):
+class VacancyFillingSerializer(VacancyVersionSerializer):
     text = ParagraphField(
         max_length=4000,
         required=False,
@@ -159,10 +159,10 @@ class FillingSerializer(VersionSerializer):
     )
 
 
-class ClosingSerializer(VersionSerializer):
+class VacancyClosingSerializer(VacancyVersionSerializer):
     reason = ParagraphField(max_length=2000)
     advice = ParagraphField(max_length=4000)
 
 
-class WithdrawalSerializer(VersionSerializer):
+class VacancyWithdrawalSerializer(VacancyVersionSerializer):
     reason = ParagraphField(max_length=2000)
