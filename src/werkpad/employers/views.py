@@ -202,7 +202,11 @@ def vacancy_create(request):
         for e in selectors.employer_list(user=request.user)
         if request.user.has_perm("employers.change_employer", e)
     ]
-    form = IntakeForm(request.POST or None, employers=employers)
+    form = IntakeForm(
+        request.POST or None,
+        employers=employers,
+        initial={"employer": request.GET.get("employer", "")},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
