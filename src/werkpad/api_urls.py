@@ -11,6 +11,7 @@ from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.documents import api as documents
+from werkpad.employers import api as employers
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -237,5 +238,22 @@ urlpatterns = [
         "notifications/<int:id>/read",
         NotificationReadView.as_view(),
         name="notification-read",
+    ),
+    path("employers", employers.EmployerListView.as_view(), name="employer-list"),
+    path("employers/<int:id>", employers.EmployerDetailView.as_view(), name="employer-detail"),
+    path("vacancies", employers.VacancyListView.as_view(), name="vacancy-list"),
+    path("vacancies/<int:id>", employers.VacancyDetailView.as_view(), name="vacancy-detail"),
+    path("vacancies/<int:id>/answer", employers.AnswerView.as_view(), name="vacancy-answer"),
+    path(
+        "vacancies/<int:id>/updates",
+        employers.VacancyUpdateListView.as_view(),
+        name="vacancy-updates",
+    ),
+    path("vacancies/<int:id>/filling", employers.FillingView.as_view(), name="vacancy-filling"),
+    path("vacancies/<int:id>/closing", employers.ClosingView.as_view(), name="vacancy-closing"),
+    path(
+        "vacancies/<int:id>/withdrawal",
+        employers.WithdrawalView.as_view(),
+        name="vacancy-withdrawal",
     ),
 ]

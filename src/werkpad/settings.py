@@ -454,6 +454,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentTypeEnum": "werkpad.documents.models.Type",
         "InstrumentTypeEnum": "werkpad.instruments.models.InstrumentType",
         "DocumentMalwareCheckEnum": "werkpad.documents.models.MalwareCheck",
+        "EducationLevelEnum": "werkpad.jobseekers.models.EducationLevel",
+        "VacancyStatusEnum": "werkpad.employers.workflow.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

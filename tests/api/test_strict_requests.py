@@ -23,6 +23,7 @@ from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
 from tests.documents.factories import make_document
 from tests.factories import (
+    EmployerFactory,
     InstrumentFactory,
     JobSeekerFactory,
     PlanFactory,
@@ -30,6 +31,7 @@ from tests.factories import (
     ProviderFactory,
     TrajectoryFactory,
     UserFactory,
+    VacancyFactory,
 )
 from tests.notifications.factories import NotificationFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
@@ -144,7 +146,12 @@ def world(amsterdam):
     organisation = Organisation.objects.get(
         municipality=amsterdam, kind=Organisation.Kind.MUNICIPALITY
     )
-    for role in (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN, Role.COMPLAINT_HANDLER):
+    for role in (
+        Role.POLICY_OFFICER,
+        Role.FUNCTIONAL_ADMIN,
+        Role.COMPLAINT_HANDLER,
+        Role.EMPLOYER_ADVISOR,
+    ):
         Membership.objects.create(user=user, organisation=organisation, role=role)
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=user)
     provider = ProviderFactory(municipality=amsterdam)
@@ -164,6 +171,8 @@ def world(amsterdam):
     }
     rows["consents"] = Consent.objects.filter(job_seeker=job_seeker).first()
     rows["actions"] = ActionFactory(plan=rows["plans"])
+    rows["employers"] = EmployerFactory(municipality=amsterdam)
+    rows["vacancies"] = VacancyFactory(employer=rows["employers"])
     rows["conversations"] = conversations.message_start(
         user=user, job_seeker_id=job_seeker.pk, body="Hoi"
     ).conversation

@@ -50,7 +50,7 @@ SECTIONS = {
         "mediations-requested",
     ],
     Role.COACH: ["referrals-inbox", "coach-reports", "actions-coach", "actions-approval-coach"],
-    Role.EMPLOYER_ADVISOR: [],
+    Role.EMPLOYER_ADVISOR: ["vacancies-to-answer", "vacancies-expired"],
     Role.EMPLOYER: [],
     Role.ADVISOR: ["second-opinions-to-advise"],
     Role.COMPLAINT_HANDLER: [
@@ -70,6 +70,7 @@ ACTIONS = ["home page", "API worklist"]
 EXPECTED = {
     **{role: {"home page": 200, "API worklist": 200} for role in Role},
     Role.JOB_SEEKER: {"home page": 302, "API worklist": 200},  # home: to their own pages
+    Role.EMPLOYER: {"home page": 302, "API worklist": 200},  # home: to /werkgever/
     ANONYMOUS: {"home page": 302, "API worklist": 401},
 }
 
@@ -138,7 +139,7 @@ def test_worklist(role, action, world, role_user):
             assert response["Content-Type"] == "application/problem+json"
         return
     if expected == 302:
-        assert response["Location"] == "/mijn/"
+        assert response["Location"] == ("/werkgever/" if role == Role.EMPLOYER else "/mijn/")
         return
     content = response.content.decode()
     if action == "API worklist":

@@ -206,6 +206,7 @@ def test_every_topic_with_terms_is_registered():
         "second-opinion-advice-term",
         "complaint",
         "action-term",
+        "vacancy-answer-term",
     }
 
 

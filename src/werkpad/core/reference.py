@@ -10,9 +10,10 @@ from django.db import models
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def read_table(name: str) -> tuple[list[dict[str, str]], str]:
-    """Rows of ``data/<name>`` and the source named in its comment header."""
-    path = DATA_DIR / name
+def read_table(name: str, directory: Path = DATA_DIR) -> tuple[list[dict[str, str]], str]:
+    """Rows of ``data/<name>`` (of core, or of the app's ``directory``) and the source named
+    in its comment header."""
+    path = directory / name
     lines = path.read_text(encoding="utf-8").splitlines()
     comments = [line[1:].strip() for line in lines if line.startswith("#")]
     source = next(

@@ -44,6 +44,8 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     if scope.roles == {Role.JOB_SEEKER}:
         return redirect("portal:home")
+    if scope.roles == {Role.EMPLOYER}:
+        return redirect("myemployer:home")
     return render(request, "core/home.html", {"worklist": worklist_for(request.user)})
 
 

@@ -21,6 +21,7 @@ from werkpad.employers.models import (
     Channel,
     Employer,
     Size,
+    Source,
     StatusChange,
     UpdateKind,
     Vacancy,
@@ -74,6 +75,11 @@ EMPLOYERS = (
     DemoEmployer(
         "employer-6", "N", "81", Size.SME, "Ondernemersclub Diemen", csr=True, sroi_obligation=True
     ),
+    DemoEmployer("employer-7", "G", "47", Size.SME, "Winkeliersvereniging Oost", csr=True),
+    DemoEmployer(
+        "employer-8", "F", "43", Size.LARGE, "Bouwend Nederland Amsterdam", sroi_obligation=True
+    ),
+    DemoEmployer("employer-9", "C", "25", Size.SME, "Metaalunie Noord-Holland"),
 )
 
 
@@ -91,6 +97,8 @@ class DemoVacancy:
     received_days_ago: float
     preselection: bool = True
     positions: int = 1
+    #: The advice of a vacancy closed not filled, with the reason before " | ".
+    advice: str = ""
 
 
 VACANCIES = (
@@ -258,6 +266,58 @@ VACANCIES = (
         110,
     ),
     DemoVacancy(
+        "employer-7",
+        "Vakkenvuller",
+        "9334",
+        ("samenwerken", "klantvriendelijk"),
+        EducationLevel.NONE,
+        20,
+        ("standing", "heavy_lifting"),
+        Channel.WEB,
+        Status.IN_PROGRESS,
+        16,
+        positions=2,
+    ),
+    DemoVacancy(
+        "employer-8",
+        "Hulp timmerman",
+        "9313",
+        ("timmeren", "vca", "samenwerken"),
+        EducationLevel.MBO1,
+        38,
+        ("heavy_lifting", "outdoor_work", "working_at_height"),
+        Channel.VISIT,
+        Status.IN_PROGRESS,
+        22,
+    ),
+    # More than a year ago: the metal sector asked for people then, not now.
+    DemoVacancy(
+        "employer-9",
+        "Productiemedewerker metaal",
+        "8121",
+        ("machines bedienen", "vca"),
+        EducationLevel.MBO2,
+        38,
+        ("standing", "shift_work"),
+        Channel.PHONE,
+        Status.FILLED,
+        420,
+    ),
+    DemoVacancy(
+        "employer-9",
+        "Lasser",
+        "7212",
+        ("lassen", "vca"),
+        EducationLevel.MBO2,
+        38,
+        ("shift_work",),
+        Channel.EMAIL,
+        Status.NOT_FILLED,
+        450,
+        advice="Geen lassers met certificaat beschikbaar. | Ons advies: neem een kandidaat aan "
+        "zonder certificaat en laat hem de opleiding volgen met een leerwerkplek.",
+    ),
+    DemoVacancy(
         "employer-5",
         "Nachtportier",
         "9629",
@@ -303,7 +363,7 @@ def create_employers(
             cao_obligation=spec.cao_obligation,
             sroi_obligation=spec.sroi_obligation,
             banenafspraak=spec.banenafspraak,
-            registered_on=today - dt.timedelta(days=400 - 30 * index),
+            registered_on=today - dt.timedelta(days=700 - 30 * index),
         )
     return made
 
@@ -348,7 +408,98 @@ def create_vacancies(
         if spec.status != Status.RECEIVED:
             _answer(vacancy, advisor, received)
         if spec.status in (Status.FILLED, Status.NOT_FILLED):
-            _finish(vacancy, advisor, spec.status, received)
+            _finish(vacancy, advisor, spec.status, received, advice=spec.advice)
+        made.append(vacancy)
+    return made + _imported(employers=employers, advisor=advisor)
+
+
+@dataclass(frozen=True)
+class ImportedVacancy:
+    reference: str
+    employer_name: str
+    title: str
+    occupation_code: str
+    skills: tuple[str, ...]
+    education: str
+    hours: int
+    conditions: tuple[str, ...]
+    received_days_ago: int
+    employer: str = ""  # a demo employer this row's KvK number links to
+
+
+#: External vacancies in the regional file, as ``werkpad import vacancies`` brings them in.
+IMPORTED = (
+    ImportedVacancy(
+        "UWV-2026-0412",
+        "Hotel De Amstel",
+        "Kamermeisje / roomattendant",
+        "9112",
+        ("schoonmaken", "zelfstandig werken"),
+        EducationLevel.NONE,
+        24,
+        ("standing",),
+        14,
+    ),
+    ImportedVacancy(
+        "UWV-2026-0431",
+        "Bouwbedrijf Noord B.V.",
+        "Hulp in de bouw",
+        "9313",
+        ("samenwerken", "vca"),
+        EducationLevel.NONE,
+        38,
+        ("heavy_lifting", "outdoor_work"),
+        8,
+    ),
+    ImportedVacancy(
+        "UWV-2026-0457",
+        "Transportbedrijf Oostpoort",
+        "Magazijnmedewerker nachtdienst",
+        "4321",
+        ("voorraadbeheer", "scanner"),
+        EducationLevel.VMBO,
+        32,
+        ("night_work", "heavy_lifting"),
+        3,
+        employer="employer-3",
+    ),
+)
+
+
+def _imported(*, employers: dict[str, Employer], advisor: User) -> list[Vacancy]:
+    municipality = next(iter(employers.values())).municipality
+    now = clock.now()
+    made = []
+    for spec in IMPORTED:
+        received = now - dt.timedelta(days=spec.received_days_ago)
+        vacancy = Vacancy.objects.create(
+            municipality=municipality,
+            employer=employers[spec.employer] if spec.employer else None,
+            employer_name=spec.employer_name,
+            title=spec.title,
+            occupation_code=spec.occupation_code,
+            skills=list(spec.skills),
+            min_education_level=spec.education,
+            region=municipality.region,
+            hours_per_week=Decimal(spec.hours),
+            conditions=list(spec.conditions),
+            channel=Channel.IMPORT,
+            source=Source.IMPORTED,
+            external_reference=spec.reference,
+            preselection=False,
+            expires_on=(received + dt.timedelta(days=60)).date(),
+            status=Status.IN_PROGRESS,
+            received_at=received,
+            answer_due_at=received + ANSWER_TERM,
+            reported_by=advisor,
+        )
+        StatusChange.objects.create(
+            vacancy=vacancy,
+            to_status=Status.IN_PROGRESS,
+            changed_at=received,
+            changed_by=advisor,
+            reason="Geïmporteerd",
+        )
         made.append(vacancy)
     return made
 
@@ -376,7 +527,9 @@ def _answer(vacancy: Vacancy, advisor: User, received: dt.datetime) -> None:
     vacancy.save(update_fields=["status", "answered_at", "expected_fill_by"])
 
 
-def _finish(vacancy: Vacancy, advisor: User, status: str, received: dt.datetime) -> None:
+def _finish(
+    vacancy: Vacancy, advisor: User, status: str, received: dt.datetime, *, advice: str = ""
+) -> None:
     finished = received + dt.timedelta(days=35)
     if status == Status.FILLED:
         kind, text, reason = (
@@ -392,6 +545,8 @@ def _finish(vacancy: Vacancy, advisor: User, status: str, received: dt.datetime)
             "functie in twee deeltijdbanen en laat de eis van vloeiend Engels vallen.",
             "Geen kandidaten voor de gevraagde uren en eisen.",
         )
+        if advice:
+            reason, text = (part.strip() for part in advice.split("|", 1))
     VacancyUpdate.objects.create(
         vacancy=vacancy, kind=kind, text=text, written_at=finished, written_by=advisor
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 from argparse import RawDescriptionHelpFormatter
-from collections.abc import Callable
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -21,14 +20,9 @@ from django.utils.translation import ngettext
 
 from werkpad.core.errors import DomainError
 from werkpad.core.models import Municipality
-from werkpad.jobseekers.importer import run as jobseeker_importer
 from werkpad.jobseekers.importer.columns import ImportRefusedError, accepted_columns
+from werkpad.jobseekers.importer.registry import IMPORTERS
 from werkpad.jobseekers.importer.run import ImportResult, RowError
-
-#: KIND -> (how to find the municipality, how to import a file into it).
-IMPORTERS: dict[str, tuple[Callable[..., Municipality], Callable[..., ImportResult]]] = {
-    "jobseekers": (jobseeker_importer.import_municipality, jobseeker_importer.jobseeker_import),
-}
 
 #: Errors printed on the terminal; --report FILE holds all of them.
 SHOWN_ERRORS = 100
@@ -67,7 +61,8 @@ class Command(BaseCommand):
             dest="as_user",
             required=True,
             metavar="USERNAME",
-            help="The caseworker in whose name the rows are registered (and audited).",
+            help="The user in whose name the rows are registered (and audited): a caseworker "
+            "for job seekers, an employer advisor for vacancies.",
         )
         parser.add_argument(
             "--municipality",
