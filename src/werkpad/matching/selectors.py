@@ -94,7 +94,7 @@ def parse_top(raw: object) -> int:
     if raw in (None, ""):
         return DEFAULT_TOP
     text = str(raw).strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_TOP:
+    if not (text.isascii() and text.isdigit() and len(text) <= 3) or not 1 <= int(text) <= MAX_TOP:
         raise InvalidInputError({"top": [_("Give a whole number from 1 to 100.")]})
     return int(text)
 
