@@ -113,7 +113,9 @@ def test_withdrawing_the_consent_removes_the_profile_at_once(employer_user, cand
     for consent in Consent.objects.filter(recipient="employers"):
         consent_services.consent_withdraw(user=seeker, consent_id=consent.pk)
     assert selectors.candidate_list(user=employer_user)[1] == []
-    assert candidate.pseudonym not in page_client(employer_user).get("/kandidaten/").content.decode()
+    assert (
+        candidate.pseudonym not in page_client(employer_user).get("/kandidaten/").content.decode()
+    )
     assert page_client(employer_user).get(f"/kandidaten/{candidate.pseudonym}/").status_code == 404
 
 

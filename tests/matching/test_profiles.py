@@ -31,14 +31,14 @@ VALUES = {
 def test_a_caseworker_makes_the_profile_with_the_municipality_region_by_default(
     caseworker, job_seeker
 ):
-    profile = services.search_profile_save(
-        user=caseworker, job_seeker_id=job_seeker.pk, **VALUES
-    )
+    profile = services.search_profile_save(user=caseworker, job_seeker_id=job_seeker.pk, **VALUES)
     assert profile.regions == [job_seeker.municipality.region.code]
     assert profile.skills == ["schoonmaken", "kassa"]
     assert profile.max_hours == Decimal("32.5")
     assert profile.pseudonym.startswith("K-") and len(profile.pseudonym) == 6
-    assert job_seeker.bsn not in profile.pseudonym and str(job_seeker.pk) not in profile.pseudonym[2:]
+    assert (
+        job_seeker.bsn not in profile.pseudonym and str(job_seeker.pk) not in profile.pseudonym[2:]
+    )
     event = AuditEvent.objects.get(object_type="search profile", action="create")
     assert event.job_seeker_id == job_seeker.pk
 

@@ -92,7 +92,9 @@ def test_limitations_never_appear_in_an_explanation(amsterdam, employer):
     _vacancy, ranked = selectors.vacancy_candidates(
         user=employer.contact_person, vacancy_id=vacancy.pk
     )
-    assert ranked and all("night" not in c.explanation and "nacht" not in c.explanation for c in ranked)
+    assert ranked and all(
+        "night" not in c.explanation and "nacht" not in c.explanation for c in ranked
+    )
 
 
 def test_top_limits_the_ranking(amsterdam, caseworker):
