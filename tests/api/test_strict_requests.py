@@ -23,6 +23,7 @@ from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
 from tests.documents.factories import make_document
 from tests.factories import (
+    EmployerFactory,
     InstrumentFactory,
     JobSeekerFactory,
     PlanFactory,
@@ -30,7 +31,9 @@ from tests.factories import (
     ProviderFactory,
     TrajectoryFactory,
     UserFactory,
+    VacancyFactory,
 )
+from tests.matching.factories import IntroductionFactory
 from tests.notifications.factories import NotificationFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
@@ -168,6 +171,10 @@ def world(amsterdam):
         user=user, job_seeker_id=job_seeker.pk, body="Hoi"
     ).conversation
     rows["documents"] = make_document(user=user, job_seeker=job_seeker)
+    employer = EmployerFactory(municipality=amsterdam)
+    Membership.objects.create(user=user, organisation=employer.organisation, role=Role.EMPLOYER)
+    rows["vacancies"] = VacancyFactory(employer=employer)
+    rows["introductions"] = IntroductionFactory(employer=employer)
     return user, rows
 
 

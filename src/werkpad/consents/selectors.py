@@ -8,6 +8,8 @@ withdrawal takes effect on the next read.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from werkpad.accounts.models import User
@@ -153,7 +155,9 @@ def shared_parts_by_job_seeker(
     return {job_seeker_id: frozenset(parts) for job_seeker_id, parts in found.items()}
 
 
-def consenting_job_seekers(*, recipient: str, organisation_id: int | None = None) -> QuerySet:
+def consenting_job_seekers(
+    *, recipient: str, organisation_id: int | None = None
+) -> QuerySet[Consent, Any]:
     """The ids of the job seekers with a current consent (given, not withdrawn) to this
     recipient for at least one part, as a subquery."""
     return (

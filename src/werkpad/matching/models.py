@@ -50,12 +50,12 @@ class Limitation(models.TextChoices):
 
 
 #: Letters and digits that cannot be mistaken for each other (no 0/O, 1/I/L).
-_PSEUDONYM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+PSEUDONYM_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def new_pseudonym() -> str:
     """A random pseudonym such as ``K-7Q4M``: nothing of the person is in it."""
-    return "K-" + "".join(secrets.choice(_PSEUDONYM_ALPHABET) for _ in range(4))
+    return "K-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(4))
 
 
 class SearchProfile(VersionedModel):

@@ -488,7 +488,7 @@ class CandidateFilters:
         errors: dict[str, list[str]] = {}
         occupation = str(raw.get("occupation") or "").strip()
         if occupation and not (occupation.isdigit() and len(occupation) == 4):
-            errors["occupation"] = [_("An ISCO-08 occupation code has 4 digits.")]
+            errors["occupation"] = [_("Give ISCO-08 codes of four digits.")]
         hours_text = str(raw.get("hours") or "").strip().replace(",", ".")
         hours = None
         if hours_text:

@@ -3,7 +3,7 @@ it is changed, the audit row in it, notifications after commit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
@@ -21,6 +21,7 @@ from werkpad.core.errors import (
 )
 from werkpad.core.lifecycle import begin, transition
 from werkpad.core.models import AuditEvent, LabourMarketRegion
+from werkpad.jobseekers.models import JobSeeker
 from werkpad.matching import notifications, selectors
 from werkpad.matching.models import (
     IntroductionRequest,
@@ -56,7 +57,7 @@ def _hours(raw: object, name: str, errors: dict[str, list[str]]) -> Decimal | No
     return hours.quantize(Decimal("0.1"))
 
 
-def _save(obj, fields: list[str]) -> None:
+def _save(obj: SearchProfile | IntroductionRequest, fields: list[str]) -> None:
     obj.version += 1
     obj.updated_at = clock.now()
     obj.save(update_fields=[*fields, "version", "updated_at"])
@@ -84,7 +85,7 @@ def search_profile_save(
     if not codes:
         errors["occupation_codes"] = [_("Name at least one occupation (ISCO-08).")]
     elif any(not (code.isdigit() and len(code) == 4) for code in codes):
-        errors["occupation_codes"] = [_("An ISCO-08 occupation code has 4 digits.")]
+        errors["occupation_codes"] = [_("Give ISCO-08 codes of four digits.")]
     region_codes = _words(regions, lower=False) or [job_seeker.municipality.region.code]
     known = set(
         LabourMarketRegion.objects.filter(code__in=region_codes).values_list("code", flat=True)
@@ -136,7 +137,7 @@ def search_profile_save(
     return profile
 
 
-def _create(*, job_seeker, values: dict) -> SearchProfile:
+def _create(*, job_seeker: JobSeeker, values: Mapping[str, object]) -> SearchProfile:
     """A new profile with a fresh random pseudonym (drawn again on the rare clash)."""
     for _attempt in range(10):
         try:
@@ -236,7 +237,9 @@ def preselection_remove(*, user: User, vacancy_id: int, job_seeker_id: int) -> N
         )
 
 
-def _audit_introduction(*, user: User, introduction: IntroductionRequest, event: str, fields):
+def _audit_introduction(
+    *, user: User, introduction: IntroductionRequest, event: str, fields: list[str]
+) -> None:
     audit_record(
         user=user,
         action=event,

@@ -30,7 +30,7 @@ from werkpad.matching.forms import (
     SearchProfileForm,
     WithdrawForm,
 )
-from werkpad.matching.rules import RANKING_ROLES
+from werkpad.matching.rules import RANKING_ROLES, shows_names
 from werkpad.matching.workflow import Status
 
 caseworker_only = role_required(Role.CASEWORKER)
@@ -127,7 +127,7 @@ def vacancy_candidates(request, vacancy_id: int):
             "candidates": candidates,
             "top": top,
             "may_preselect": request.user.has_perm("matching.add_preselection", vacancy),
-            "names": selectors.shows_names(request.user, vacancy.municipality_id),
+            "names": shows_names(request.user, vacancy.municipality_id),
         },
     )
 
