@@ -149,6 +149,8 @@ def world(amsterdam):
     )
     for role in (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN, Role.COMPLAINT_HANDLER):
         Membership.objects.create(user=user, organisation=organisation, role=role)
+    employer = EmployerFactory(municipality=amsterdam)
+    Membership.objects.create(user=user, organisation=employer.organisation, role=Role.EMPLOYER)
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=user)
     provider = ProviderFactory(municipality=amsterdam)
     programme = ProgrammeFactory(provider=provider)
@@ -171,8 +173,6 @@ def world(amsterdam):
         user=user, job_seeker_id=job_seeker.pk, body="Hoi"
     ).conversation
     rows["documents"] = make_document(user=user, job_seeker=job_seeker)
-    employer = EmployerFactory(municipality=amsterdam)
-    Membership.objects.create(user=user, organisation=employer.organisation, role=Role.EMPLOYER)
     rows["vacancies"] = VacancyFactory(employer=employer)
     rows["introductions"] = IntroductionFactory(employer=employer)
     return user, rows

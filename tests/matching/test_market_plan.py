@@ -39,7 +39,7 @@ def test_employers_are_ordered_by_supply_and_willingness(amsterdam, employer):
     assert first.job_seekers == 3 and first.open_vacancies == 1
     assert any("9112" in reason for reason in first.reasons)
     assert any("banenafspraak" in reason for reason in first.reasons)
-    assert any("earlier" in reason for reason in rows[1].reasons)
+    assert any("eerdere vacature" in reason for reason in rows[1].reasons)
 
 
 def test_the_page_shows_counts_and_no_names(amsterdam, employer):
