@@ -60,7 +60,7 @@ def test_pseudonyms_differ_between_job_seekers(caseworker, amsterdam):
     pseudonyms = {
         services.search_profile_save(
             user=caseworker,
-            job_seeker_id=JobSeekerFactory(municipality=amsterdam).pk,
+            job_seeker_id=JobSeekerFactory(municipality=amsterdam, contact_person=caseworker).pk,
             **VALUES,
         ).pseudonym
         for _ in range(5)
@@ -173,3 +173,26 @@ def test_the_edit_page_shows_dutch_errors(client, caseworker, job_seeker):
     )
     assert response.status_code == 400
     assert not SearchProfile.objects.exists()
+
+
+def test_only_the_contact_person_sees_and_sets_the_limitations(client, amsterdam, job_seeker):
+    colleague = UserFactory.with_role(Role.CASEWORKER, municipality=amsterdam)
+    SearchProfileFactory(job_seeker=job_seeker, limitations=["no_night_work"])
+    client.force_login(colleague)
+    page = client.get(f"/werkzoekenden/{job_seeker.pk}/").content.decode()
+    assert 'id="search-profile"' in page and "Geen nachtwerk" not in page
+    form = client.get(f"/matching/profiel/{job_seeker.pk}/").content.decode()
+    assert 'name="limitations"' not in form
+    response = client.post(
+        f"/matching/profiel/{job_seeker.pk}/",
+        {"occupation_codes": "9412", "min_hours": "8", "max_hours": "20"},
+    )
+    assert response.status_code == 302
+    profile = SearchProfile.objects.get()
+    assert profile.occupation_codes == ["9412"] and profile.limitations == ["no_night_work"]
+    from werkpad.core.errors import PermissionDeniedError
+
+    with pytest.raises(PermissionDeniedError):
+        services.search_profile_save(
+            user=colleague, job_seeker_id=job_seeker.pk, **{**VALUES, "limitations": []}
+        )

@@ -58,8 +58,11 @@ class SearchProfileForm(forms.Form):
         help_text=_("Preferred occupations (ISCO-08), regions or conditions, separated by commas."),
     )
 
-    def __init__(self, *args: Any, regions=(), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, regions=(), limitations: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not limitations:
+            # health data: only the contact person sets them
+            del self.fields["limitations"]
         field = self.fields["regions"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(r.code, f"{r.name} ({r.code})") for r in regions]
@@ -72,7 +75,7 @@ class SearchProfileForm(forms.Form):
             "regions": data["regions"],
             "min_hours": data["min_hours"],
             "max_hours": data["max_hours"],
-            "limitations": data["limitations"],
+            "limitations": data["limitations"] if "limitations" in self.fields else None,
             "preferences": _list(data["preferences"]),
         }
 

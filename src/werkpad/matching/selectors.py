@@ -186,7 +186,14 @@ def search_profile_get(
         job_seeker_id=job_seeker.pk,
         municipality_id=job_seeker.municipality_id,
         purpose=purpose,
-        fields=["occupation_codes", "skills", "regions", "hours", "limitations", "preferences"],
+        fields=[
+            "occupation_codes",
+            "skills",
+            "regions",
+            "hours",
+            "preferences",
+            *(["limitations"] if user.has_perm("jobseekers.view_restricted", job_seeker) else []),
+        ],
     )
     return job_seeker, profile
 

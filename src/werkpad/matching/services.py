@@ -73,12 +73,14 @@ def search_profile_save(
     regions: Iterable[str] = (),
     min_hours: object,
     max_hours: object,
-    limitations: Iterable[str] = (),
+    limitations: Iterable[str] | None = (),
     preferences: Iterable[str] = (),
     expected_version: int | None = None,
 ) -> SearchProfile:
     """A caseworker of the municipality writes the job seeker's search profile (a new one
-    or a change of the version read). Regions default to the municipality's region."""
+    or a change of the version read). Regions default to the municipality's region. The
+    limitations are health data: only the contact person (``jobseekers.view_restricted``)
+    sets them; ``None`` keeps them as they are."""
     job_seeker = selectors.profile_job_seeker(user=user, job_seeker_id=job_seeker_id)
     errors: dict[str, list[str]] = {}
     codes = _words(occupation_codes)
@@ -96,7 +98,14 @@ def search_profile_save(
     high = _hours(max_hours, "max_hours", errors)
     if low is not None and high is not None and (high < 1 or low > high):
         errors["max_hours"] = [_("The maximum hours must be at least 1 and not below the minimum.")]
-    limits = _words(limitations)
+    if limitations is not None and not user.has_perm("jobseekers.view_restricted", job_seeker):
+        raise PermissionDeniedError(code="search-profile-limitations-denied")
+    current = SearchProfile.objects.filter(job_seeker_id=job_seeker.pk).first()
+    limits = (
+        _words(limitations)
+        if limitations is not None
+        else list(current.limitations if current else [])
+    )
     if set(limits) - set(Limitation.values):
         errors["limitations"] = [_("Choose limitations from the list.")]
     skill_words = _words(skills)

@@ -59,6 +59,7 @@ def profile_edit(request, job_seeker_id: int):
         request.POST or None,
         initial=SearchProfileForm.initial_of(profile),
         regions=LabourMarketRegion.objects.order_by("name"),
+        limitations=request.user.has_perm("jobseekers.view_restricted", job_seeker),
     )
     outcome = save_form(
         request,

@@ -21,12 +21,15 @@ def file_search_profile(context, job_seeker):
         return {"hidden": True}
     _job_seeker, profile = selectors.search_profile_get(user=user, job_seeker_id=job_seeker.pk)
     labels = dict(Limitation.choices)
+    restricted = user.has_perm("jobseekers.view_restricted", job_seeker)
     return {
+        "show_restricted": restricted,
         "js": job_seeker,
         "profile": profile,
         "current": profile is not None and selectors.is_current(profile),
         "limitations": [
-            labels.get(code, code) for code in (profile.limitations if profile else [])
+            labels.get(code, code)
+            for code in (profile.limitations if profile and restricted else [])
         ],
         "csrf_token": context.get("csrf_token"),
     }
