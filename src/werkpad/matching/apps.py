@@ -8,6 +8,20 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
-        from werkpad.matching import notifications, rules  # noqa: F401
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.matching import notifications, rules, worklist  # noqa: F401
 
+        register_sections(
+            "matching.caseworker",
+            roles={Role.CASEWORKER},
+            sections=worklist.caseworker_sections,
+            order=27,
+        )
+        register_sections(
+            "matching.advisor",
+            roles={Role.EMPLOYER_ADVISOR},
+            sections=worklist.advisor_sections,
+            order=30,
+        )
         notifications.register()
