@@ -151,8 +151,8 @@ def test_the_candidate_file_takes_a_flat_number_of_queries(
     for _ in range(n):
         in_candidate_file(SearchProfileFactory(job_seeker=JobSeekerFactory(municipality=amsterdam)))
     employer_user = type(employer_user).objects.get(pk=employer_user.pk)
-    # grants, the employer, the profiles, their consents, the audit row
-    with django_assert_num_queries(5):
+    # grants, the employer, the profiles, their consents, the proposals, the audit row
+    with django_assert_num_queries(6):
         _employer, cards = selectors.candidate_list(user=employer_user)
     assert len(cards) == n
 
@@ -265,3 +265,25 @@ def test_another_employer_does_not_see_the_request(amsterdam, employer_user, can
     with pytest.raises(NotFoundError):
         selectors.introduction_get(user=other_user, id=introduction.pk)
     assert IntroductionRequest.objects.count() == 1
+
+
+def test_candidates_proposed_for_the_employers_vacancy_come_first(
+    amsterdam, employer, employer_user, candidate
+):
+    from tests.factories import VacancyFactory
+    from werkpad.matching.models import Preselection
+
+    other = in_candidate_file(
+        SearchProfileFactory(
+            job_seeker=JobSeekerFactory(municipality=amsterdam), pseudonym="K-AAAA"
+        )
+    )
+    vacancy = VacancyFactory(employer=employer, title="Schoonmaker kantoren")
+    Preselection.objects.create(vacancy=vacancy, job_seeker=candidate.job_seeker)
+    _employer, cards = selectors.candidate_list(user=employer_user)
+    assert [c.pseudonym for c in cards] == [candidate.pseudonym, other.pseudonym]
+    assert cards[0].proposed_for == ("Schoonmaker kantoren",)
+    body = api_client(employer_user).get("/api/v1/candidates").json()
+    assert body["results"][0]["proposedFor"] == ["Schoonmaker kantoren"]
+    page = page_client(employer_user).get("/kandidaten/").content.decode()
+    assert "Voorgedragen voor" in page or "Proposed for" in page

@@ -64,6 +64,11 @@ class CandidateSerializer(serializers.Serializer):
     regions = serializers.ListField(child=serializers.CharField())
     minHours = serializers.DecimalField(source="min_hours", max_digits=4, decimal_places=1)
     maxHours = serializers.DecimalField(source="max_hours", max_digits=4, decimal_places=1)
+    proposedFor = serializers.ListField(
+        child=serializers.CharField(),
+        source="proposed_for",
+        help_text="Your vacancies the employer service proposed this candidate for.",
+    )
     sharedParts = serializers.SerializerMethodField()
     skills = serializers.SerializerMethodField()
     knowledge = serializers.SerializerMethodField()
