@@ -93,11 +93,6 @@ def is_advisor(user) -> bool:
 
 
 @rules.predicate
-def is_job_seeker(user) -> bool:
-    return scope_of(user).has(Role.JOB_SEEKER)
-
-
-@rules.predicate
 def sees_introduction(user, introduction) -> bool:
     return INTRODUCTION_VISIBILITY.holds(user, introduction)
 
@@ -114,11 +109,9 @@ def answers_introduction(user, introduction) -> bool:
 
 rules.add_perm("matching.change_searchprofile", keeps_profile)
 rules.add_perm("matching.rank_vacancy", ranks_vacancy)
-rules.add_perm("matching.rank_job_seeker", keeps_profile)
 rules.add_perm("matching.add_preselection", preselects_for)
 rules.add_perm("matching.search_candidates", is_employer)
 rules.add_perm("matching.view_market_plan", is_advisor)
-rules.add_perm("matching.list_introduction", is_employer | is_job_seeker | is_advisor)
 rules.add_perm("matching.view_introduction", sees_introduction)
 rules.add_perm("matching.withdraw_introduction", asked_introduction)
 rules.add_perm("matching.answer_introduction", answers_introduction)
