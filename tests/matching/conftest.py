@@ -30,7 +30,6 @@ def advisor(employer):
 def profile(job_seeker):
     job_seeker.first_name, job_seeker.last_name = "Fenna", "Zwartveen"
     job_seeker.email, job_seeker.phone = "fenna.zwartveen@example.nl", "0612345678"
-    job_seeker.bsn = job_seeker.bsn
     job_seeker.knowledge = "Kent de HACCP-regels."
     job_seeker.wishes = "Graag werken in de ochtend."
     job_seeker.limitations = "Rugklachten bij tillen boven tien kilo."
