@@ -27,6 +27,7 @@ from werkpad.jobseekers.api import (
     ProfileReviewView,
     ReentryView,
 )
+from werkpad.matching import api as matching
 from werkpad.mediations import api as mediations
 from werkpad.notifications.api import NotificationListView, NotificationReadView
 from werkpad.plans.api import (
@@ -137,6 +138,42 @@ urlpatterns = [
         "job-seekers/<int:id>/profile-review",
         ProfileReviewView.as_view(),
         name="job-seeker-profile-review",
+    ),
+    path(
+        "job-seekers/<int:id>/vacancy-matches",
+        matching.JobSeekerVacancyMatchesView.as_view(),
+        name="job-seeker-vacancy-matches",
+    ),
+    path(
+        "vacancies/<int:id>/candidates",
+        matching.VacancyCandidatesView.as_view(),
+        name="vacancy-candidates",
+    ),
+    path("candidates", matching.CandidateListView.as_view(), name="candidate-list"),
+    path(
+        "candidates/<str:pseudonym>/introductions",
+        matching.CandidateIntroductionView.as_view(),
+        name="candidate-introductions",
+    ),
+    path(
+        "introductions/<int:id>",
+        matching.IntroductionDetailView.as_view(),
+        name="introduction-detail",
+    ),
+    path(
+        "introductions/<int:id>/agreement",
+        matching.AgreementView.as_view(),
+        name="introduction-agreement",
+    ),
+    path(
+        "introductions/<int:id>/refusal",
+        matching.RefusalView.as_view(),
+        name="introduction-refusal",
+    ),
+    path(
+        "introductions/<int:id>/withdrawal",
+        matching.WithdrawalView.as_view(),
+        name="introduction-withdrawal",
     ),
     path("job-seekers/<int:id>/outflow", OutflowView.as_view(), name="job-seeker-outflow"),
     path("job-seekers/<int:id>/re-entry", ReentryView.as_view(), name="job-seeker-re-entry"),

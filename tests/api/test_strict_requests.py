@@ -33,6 +33,7 @@ from tests.factories import (
     UserFactory,
     VacancyFactory,
 )
+from tests.matching.factories import IntroductionFactory
 from tests.notifications.factories import NotificationFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
@@ -153,6 +154,8 @@ def world(amsterdam):
         Role.EMPLOYER_ADVISOR,
     ):
         Membership.objects.create(user=user, organisation=organisation, role=role)
+    employer = EmployerFactory(municipality=amsterdam)
+    Membership.objects.create(user=user, organisation=employer.organisation, role=Role.EMPLOYER)
     job_seeker = JobSeekerFactory(municipality=amsterdam, contact_person=user)
     provider = ProviderFactory(municipality=amsterdam)
     programme = ProgrammeFactory(provider=provider)
@@ -177,6 +180,8 @@ def world(amsterdam):
         user=user, job_seeker_id=job_seeker.pk, body="Hoi"
     ).conversation
     rows["documents"] = make_document(user=user, job_seeker=job_seeker)
+    rows["vacancies"] = VacancyFactory(employer=employer)
+    rows["introductions"] = IntroductionFactory(employer=employer)
     return user, rows
 
 

@@ -507,6 +507,11 @@ class AuditEvent(models.Model):
         ACTIONS = "actions", _("agreed actions")
         ACTIONS_API = "actions (API)", _("agreed actions (API)")
         OWN_ACTIONS = "own actions", _("own actions")
+        SEARCH_PROFILE = "search profile", _("the search profile for matching")
+        MATCHING = "matching", _("match job seekers and vacancies")
+        MATCHING_API = "matching (API)", _("match job seekers and vacancies (API)")
+        CANDIDATE_FILE = "candidate file", _("the candidate file employers search")
+        INTRODUCTION = "introduction", _("an employer's request for an introduction")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
