@@ -22,6 +22,7 @@ class MatchingConfig(AppConfig):
             "matching.advisor",
             roles={Role.EMPLOYER_ADVISOR},
             sections=worklist.advisor_sections,
-            order=30,
+            # After the vacancies to answer within 72 hours (employers, 30).
+            order=35,
         )
         notifications.register()

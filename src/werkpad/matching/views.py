@@ -136,6 +136,8 @@ def vacancy_candidates(request, vacancy_id: int):
 @require_POST
 @advisor_only
 def preselect(request, vacancy_id: int):
+    # A vacancy this user may not rank is not found, whatever the form holds.
+    selectors.vacancy_for_ranking(user=request.user, vacancy_id=vacancy_id)
     form = PreselectionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a candidate."))
