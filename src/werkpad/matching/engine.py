@@ -14,22 +14,50 @@ is known about a person here: no protected attribute exists in a profile.
 
 from __future__ import annotations
 
+import functools
 import heapq
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+import numpy as np
+
+from werkpad.matching.index import (
+    EDUCATION_POINTS,
+    LIMITATION_PREFIX,
+    OCCUPATION_POINTS,
+    PREFERENCE_POINTS,
+    SKILLS_POINTS,
+    ColumnIndex,
+    Ints,
+    JobSeekerColumns,
+    Picks,
+    VacancyColumns,
+    components,
+)
+
+__all__ = [
+    "EDUCATION_POINTS",
+    "KNOWN_CONDITIONS",
+    "LIMITATION_PREFIX",
+    "OCCUPATION_POINTS",
+    "PREFERENCE_POINTS",
+    "SKILLS_POINTS",
+    "Direction",
+    "JobSeekerProfile",
+    "Match",
+    "MatchIndex",
+    "Score",
+    "Vacancy",
+    "candidates_for",
+    "eligible",
+    "match_all",
+    "score",
+    "vacancies_for",
+]
+
 #: Limitation codes werkpad knows; any ``no_<condition>`` works the same.
 KNOWN_CONDITIONS = ("night_work", "heavy_lifting", "customer_contact", "driving", "standing")
-LIMITATION_PREFIX = "no_"
-
-# Points. An occupation match outweighs all the rest together (40 < 60), so
-# ranking by the score is ranking by occupation match first.
-OCCUPATION_POINTS = 60.0
-SKILLS_POINTS = 25.0
-EDUCATION_POINTS = 10.0
-PREFERENCE_POINTS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +239,44 @@ def vacancies_for(
     return _ranked(_best(_vacancies(job_seeker, vacancies), top))
 
 
+def _tie_break_order(items: Sequence[JobSeekerProfile] | Sequence[Vacancy]) -> list[int]:
+    """Positions of ``items`` by id as ties are broken; equal ids in input order."""
+    return sorted(range(len(items)), key=lambda i: (id_key(items[i].id), i))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _explanation(
+    occupation_match: bool,
+    occupation_code: str,
+    skills_held: int,
+    skills_asked: int,
+    education_gap: int,
+    preferences_met: int,
+    preferences_total: int,
+) -> str:
+    return Score(
+        0.0,
+        occupation_match,
+        occupation_code,
+        skills_held,
+        skills_asked,
+        education_gap,
+        preferences_met,
+        preferences_total,
+    ).explanation
+
+
+#: Results are turned into `Match` objects this many asking rows at a time.
+_ROWS_PER_CHUNK = 2048
+
+
 class MatchIndex:
-    """Job seekers and vacancies indexed by region and by (region, occupation).
+    """Job seekers and vacancies as columns of numbers, by region and by
+    (region, occupation) (`werkpad.matching.index`).
 
     A vacancy is only ever compared with job seekers who accept its region; and
     since an occupation match outranks every pair without one, the rest of the
-    region is read only when the occupation matches leave fewer than ``top``
+    region is scored only when the occupation matches leave fewer than ``top``
     eligible. The results equal those of `candidates_for` and `vacancies_for`.
     """
 
@@ -225,58 +285,143 @@ class MatchIndex:
     ) -> None:
         self.job_seekers = list(job_seekers)
         self.vacancies = list(vacancies)
-        self._seekers_by_region: dict[str, list[JobSeekerProfile]] = defaultdict(list)
-        self._seekers_by_occupation: dict[tuple[str, str], list[JobSeekerProfile]] = defaultdict(
-            list
-        )
-        for job_seeker in self.job_seekers:
-            for region in job_seeker.regions:
-                self._seekers_by_region[region].append(job_seeker)
-                for code in job_seeker.occupation_codes:
-                    self._seekers_by_occupation[region, code].append(job_seeker)
-        self._vacancies_by_region: dict[str, list[Vacancy]] = defaultdict(list)
-        self._vacancies_by_occupation: dict[tuple[str, str], list[Vacancy]] = defaultdict(list)
-        for vacancy in self.vacancies:
-            self._vacancies_by_region[vacancy.region].append(vacancy)
-            self._vacancies_by_occupation[vacancy.region, vacancy.occupation_code].append(vacancy)
+        seeker_order = _tie_break_order(self.job_seekers)
+        vacancy_order = _tie_break_order(self.vacancies)
+        # Inside, row i is the i-th in tie-break order.
+        self._seekers = [self.job_seekers[i] for i in seeker_order]
+        self._openings = [self.vacancies[i] for i in vacancy_order]
+        self._seeker_row = np.empty(len(seeker_order), dtype=np.int64)
+        self._seeker_row[seeker_order] = np.arange(len(seeker_order))
+        self._vacancy_row = np.empty(len(vacancy_order), dtype=np.int64)
+        self._vacancy_row[vacancy_order] = np.arange(len(vacancy_order))
+        self.columns = ColumnIndex(self._seekers, self._openings)
 
     def candidates_for(self, vacancy: Vacancy, top: int) -> list[Match]:
-        matched = list(
-            _candidates(
-                vacancy,
-                self._seekers_by_occupation.get((vacancy.region, vacancy.occupation_code), ()),
+        if top < 1:
+            return []
+        one, picks = self.columns.candidates_for(vacancy, top)
+        return list(
+            self._matches(
+                picks,
+                self.columns.seekers,
+                picks.answer,
+                one,
+                picks.asking,
+                [vacancy],
+                self._seekers,
             )
         )
-        if len(matched) < top:
-            others = (
-                job_seeker
-                for job_seeker in self._seekers_by_region.get(vacancy.region, ())
-                if vacancy.occupation_code not in job_seeker.occupation_codes
-            )
-            matched.extend(_candidates(vacancy, others))
-        return _ranked(_best(matched, top))
 
     def vacancies_for(self, job_seeker: JobSeekerProfile, top: int) -> list[Match]:
-        matched = list(
-            _vacancies(
-                job_seeker,
-                (
-                    vacancy
-                    for region in job_seeker.regions
-                    for code in job_seeker.occupation_codes
-                    for vacancy in self._vacancies_by_occupation.get((region, code), ())
-                ),
+        if top < 1:
+            return []
+        one, picks = self.columns.vacancies_for(job_seeker, top)
+        return list(
+            self._matches(
+                picks,
+                one,
+                picks.asking,
+                self.columns.vacancies,
+                picks.answer,
+                self._openings,
+                [job_seeker],
             )
         )
-        if len(matched) < top:
-            others = (
-                vacancy
-                for region in job_seeker.regions
-                for vacancy in self._vacancies_by_region.get(region, ())
-                if vacancy.occupation_code not in job_seeker.occupation_codes
+
+    @staticmethod
+    def _matches(
+        picks: Picks,
+        seekers: JobSeekerColumns,
+        seeker_rows: Ints,
+        vacancies: VacancyColumns,
+        vacancy_rows: Ints,
+        openings: Sequence[Vacancy],
+        people: Sequence[JobSeekerProfile],
+    ) -> Iterator[Match]:
+        """The picks as ranked matches; ``openings`` and ``people`` are looked up by row."""
+        if not len(picks.asking):
+            return
+        parts = components(seekers, seeker_rows, vacancies, vacancy_rows, pairwise=False)
+        first = np.r_[True, picks.asking[1:] != picks.asking[:-1]]
+        starts = np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))
+        ranks = (np.arange(len(first)) - starts + 1).tolist()
+        columns = zip(
+            seeker_rows.tolist(),
+            vacancy_rows.tolist(),
+            ranks,
+            picks.value.tolist(),
+            parts.occupation_match.ravel().tolist(),
+            parts.skills_held.ravel().tolist(),
+            np.broadcast_to(parts.skills_asked, parts.eligible.shape).ravel().tolist(),
+            parts.education_gap.ravel().tolist(),
+            parts.preferences_met.ravel().tolist(),
+            np.broadcast_to(parts.preferences_total, parts.eligible.shape).ravel().tolist(),
+            strict=True,
+        )
+        for seeker_row, vacancy_row, rank, value, matched, held, asked, gap, met, total in columns:
+            vacancy = openings[vacancy_row]
+            yield Match(
+                vacancy_id=vacancy.id,
+                job_seeker_id=people[seeker_row].id,
+                rank=rank,
+                score=round(value, 2),
+                explanation=_explanation(
+                    matched, vacancy.occupation_code, held, asked, gap, met, total
+                ),
             )
-            matched.extend(_vacancies(job_seeker, others))
-        return _ranked(_best(matched, top))
+
+    def all_matches(
+        self,
+        direction: Direction,
+        top: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[Match]:
+        """`match_all` on this index."""
+        by_vacancy = direction is Direction.VACANCY_TO_CANDIDATES
+        row_of = self._vacancy_row if by_vacancy else self._seeker_row
+        total = len(row_of)
+        if top < 1:
+            picks = Picks.merged([], top)
+        else:
+            picks = (
+                self.columns.all_candidates(top) if by_vacancy else self.columns.all_vacancies(top)
+            )
+        # The picks in input order of the asking side (rank order within each).
+        position_of = np.empty(total, dtype=np.int64)
+        position_of[row_of] = np.arange(total)
+        order = np.argsort(position_of[picks.asking], kind="stable")
+        picks = Picks(picks.asking[order], picks.answer[order], picks.value[order])
+        counts = np.bincount(position_of[picks.asking], minlength=total).tolist()
+        ends = np.cumsum([0, *counts]).tolist()
+        for start in range(0, total, _ROWS_PER_CHUNK):
+            stop = min(total, start + _ROWS_PER_CHUNK)
+            chunk = slice(ends[start], ends[stop])
+            part = Picks(picks.asking[chunk], picks.answer[chunk], picks.value[chunk])
+            if by_vacancy:
+                matches = self._matches(
+                    part,
+                    self.columns.seekers,
+                    part.answer,
+                    self.columns.vacancies,
+                    part.asking,
+                    self._openings,
+                    self._seekers,
+                )
+            else:
+                matches = self._matches(
+                    part,
+                    self.columns.seekers,
+                    part.asking,
+                    self.columns.vacancies,
+                    part.answer,
+                    self._openings,
+                    self._seekers,
+                )
+            for done in range(start + 1, stop + 1):
+                for _ in range(counts[done - 1]):
+                    yield next(matches)
+                if progress is not None:
+                    progress(done, total)
 
 
 def match_all(
@@ -289,16 +434,4 @@ def match_all(
 ) -> Iterator[Match]:
     """Many x many: each vacancy's candidates, or each job seeker's vacancies,
     in input order, each ranked 1..n; ``progress(done, total)`` after each."""
-    index = MatchIndex(job_seekers, vacancies)
-    if direction is Direction.VACANCY_TO_CANDIDATES:
-        total = len(index.vacancies)
-        for done, vacancy in enumerate(index.vacancies, start=1):
-            yield from index.candidates_for(vacancy, top)
-            if progress is not None:
-                progress(done, total)
-    else:
-        total = len(index.job_seekers)
-        for done, job_seeker in enumerate(index.job_seekers, start=1):
-            yield from index.vacancies_for(job_seeker, top)
-            if progress is not None:
-                progress(done, total)
+    return MatchIndex(job_seekers, vacancies).all_matches(direction, top, progress)
