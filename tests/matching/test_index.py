@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from tests.matching.strategies import (
     vacancies,
     vacancy_lists,
 )
+from werkpad.matching import index as index_module
 from werkpad.matching.engine import (
     Direction,
     JobSeekerProfile,
@@ -83,7 +85,7 @@ def test_every_pair_scores_bit_for_bit_as_the_engine_scores(seekers, openings):
     seeker_rows = np.arange(len(seekers), dtype=np.int64)
     vacancy_rows = np.arange(len(openings), dtype=np.int64)
     values = components(columns.seekers, seeker_rows, columns.vacancies, vacancy_rows).values
-    ranked_seekers, ranked_openings = index._seekers, index._openings
+    ranked_seekers, ranked_openings = index.ranked_job_seekers, index.ranked_vacancies
     for i, seeker in enumerate(ranked_seekers):
         for j, vacancy in enumerate(ranked_openings):
             # The region is the caller's to check (the index reads region blocks).
@@ -108,3 +110,14 @@ def test_many_ties_across_the_region_fallback_go_to_the_lower_ids():
     got = MatchIndex(seekers, [vacancy]).candidates_for(vacancy, 20)
     assert [m.job_seeker_id for m in got] == [str(i) for i in range(1, 21)]
     assert got == candidates_for(vacancy, seekers, 20)
+
+
+@settings(max_examples=40)
+@given(job_seeker_lists, vacancy_lists, tops)
+def test_the_bulk_run_without_hours_groups_equals_the_plain_scan(seekers, openings, top):
+    # Regions with many distinct hours are scored whole; force that path here.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "grouping_pays", lambda groups, rows: False)
+        test_the_bulk_run_with_mixed_ids_equals_the_plain_scan.hypothesis.inner_test(
+            seekers, openings, top
+        )

@@ -30,9 +30,7 @@ from werkpad.matching.index import (
     SKILLS_POINTS,
     ColumnIndex,
     Ints,
-    JobSeekerColumns,
     Picks,
-    VacancyColumns,
     components,
 )
 
@@ -46,12 +44,14 @@ __all__ = [
     "Direction",
     "JobSeekerProfile",
     "Match",
+    "MatchColumns",
     "MatchIndex",
     "Score",
     "Vacancy",
     "candidates_for",
     "eligible",
     "match_all",
+    "match_columns",
     "score",
     "vacancies_for",
 ]
@@ -211,6 +211,13 @@ def _ranked(best: Sequence[_Scored]) -> list[Match]:
     ]
 
 
+def _explained(ranked: Iterable[tuple[JobSeekerProfile, Vacancy]]) -> list[Match]:
+    """Ranked pairs as matches, each scored and explained."""
+    return _ranked(
+        [(0.0, (0, 0, ""), score(seeker, vacancy), seeker, vacancy) for seeker, vacancy in ranked]
+    )
+
+
 def _candidates(vacancy: Vacancy, job_seekers: Iterable[JobSeekerProfile]) -> Iterator[_Scored]:
     for job_seeker in job_seekers:
         if eligible(job_seeker, vacancy):
@@ -266,8 +273,48 @@ def _explanation(
     ).explanation
 
 
-#: Results are turned into `Match` objects this many asking rows at a time.
-_ROWS_PER_CHUNK = 2048
+def _row_keys(table: Ints) -> Ints:
+    """One int64 per row of ``table``, equal only for equal rows (a mixed-radix
+    number when it fits, else the rows' bytes numbered)."""
+    low = table.min(axis=0)
+    sizes = (table.max(axis=0) - low + 1).tolist()
+    if np.prod(np.array(sizes, dtype=np.float64)) < 2.0**62:
+        key = np.zeros(len(table), dtype=np.int64)
+        for column, size in enumerate(sizes):
+            key = key * size + (table[:, column] - low[column])
+        return key
+    _, number = np.unique(table, axis=0, return_inverse=True)
+    return number.ravel()
+
+
+#: Results are scored and explained this many asking rows at a time.
+_ROWS_PER_CHUNK = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class MatchColumns:
+    """Ranked matches of a bulk run, column by column: the i-th of each list
+    together make one `Match`."""
+
+    vacancy_ids: list[str]
+    job_seeker_ids: list[str]
+    ranks: list[int]
+    scores: list[float]
+    explanations: list[str]
+
+    def __len__(self) -> int:
+        return len(self.ranks)
+
+    def matches(self) -> Iterator[Match]:
+        for fields in zip(
+            self.vacancy_ids,
+            self.job_seeker_ids,
+            self.ranks,
+            self.scores,
+            self.explanations,
+            strict=True,
+        ):
+            yield Match(*fields)
 
 
 class MatchIndex:
@@ -288,87 +335,92 @@ class MatchIndex:
         seeker_order = _tie_break_order(self.job_seekers)
         vacancy_order = _tie_break_order(self.vacancies)
         # Inside, row i is the i-th in tie-break order.
-        self._seekers = [self.job_seekers[i] for i in seeker_order]
-        self._openings = [self.vacancies[i] for i in vacancy_order]
+        self.ranked_job_seekers = [self.job_seekers[i] for i in seeker_order]
+        self.ranked_vacancies = [self.vacancies[i] for i in vacancy_order]
         self._seeker_row = np.empty(len(seeker_order), dtype=np.int64)
         self._seeker_row[seeker_order] = np.arange(len(seeker_order))
         self._vacancy_row = np.empty(len(vacancy_order), dtype=np.int64)
         self._vacancy_row[vacancy_order] = np.arange(len(vacancy_order))
-        self.columns = ColumnIndex(self._seekers, self._openings)
+        self.columns = ColumnIndex(self.ranked_job_seekers, self.ranked_vacancies)
+        self._seeker_ids = np.array([s.id for s in self.ranked_job_seekers], dtype=object)
+        self._vacancy_ids = np.array([v.id for v in self.ranked_vacancies], dtype=object)
+        self._occupation_codes = list(self.columns.words.occupations.ids)  # by id
 
     def candidates_for(self, vacancy: Vacancy, top: int) -> list[Match]:
         if top < 1:
             return []
-        one, picks = self.columns.candidates_for(vacancy, top)
-        return list(
-            self._matches(
-                picks,
-                self.columns.seekers,
-                picks.answer,
-                one,
-                picks.asking,
-                [vacancy],
-                self._seekers,
-            )
-        )
+        _, picks = self.columns.candidates_for(vacancy, top)
+        people = self.ranked_job_seekers
+        return _explained((people[row], vacancy) for row in picks.answer.tolist())
 
     def vacancies_for(self, job_seeker: JobSeekerProfile, top: int) -> list[Match]:
         if top < 1:
             return []
-        one, picks = self.columns.vacancies_for(job_seeker, top)
-        return list(
-            self._matches(
-                picks,
-                one,
-                picks.asking,
-                self.columns.vacancies,
-                picks.answer,
-                self._openings,
-                [job_seeker],
-            )
-        )
+        _, picks = self.columns.vacancies_for(job_seeker, top)
+        openings = self.ranked_vacancies
+        return _explained((job_seeker, openings[row]) for row in picks.answer.tolist())
 
-    @staticmethod
-    def _matches(
-        picks: Picks,
-        seekers: JobSeekerColumns,
-        seeker_rows: Ints,
-        vacancies: VacancyColumns,
-        vacancy_rows: Ints,
-        openings: Sequence[Vacancy],
-        people: Sequence[JobSeekerProfile],
-    ) -> Iterator[Match]:
-        """The picks as ranked matches; ``openings`` and ``people`` are looked up by row."""
+    def _columns(self, picks: Picks, seeker_rows: Ints, vacancy_rows: Ints) -> MatchColumns:
+        """The picks (of indexed rows) as output rows, scored and explained.
+
+        A bulk run has few distinct scores and explanations: each is rounded or
+        written once.
+        """
         if not len(picks.asking):
-            return
-        parts = components(seekers, seeker_rows, vacancies, vacancy_rows, pairwise=False)
+            return MatchColumns([], [], [], [], [])
+        columns = self.columns
+        parts = components(
+            columns.seekers, seeker_rows, columns.vacancies, vacancy_rows, pairwise=False
+        )
         first = np.r_[True, picks.asking[1:] != picks.asking[:-1]]
         starts = np.maximum.accumulate(np.where(first, np.arange(len(first)), 0))
         ranks = (np.arange(len(first)) - starts + 1).tolist()
-        columns = zip(
-            seeker_rows.tolist(),
-            vacancy_rows.tolist(),
-            ranks,
-            picks.value.tolist(),
-            parts.occupation_match.ravel().tolist(),
-            parts.skills_held.ravel().tolist(),
-            np.broadcast_to(parts.skills_asked, parts.eligible.shape).ravel().tolist(),
-            parts.education_gap.ravel().tolist(),
-            parts.preferences_met.ravel().tolist(),
-            np.broadcast_to(parts.preferences_total, parts.eligible.shape).ravel().tolist(),
-            strict=True,
+        values, value_number = np.unique(picks.value, return_inverse=True)
+        rounded = [round(value, 2) for value in values.tolist()]
+        shape = parts.eligible.shape
+        kinds = np.stack(
+            [
+                np.broadcast_to(part, shape).ravel().astype(np.int64)
+                for part in (
+                    parts.occupation_match,
+                    columns.vacancies.occupation[vacancy_rows][:, None],
+                    parts.skills_held,
+                    parts.skills_asked,
+                    parts.education_gap,
+                    parts.preferences_met,
+                    parts.preferences_total,
+                )
+            ],
+            axis=1,
         )
-        for seeker_row, vacancy_row, rank, value, matched, held, asked, gap, met, total in columns:
-            vacancy = openings[vacancy_row]
-            yield Match(
-                vacancy_id=vacancy.id,
-                job_seeker_id=people[seeker_row].id,
-                rank=rank,
-                score=round(value, 2),
-                explanation=_explanation(
-                    matched, vacancy.occupation_code, held, asked, gap, met, total
-                ),
-            )
+        _, first_of_kind, kind_number = np.unique(
+            _row_keys(kinds), return_index=True, return_inverse=True
+        )
+        codes = self._occupation_codes
+        texts = [
+            _explanation(bool(match), codes[code], held, asked, gap, met, total)
+            for match, code, held, asked, gap, met, total in kinds[first_of_kind].tolist()
+        ]
+        return MatchColumns(
+            vacancy_ids=self._vacancy_ids[vacancy_rows].tolist(),
+            job_seeker_ids=self._seeker_ids[seeker_rows].tolist(),
+            ranks=ranks,
+            scores=[rounded[number] for number in value_number.ravel().tolist()],
+            explanations=[texts[number] for number in kind_number.ravel().tolist()],
+        )
+
+    def all_columns(
+        self,
+        direction: Direction,
+        top: int,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Iterator[MatchColumns]:
+        """`match_columns` on this index."""
+        for start, stop, total, _, chunk in self._chunks(direction, top):
+            yield chunk
+            if progress is not None:
+                for done in range(start + 1, stop + 1):
+                    progress(done, total)
 
     def all_matches(
         self,
@@ -377,15 +429,28 @@ class MatchIndex:
         progress: Callable[[int, int], None] | None = None,
     ) -> Iterator[Match]:
         """`match_all` on this index."""
+        for start, _, total, counts, chunk in self._chunks(direction, top):
+            matches = chunk.matches()
+            for done, count in enumerate(counts, start=start + 1):
+                for _ in range(count):
+                    yield next(matches)
+                if progress is not None:
+                    progress(done, total)
+
+    def _chunks(
+        self, direction: Direction, top: int
+    ) -> Iterator[tuple[int, int, int, list[int], MatchColumns]]:
+        """(start, stop, total, matches per asking row, rows) for each chunk of
+        asking rows, in input order."""
         by_vacancy = direction is Direction.VACANCY_TO_CANDIDATES
         row_of = self._vacancy_row if by_vacancy else self._seeker_row
         total = len(row_of)
         if top < 1:
             picks = Picks.merged([], top)
+        elif by_vacancy:
+            picks = self.columns.all_candidates(top)
         else:
-            picks = (
-                self.columns.all_candidates(top) if by_vacancy else self.columns.all_vacancies(top)
-            )
+            picks = self.columns.all_vacancies(top)
         # The picks in input order of the asking side (rank order within each).
         position_of = np.empty(total, dtype=np.int64)
         position_of[row_of] = np.arange(total)
@@ -398,30 +463,23 @@ class MatchIndex:
             chunk = slice(ends[start], ends[stop])
             part = Picks(picks.asking[chunk], picks.answer[chunk], picks.value[chunk])
             if by_vacancy:
-                matches = self._matches(
-                    part,
-                    self.columns.seekers,
-                    part.answer,
-                    self.columns.vacancies,
-                    part.asking,
-                    self._openings,
-                    self._seekers,
-                )
+                chunk = self._columns(part, part.answer, part.asking)
             else:
-                matches = self._matches(
-                    part,
-                    self.columns.seekers,
-                    part.asking,
-                    self.columns.vacancies,
-                    part.answer,
-                    self._openings,
-                    self._seekers,
-                )
-            for done in range(start + 1, stop + 1):
-                for _ in range(counts[done - 1]):
-                    yield next(matches)
-                if progress is not None:
-                    progress(done, total)
+                chunk = self._columns(part, part.asking, part.answer)
+            yield start, stop, total, counts[start:stop], chunk
+
+
+def match_columns(
+    job_seekers: Iterable[JobSeekerProfile],
+    vacancies: Iterable[Vacancy],
+    *,
+    direction: Direction,
+    top: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[MatchColumns]:
+    """`match_all` in chunks of a few thousand asking rows, column by column:
+    what a file is written from. ``progress`` is called after each chunk."""
+    return MatchIndex(job_seekers, vacancies).all_columns(direction, top, progress)
 
 
 def match_all(

@@ -18,8 +18,9 @@ indexed can be asked about too: a word only it has meets nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Protocol
 
 import numpy as np
@@ -34,7 +35,7 @@ PREFERENCE_POINTS = 5.0
 LIMITATION_PREFIX = "no_"
 
 #: At most this many pairs are scored in one go: bounds the memory of a bulk run.
-PAIRS_PER_BLOCK = 1 << 21
+PAIRS_PER_BLOCK = 1 << 19
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -102,25 +103,22 @@ class Vocabulary:
     def id(self, word: str) -> int:
         return self.ids.get(word, -1)
 
-    def bits(self, sets: Sequence[Iterable[str]]) -> Bits:
+    def bits(self, sets: Sequence[Collection[str]]) -> Bits:
         """One row of bits per set; words outside the vocabulary are left out."""
-        rows: list[int] = []
-        bits: list[int] = []
-        ids = self.ids
-        for row, items in enumerate(sets):
-            for item in items:
-                bit = ids.get(item)
-                if bit is not None:
-                    rows.append(row)
-                    bits.append(bit)
         table = np.zeros((len(sets), self.words), dtype=np.uint64)
-        if bits:
-            at = np.asarray(bits, dtype=np.int64)
-            np.bitwise_or.at(
-                table,
-                (np.asarray(rows, dtype=np.int64), at >> 6),
-                np.left_shift(np.uint64(1), (at & 63).astype(np.uint64)),
-            )
+        found = np.fromiter(
+            map(self.ids.get, chain.from_iterable(sets), repeat(-1)), dtype=np.int64
+        )
+        if not len(found):
+            return table
+        rows = np.repeat(
+            np.arange(len(sets)), np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+        )
+        known = found >= 0
+        at, rows = found[known], rows[known]
+        np.bitwise_or.at(
+            table, (rows, at >> 6), np.left_shift(np.uint64(1), (at & 63).astype(np.uint64))
+        )
         return table
 
 
@@ -178,7 +176,9 @@ class JobSeekerColumns:
             regions=words.regions.bits([s.regions for s in job_seekers]),
             occupations=words.occupations.bits([s.occupation_codes for s in job_seekers]),
             skills=words.skills.bits([s.skills for s in job_seekers]),
-            limitations=words.conditions.bits([list(limited_conditions(s)) for s in job_seekers]),
+            limitations=words.conditions.bits(
+                [tuple(limited_conditions(s)) if s.limitations else () for s in job_seekers]
+            ),
             preferences=words.preferences.bits([s.preferences for s in job_seekers]),
             preferences_total=np.array([len(s.preferences) for s in job_seekers], dtype=np.int64),
         )
@@ -211,23 +211,39 @@ class VacancyColumns:
         )
 
 
+def _take(columns: VacancyColumns, rows: Ints) -> VacancyColumns:
+    """The vacancy columns of ``rows`` only, as new contiguous arrays."""
+    return VacancyColumns(**{name: getattr(columns, name)[rows] for name in _VACANCY_FIELDS})
+
+
+_VACANCY_FIELDS = tuple(VacancyColumns.__dataclass_fields__)
+
+
 def _shared(left: Bits, right: Bits) -> Ints:
     """How many bits each pair of rows shares; ``left`` (n, 1, w), ``right`` (1, m, w).
 
-    Only the words set somewhere on the smaller side are counted: the rest add 0.
+    Only the words set somewhere on both sides are counted: the rest add 0.
     """
-    smaller = left if left.shape[0] * left.shape[1] <= right.shape[0] * right.shape[1] else right
-    counts: Ints | None = None
-    for word in np.flatnonzero(smaller.reshape(-1, smaller.shape[2]).any(axis=0)):
+    width = left.shape[2]
+    active = left.reshape(-1, width).any(axis=0) & right.reshape(-1, width).any(axis=0)
+    counts: npt.NDArray[np.int32] | None = None
+    for word in np.flatnonzero(active):
         held = np.bitwise_count(left[:, :, word] & right[:, :, word])
-        counts = held.astype(np.int64) if counts is None else counts + held
+        counts = held.astype(np.int32) if counts is None else counts + held
     shape = (left.shape[0], right.shape[1])
-    return np.zeros(shape, dtype=np.int64) if counts is None else np.broadcast_to(counts, shape)
+    if counts is None:
+        return np.broadcast_to(np.zeros(1, dtype=np.int64), shape)
+    return np.broadcast_to(counts, shape)  # type: ignore[return-value]
 
 
-def _share(part: Ints, whole: Ints) -> Floats:
+def _share(part: Ints, whole: Ints) -> Floats | float:
     """``part / whole``, or 1.0 where ``whole`` is 0, as the engine divides."""
+    if not whole.any():
+        return 1.0
     return np.where(whole > 0, np.divide(part, np.maximum(whole, 1)), 1.0)
+
+
+_EDUCATION_SHARE = np.array([1.0, 0.5, 0.0])
 
 
 @dataclass(frozen=True)
@@ -245,8 +261,8 @@ class Components:
     @property
     def values(self) -> Floats:
         """The score, in the engine's float order; -1.0 where a hard limit stands."""
-        education_gap = self.education_gap
-        education_share = np.where(education_gap <= 0, 1.0, np.where(education_gap == 1, 0.5, 0.0))
+        # 1.0 up to the level asked, 0.5 one level lower, 0.0 further down.
+        education_share = _EDUCATION_SHARE[np.clip(self.education_gap, 0, 2)]
         value = (
             OCCUPATION_POINTS * self.occupation_match
             + SKILLS_POINTS * _share(self.skills_held, self.skills_asked)
@@ -258,37 +274,45 @@ class Components:
 
 def components(
     seekers: JobSeekerColumns,
-    seeker_rows: Ints,
+    seeker_rows: Ints | None,
     vacancies: VacancyColumns,
-    vacancy_rows: Ints,
+    vacancy_rows: Ints | None,
     *,
     pairwise: bool = True,
 ) -> Components:
     """Every seeker row against every vacancy row (a matrix, one row per job
     seeker), or, with ``pairwise=False``, seeker row i against vacancy row i
-    (a column).
+    (a column). Rows ``None`` are all rows, read in place.
 
     The region is not checked: callers bring only job seekers who accept the
     vacancies' regions.
     """
-    s = seeker_rows[:, None]
-    v = vacancy_rows[None, :] if pairwise else vacancy_rows[:, None]
-    hours = vacancies.hours[v]
-    eligible = (seekers.min_hours[s] <= hours) & (hours <= seekers.max_hours[s])
-    eligible &= _shared(seekers.limitations[s], vacancies.conditions[v]) == 0
-    occupation = vacancies.occupation[v]
+
+    def seeker(column: np.ndarray) -> np.ndarray:
+        return column[:, None] if seeker_rows is None else column[seeker_rows[:, None]]
+
+    def vacancy(column: np.ndarray) -> np.ndarray:
+        if vacancy_rows is None:
+            return column[None, :] if pairwise else column[:, None]
+        return column[vacancy_rows[None, :] if pairwise else vacancy_rows[:, None]]
+
+    hours = vacancy(vacancies.hours)
+    eligible = (seeker(seekers.min_hours) <= hours) & (hours <= seeker(seekers.max_hours))
+    eligible &= _shared(seeker(seekers.limitations), vacancy(vacancies.conditions)) == 0
+    occupation = vacancy(vacancies.occupation)
     known = occupation >= 0
-    word = seekers.occupations[s, np.where(known, occupation >> 6, 0)]
+    rows = np.arange(len(seekers.min_hours)) if seeker_rows is None else seeker_rows
+    word = seekers.occupations[rows[:, None], np.where(known, occupation >> 6, 0)]
     bit = (occupation & 63).astype(np.uint64)
     occupation_match = known & ((word >> bit) & np.uint64(1)).astype(np.bool_)
     return Components(
         eligible=eligible,
         occupation_match=occupation_match,
-        skills_held=_shared(seekers.skills[s], vacancies.skills[v]),
-        skills_asked=vacancies.skills_asked[v],
-        education_gap=vacancies.education[v] - seekers.education[s],
-        preferences_met=_shared(seekers.preferences[s], vacancies.offers[v]),
-        preferences_total=seekers.preferences_total[s],
+        skills_held=_shared(seeker(seekers.skills), vacancy(vacancies.skills)),
+        skills_asked=vacancy(vacancies.skills_asked),
+        education_gap=vacancy(vacancies.education) - seeker(seekers.education),
+        preferences_met=_shared(seeker(seekers.preferences), vacancy(vacancies.offers)),
+        preferences_total=seeker(seekers.preferences_total),
     )
 
 
@@ -298,19 +322,31 @@ def best_in_rows(values: Floats, top: int) -> tuple[Ints, Ints, Floats]:
     Ranked by value, high first, then by column: columns are in tie-break order.
     Returns (row, column, value) of every pick, ordered by row, then rank.
     """
-    m = values.shape[1]
+    n, m = values.shape
+    if n == 1:
+        row = values[0]
+        if m > top:
+            kth = max(np.partition(row, m - top)[m - top], 0.0)
+            columns = np.flatnonzero(row >= kth)
+        else:
+            columns = np.flatnonzero(row >= 0)
+        picked = row[columns]
+        order = np.lexsort((columns, -picked))[:top]
+        return np.zeros(len(order), dtype=np.int64), columns[order], picked[order]
     if m > top:
         kth = -np.partition(-values, top - 1, axis=1)[:, top - 1]
         kth = np.maximum(kth, 0.0)[:, None]
         better = values > kth
         tie = values == kth
         needed = top - better.sum(axis=1, keepdims=True)
-        take = better | (tie & (np.cumsum(tie, axis=1) <= needed))
+        take = better | (tie & (np.cumsum(tie, axis=1, dtype=np.int32) <= needed))
     else:
         take = values >= 0
     rows, columns = np.nonzero(take)
     picked = values[rows, columns]
-    order = np.lexsort((columns, -picked, rows))
+    if not len(rows):
+        return rows, columns, picked
+    order = _rank_order(rows, picked, columns)
     return rows[order], columns[order], picked[order]
 
 
@@ -342,11 +378,27 @@ class Picks:
         answer = np.concatenate([p.answer for p in parts])
         value = np.concatenate([p.value for p in parts])
         if len(parts) > 1:
-            order = np.lexsort((answer, -value, asking))
+            order = _rank_order(asking, value, answer)
             asking, answer, value = asking[order], answer[order], value[order]
             keep = first_per_row(asking, top)
             asking, answer, value = asking[keep], answer[keep], value[keep]
         return cls(asking, answer, value)
+
+
+def _rank_order(asking: Ints, value: Floats, answer: Ints) -> Ints:
+    """The order by asking row, then value high first, then answer row.
+
+    One int64 key sorts faster than three: the values are numbered (there are
+    few distinct ones) and the three numbers put side by side.
+    """
+    if not len(asking):
+        return _NO_ROWS
+    distinct, value_number = np.unique(-value, return_inverse=True)
+    answers = int(answer.max()) + 1
+    if (int(asking.max()) + 1) * len(distinct) * answers >= 1 << 62:
+        return np.lexsort((answer, -value, asking))
+    key = (asking * len(distinct) + value_number) * answers + answer
+    return np.argsort(key)
 
 
 def _blocks(count: int, width: int) -> Iterable[slice]:
@@ -392,6 +444,10 @@ class ColumnIndex:
         self.vacancies_by_occupation: dict[tuple[int, int], Ints] = as_arrays(
             vacancies_by_occupation
         )
+        # A region's vacancies side by side: one job seeker's query reads them in place.
+        self.vacancy_blocks = {
+            region: _take(self.vacancies, rows) for region, rows in self.vacancies_by_region.items()
+        }
 
     # --- one at a time ---------------------------------------------------------
 
@@ -433,8 +489,14 @@ class ColumnIndex:
         ]
         picks = self._best_vacancies(one, row, _union(matching), top)
         if len(picks.answer) < top:
-            rest = [self.vacancies_by_region.get(region, _NO_ROWS) for region in regions]
-            picks = self._best_vacancies(one, row, _union(rest), top)
+            parts = []
+            for region in regions:
+                if region in self.vacancy_blocks:
+                    values = components(one, row, self.vacancy_blocks[region], None).values
+                    _, columns, picked = best_in_rows(values, top)
+                    answer = self.vacancies_by_region[region][columns]
+                    parts.append(Picks(np.zeros(len(answer), dtype=np.int64), answer, picked))
+            picks = Picks.merged(parts, top)
         return one, picks
 
     def _best_vacancies(
@@ -449,26 +511,67 @@ class ColumnIndex:
     # --- all at once -----------------------------------------------------------
 
     def all_candidates(self, top: int) -> Picks:
-        """Every vacancy row's best ``top`` job seeker rows, region by region."""
+        """Every vacancy row's best ``top`` job seeker rows, region by region.
+
+        Within a region, the vacancies of one number of hours meet only the
+        job seekers whose range holds it, when that leaves few such groups.
+        """
         parts = []
         for region, vacancy_rows in self.vacancies_by_region.items():
             seeker_rows = self.seekers_by_region.get(region, _NO_ROWS)
-            for block in _blocks(len(vacancy_rows), len(seeker_rows)):
-                parts.append(
-                    self._best_seekers(self.vacancies, vacancy_rows[block], seeker_rows, top)
-                )
+            hours = self.vacancies.hours[vacancy_rows]
+            distinct = np.unique(hours)
+            if grouping_pays(len(distinct), len(vacancy_rows)):
+                low = self.seekers.min_hours[seeker_rows]
+                high = self.seekers.max_hours[seeker_rows]
+                groups = [
+                    (vacancy_rows[hours == h], seeker_rows[(low <= h) & (h <= high)])
+                    for h in distinct.tolist()
+                ]
+            else:
+                groups = [(vacancy_rows, seeker_rows)]
+            for rows, columns in groups:
+                for block in _blocks(len(rows), len(columns)):
+                    parts.append(self._best_seekers(self.vacancies, rows[block], columns, top))
         return Picks.merged(parts, top)
 
     def all_vacancies(self, top: int) -> Picks:
-        """Every job seeker row's best ``top`` vacancy rows, region by region."""
+        """Every job seeker row's best ``top`` vacancy rows, region by region.
+
+        Within a region, the job seekers of one hours range meet only the
+        vacancies within it, when that leaves few such groups.
+        """
         parts = []
         for region, vacancy_rows in self.vacancies_by_region.items():
             seeker_rows = self.seekers_by_region.get(region, _NO_ROWS)
-            for block in _blocks(len(seeker_rows), len(vacancy_rows)):
-                parts.append(
-                    self._best_vacancies(self.seekers, seeker_rows[block], vacancy_rows, top)
-                )
+            if not len(seeker_rows):
+                continue
+            ranges, group = np.unique(
+                np.stack(
+                    [self.seekers.min_hours[seeker_rows], self.seekers.max_hours[seeker_rows]],
+                    axis=1,
+                ),
+                axis=0,
+                return_inverse=True,
+            )
+            if grouping_pays(len(ranges), len(seeker_rows)):
+                hours = self.vacancies.hours[vacancy_rows]
+                group = group.ravel()
+                groups = [
+                    (seeker_rows[group == g], vacancy_rows[(low <= hours) & (hours <= high)])
+                    for g, (low, high) in enumerate(ranges.tolist())
+                ]
+            else:
+                groups = [(seeker_rows, vacancy_rows)]
+            for rows, columns in groups:
+                for block in _blocks(len(rows), len(columns)):
+                    parts.append(self._best_vacancies(self.seekers, rows[block], columns, top))
         return Picks.merged(parts, top)
+
+
+def grouping_pays(groups: int, rows: int) -> bool:
+    """Whether to split a region's rows by hours: not into many small groups."""
+    return groups <= max(8, rows // 16)
 
 
 def _union(parts: list[Ints]) -> Ints:
