@@ -460,8 +460,8 @@ class MatchIndex:
         ends = np.cumsum([0, *counts]).tolist()
         for start in range(0, total, _ROWS_PER_CHUNK):
             stop = min(total, start + _ROWS_PER_CHUNK)
-            chunk = slice(ends[start], ends[stop])
-            part = Picks(picks.asking[chunk], picks.answer[chunk], picks.value[chunk])
+            span = slice(ends[start], ends[stop])
+            part = Picks(picks.asking[span], picks.answer[span], picks.value[span])
             if by_vacancy:
                 chunk = self._columns(part, part.answer, part.asking)
             else:

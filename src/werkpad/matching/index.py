@@ -233,7 +233,7 @@ def _shared(left: Bits, right: Bits) -> Ints:
     shape = (left.shape[0], right.shape[1])
     if counts is None:
         return np.broadcast_to(np.zeros(1, dtype=np.int64), shape)
-    return np.broadcast_to(counts, shape)  # type: ignore[return-value]
+    return np.broadcast_to(counts, shape)
 
 
 def _share(part: Ints, whole: Ints) -> Floats | float:
