@@ -110,6 +110,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="rows per bulk direction checked against the plain Python scan (default 20)",
     )
     parser.add_argument("--no-bulk", action="store_true", help="skip the werkpad match runs")
+    parser.add_argument("--no-online", action="store_true", help="skip the online queries")
     args = parser.parse_args(argv)
     if args.scale <= 0 or args.queries < 1 or args.top < 1:
         parser.error("--scale, --queries and --top must be positive")
@@ -447,11 +448,12 @@ def write_csv_files(
     return seekers_file, vacancies_file
 
 
-#: Runs a command and prints its peak resident memory (KiB, Linux) on stdout.
+#: Runs a command; prints its peak resident memory (KiB, Linux) and CPU seconds.
 _PEAK_RSS = (
     "import resource, subprocess, sys; "
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code)"
 )
 
 
@@ -459,6 +461,7 @@ _PEAK_RSS = (
 class BulkRun:
     direction: Direction
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     peak_mb: float = 0.0
     rows: int = 0
     problem: str = ""
@@ -491,8 +494,9 @@ def run_match(files: tuple[Path, Path], output: Path, direction: Direction, top:
         check=False,
     )
     run.seconds = time.perf_counter() - started
-    peak_kib, code = result.stdout.split()
+    peak_kib, cpu, code = result.stdout.split()
     run.peak_mb = int(peak_kib) / 1024
+    run.cpu_seconds = float(cpu)
     if code != "0" or result.returncode:
         run.problem = f"exited with {code}: {result.stderr.strip()[-300:]}"
     return run
@@ -574,14 +578,18 @@ def report_online(results: tuple[Timings, Timings], say: Callable[[str], None]) 
 
 
 def report_bulk(runs: list[BulkRun], floor: float, size: str, say: Callable[[str], None]) -> None:
-    say(f"{'werkpad match, ' + size:48} {'wall s':>7} {'x floor':>8} {'peak MB':>8} {'rows':>9}")
+    say(
+        f"{'werkpad match, ' + size:48} {'wall s':>7} {'cpu s':>6} {'x floor':>8} "
+        f"{'peak MB':>8} {'rows':>9}"
+    )
     say(f"{'(floor: read both CSVs, write the rows)':48} {floor:7.1f}")
     for run in runs:
         if run.problem:
             say(f"  {run.direction.value:46} {run.problem}")
             continue
         say(
-            f"  {run.direction.value:46} {run.seconds:7.1f} {run.seconds / floor:8.1f} "
+            f"  {run.direction.value:46} {run.seconds:7.1f} {run.cpu_seconds:6.1f} "
+            f"{run.seconds / floor:8.1f} "
             f"{run.peak_mb:8.0f} {run.rows:9,}   sample {run.equal}/{run.checked} equal "
             "to the plain scan"
         )
@@ -605,9 +613,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     rng = np.random.default_rng(args.seed)
     world = World.make(rng)
+    say(f"werkpad bench: matching, Python {platform.python_version()}, numpy {np.__version__}")
+    if not args.no_online:
+        online(world, rng, args, say)
+    if not args.no_bulk:
+        bulk(world, rng, args, say)
+    return 0
+
+
+def online(
+    world: World, rng: np.random.Generator, args: argparse.Namespace, say: Callable[[str], None]
+) -> None:
     n_seekers = max(1, round(ONLINE_SEEKERS * args.scale))
     n_vacancies = max(1, round(ONLINE_VACANCIES * args.scale))
-    say(f"werkpad bench: matching, Python {platform.python_version()}, numpy {np.__version__}")
     say("")
     started = time.perf_counter()
     seekers = job_seekers(world, n_seekers, rng)
@@ -622,10 +640,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     say("")
     results = measure_online(index, args, random.Random(args.seed))
     report_online(results, say)
-    del index, seekers, openings
 
-    if args.no_bulk:
-        return 0
+
+def bulk(
+    world: World, rng: np.random.Generator, args: argparse.Namespace, say: Callable[[str], None]
+) -> None:
     n_seekers = max(1, round(BULK_SEEKERS * args.scale))
     n_vacancies = max(1, round(BULK_VACANCIES * args.scale))
     # The CSV files have no preferences column.
@@ -652,7 +671,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs.append(run)
         floor = io_floor(files, max(run.rows for run in runs), directory)
         report_bulk(runs, floor, f"{n_seekers:,} x {n_vacancies:,}, top {args.top}", say)
-    return 0
 
 
 if __name__ == "__main__":

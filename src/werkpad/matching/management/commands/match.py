@@ -12,6 +12,7 @@ import csv
 import functools
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -259,6 +260,13 @@ def _cell(text: str) -> str:
 
 
 _number = functools.cache(repr)
+#: What makes csv.writer quote a cell: the delimiter, the quote, a line end.
+_QUOTED = re.compile(r'[,"\r\n]')
+
+
+def _cells(texts: list[str]) -> Iterable[str]:
+    """``texts`` as CSV cells; most need no quotes, and are then left as they are."""
+    return map(_cell, texts) if _QUOTED.search("".join(texts)) else texts
 
 
 def _lines(chunk: MatchColumns) -> str:
@@ -267,11 +275,11 @@ def _lines(chunk: MatchColumns) -> str:
         [
             f"{vacancy},{job_seeker},{rank},{score},{explanation}\r\n"
             for vacancy, job_seeker, rank, score, explanation in zip(
-                map(_cell, chunk.vacancy_ids),
-                map(_cell, chunk.job_seeker_ids),
+                _cells(chunk.vacancy_ids),
+                _cells(chunk.job_seeker_ids),
                 chunk.ranks,
                 map(_number, chunk.scores),
-                map(_cell, chunk.explanations),
+                _cells(chunk.explanations),
                 strict=True,
             )
         ]
