@@ -43,6 +43,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +68,11 @@ from werkpad.matching.index import (
     JobSeekerColumns,
     VacancyColumns,
 )
+from werkpad.matching.management.commands.match import (
+    JOB_SEEKER_COLUMNS,
+    LIST_SEPARATOR,
+    VACANCY_COLUMNS,
+)
 
 ONLINE_SEEKERS = 1_000_000
 ONLINE_VACANCIES = 200_000
@@ -80,7 +86,6 @@ GOAL_P95_MS = 50.0
 GOAL_SPEEDUP = 20.0
 GOAL_BULK_SECONDS = 20.0
 GOAL_BULK_MB = 1024.0
-LIST_SEPARATOR = ";"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -335,6 +340,30 @@ def _compare(timings: Timings, got: list[Match], expected: list[tuple[str, float
         timings.identical += 1
 
 
+def _measure(
+    timings: Timings,
+    ask: Callable[[], list[Match]],
+    scan: Callable[[], tuple[Ints, Floats]],
+    plain: Callable[[], list[Match]],
+    ranked: Sequence[JobSeekerProfile] | Sequence[Vacancy],
+    answer_id: Callable[[Match], str],
+    *,
+    checked: bool,
+) -> None:
+    """One query timed on the index and as a full scan; the results compared."""
+    started = time.perf_counter()
+    got = ask()
+    timings.index_ms.append((time.perf_counter() - started) * 1000)
+    started = time.perf_counter()
+    rows, values = scan()
+    timings.scan_ms.append((time.perf_counter() - started) * 1000)
+    expected = [(ranked[r].id, v) for r, v in zip(rows.tolist(), values.tolist(), strict=True)]
+    _compare(timings, got, expected, answer_id)
+    if checked:
+        timings.plain_checked += 1
+        timings.plain_equal += got == plain()
+
+
 def measure_online(
     index: MatchIndex, args: argparse.Namespace, rng: random.Random
 ) -> tuple[Timings, Timings]:
@@ -347,36 +376,28 @@ def measure_online(
     )
     people, openings = index.ranked_job_seekers, index.ranked_vacancies
     for n, (vacancy, seeker) in enumerate(zip(asked_vacancies, asked_seekers, strict=False)):
+        checked = n < args.plain_checks
+        by_vacancy_query = (
+            by_vacancy,
+            partial(index.candidates_for, vacancy, top),
+            partial(scan_candidates, index, vacancy, top),
+            partial(candidates_for, vacancy, index.job_seekers, top),
+            people,
+            lambda match: match.job_seeker_id,
+        )
+        by_seeker_query = (
+            by_seeker,
+            partial(index.vacancies_for, seeker, top),
+            partial(scan_vacancies, index, seeker, top),
+            partial(vacancies_for, seeker, index.vacancies, top),
+            openings,
+            lambda match: match.vacancy_id,
+        )
         # The order alternates, so that neither side always runs on a warm cache.
-        for first in (True, False) if n % 2 else (False, True):
-            if first:
-                started = time.perf_counter()
-                got = index.candidates_for(vacancy, top)
-                by_vacancy.index_ms.append((time.perf_counter() - started) * 1000)
-                started = time.perf_counter()
-                rows, values = scan_candidates(index, vacancy, top)
-                by_vacancy.scan_ms.append((time.perf_counter() - started) * 1000)
-                expected = [
-                    (people[r].id, v) for r, v in zip(rows.tolist(), values.tolist(), strict=True)
-                ]
-                _compare(by_vacancy, got, expected, lambda m: m.job_seeker_id)
-                if n < args.plain_checks:
-                    by_vacancy.plain_checked += 1
-                    by_vacancy.plain_equal += got == candidates_for(vacancy, index.job_seekers, top)
-            else:
-                started = time.perf_counter()
-                got = index.vacancies_for(seeker, top)
-                by_seeker.index_ms.append((time.perf_counter() - started) * 1000)
-                started = time.perf_counter()
-                rows, values = scan_vacancies(index, seeker, top)
-                by_seeker.scan_ms.append((time.perf_counter() - started) * 1000)
-                expected = [
-                    (openings[r].id, v) for r, v in zip(rows.tolist(), values.tolist(), strict=True)
-                ]
-                _compare(by_seeker, got, expected, lambda m: m.vacancy_id)
-                if n < args.plain_checks:
-                    by_seeker.plain_checked += 1
-                    by_seeker.plain_equal += got == vacancies_for(seeker, index.vacancies, top)
+        for query in (
+            (by_vacancy_query, by_seeker_query) if n % 2 else (by_seeker_query, by_vacancy_query)
+        ):
+            _measure(*query, checked=checked)
     return by_vacancy, by_seeker
 
 
@@ -393,18 +414,7 @@ def write_csv_files(
     seekers_file, vacancies_file = directory / "werkzoekenden.csv", directory / "vacatures.csv"
     with seekers_file.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(
-            [
-                "id",
-                "occupation_codes",
-                "skills",
-                "education_level",
-                "regions",
-                "min_hours",
-                "max_hours",
-                "limitations",
-            ]
-        )
+        writer.writerow(JOB_SEEKER_COLUMNS)
         writer.writerows(
             [
                 s.id,
@@ -420,18 +430,7 @@ def write_csv_files(
         )
     with vacancies_file.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(
-            [
-                "id",
-                "employer_id",
-                "occupation_code",
-                "skills",
-                "min_education_level",
-                "region",
-                "hours",
-                "conditions",
-            ]
-        )
+        writer.writerow(VACANCY_COLUMNS)
         writer.writerows(
             [
                 v.id,
@@ -617,7 +616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_online:
         online(world, rng, args, say)
     if not args.no_bulk:
-        bulk(world, rng, args, say)
+        # Its own generator: the same bulk data with or without the online part.
+        bulk(world, np.random.default_rng([args.seed, 2]), args, say)
     return 0
 
 

@@ -19,15 +19,16 @@ from tests.matching.strategies import (
     vacancies,
     vacancy_lists,
 )
+from tests.matching.test_engine import (
+    test_the_indexed_bulk_run_equals_the_full_scan as bulk_equals_plain_scan,
+)
 from werkpad.matching import index as index_module
 from werkpad.matching.engine import (
-    Direction,
     JobSeekerProfile,
     MatchIndex,
     Vacancy,
     candidates_for,
     eligible,
-    match_all,
     score,
     vacancies_for,
 )
@@ -71,10 +72,7 @@ def test_an_object_outside_the_index_is_ranked_as_the_plain_scan_ranks_it(
 @settings(max_examples=60)
 @given(mixed_seekers, mixed_vacancies, tops)
 def test_the_bulk_run_with_mixed_ids_equals_the_plain_scan(seekers, openings, top):
-    bulk = list(match_all(seekers, openings, direction=Direction.VACANCY_TO_CANDIDATES, top=top))
-    assert bulk == [m for v in openings for m in candidates_for(v, seekers, top)]
-    bulk = list(match_all(seekers, openings, direction=Direction.JOB_SEEKER_TO_VACANCIES, top=top))
-    assert bulk == [m for s in seekers for m in vacancies_for(s, openings, top)]
+    bulk_equals_plain_scan.hypothesis.inner_test(seekers, openings, top)
 
 
 @settings(max_examples=150)
@@ -118,6 +116,4 @@ def test_the_bulk_run_without_hours_groups_equals_the_plain_scan(seekers, openin
     # Regions with many distinct hours are scored whole; force that path here.
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_module, "grouping_pays", lambda groups, rows: False)
-        test_the_bulk_run_with_mixed_ids_equals_the_plain_scan.hypothesis.inner_test(
-            seekers, openings, top
-        )
+        bulk_equals_plain_scan.hypothesis.inner_test(seekers, openings, top)
