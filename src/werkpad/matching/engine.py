@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
+import numpy.typing as npt
 
 from werkpad.matching.index import (
     EDUCATION_POINTS,
@@ -273,6 +274,13 @@ def _explanation(
     ).explanation
 
 
+def _objects(items: Sequence[object]) -> npt.NDArray[np.object_]:
+    """``items`` as a numpy array of the same objects (to pick from by number)."""
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
+
+
 def _row_keys(table: Ints) -> Ints:
     """One int64 per row of ``table``, equal only for equal rows (a mixed-radix
     number when it fits, else the rows' bytes numbered)."""
@@ -405,8 +413,8 @@ class MatchIndex:
             vacancy_ids=self._vacancy_ids[vacancy_rows].tolist(),
             job_seeker_ids=self._seeker_ids[seeker_rows].tolist(),
             ranks=ranks,
-            scores=[rounded[number] for number in value_number.ravel().tolist()],
-            explanations=[texts[number] for number in kind_number.ravel().tolist()],
+            scores=_objects(rounded)[value_number.ravel()].tolist(),
+            explanations=_objects(texts)[kind_number.ravel()].tolist(),
         )
 
     def all_columns(

@@ -305,14 +305,19 @@ def components(
     word = seekers.occupations[rows[:, None], np.where(known, occupation >> 6, 0)]
     bit = (occupation & 63).astype(np.uint64)
     occupation_match = known & ((word >> bit) & np.uint64(1)).astype(np.bool_)
+    preferences_total = seeker(seekers.preferences_total)
+    if preferences_total.any():
+        preferences_met = _shared(seeker(seekers.preferences), vacancy(vacancies.offers))
+    else:  # Most job seekers state no preferences: their bits need not be read.
+        preferences_met = np.broadcast_to(np.zeros(1, dtype=np.int64), eligible.shape)
     return Components(
         eligible=eligible,
         occupation_match=occupation_match,
         skills_held=_shared(seeker(seekers.skills), vacancy(vacancies.skills)),
         skills_asked=vacancy(vacancies.skills_asked),
         education_gap=vacancy(vacancies.education) - seeker(seekers.education),
-        preferences_met=_shared(seeker(seekers.preferences), vacancy(vacancies.offers)),
-        preferences_total=seeker(seekers.preferences_total),
+        preferences_met=preferences_met,
+        preferences_total=preferences_total,
     )
 
 
