@@ -465,10 +465,10 @@ class ColumnIndex:
         one = VacancyColumns.of([vacancy], self.words)
         region, code = int(one.region[0]), int(one.occupation[0])
         row = np.zeros(1, dtype=np.int64)
-        picks = self._best_seekers(
-            one, row, self.seekers_by_occupation.get((region, code), _NO_ROWS), top
-        )
-        if len(picks.answer) < top:
+        matching = self.seekers_by_occupation.get((region, code), _NO_ROWS)
+        # Fewer than ``top`` occupation matches cannot fill the list: straight to the region.
+        picks = self._best_seekers(one, row, matching, top) if len(matching) >= top else None
+        if picks is None or len(picks.answer) < top:
             picks = self._best_seekers(one, row, self.seekers_by_region.get(region, _NO_ROWS), top)
         return one, picks
 
@@ -492,8 +492,9 @@ class ColumnIndex:
             for region in regions
             for code in codes
         ]
-        picks = self._best_vacancies(one, row, _union(matching), top)
-        if len(picks.answer) < top:
+        rows = _union(matching)
+        picks = self._best_vacancies(one, row, rows, top) if len(rows) >= top else None
+        if picks is None or len(picks.answer) < top:
             parts = []
             for region in regions:
                 if region in self.vacancy_blocks:
