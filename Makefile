@@ -48,6 +48,7 @@ format: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench.joblist $(BENCH_ARGS)
+	$(BIN)/python -m bench.matching $(MATCHING_BENCH_ARGS)
 
 messages: install-dev
 	cd src/werkpad && ../../$(BIN)/werkpad makemessages -l nl --no-location --no-obsolete \

@@ -134,3 +134,13 @@ def test_top_below_one_and_a_missing_file_are_refused(files, tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         _run(tmp_path / "nope.csv", vacancies, output)
     assert not output.exists()
+
+
+def test_ids_with_a_comma_or_a_quote_are_written_as_csv_quotes_them(files):
+    seekers, vacancies, output = files
+    seekers.write_text(JOB_SEEKERS.replace("\n1,7212", '\n"1,""a""",7212'), encoding="utf-8")
+    vacancies.write_text(VACANCIES.replace("v1,e1", '"v1,x",e1'), encoding="utf-8")
+    _, rows, _ = _run(seekers, vacancies, output)
+    assert rows[0][:3] == ["v1,x", '1,"a"', "1"]
+    text = output.read_text(encoding="utf-8")
+    assert '"v1,x","1,""a""",1,93.75,beroep past (7212)' in text

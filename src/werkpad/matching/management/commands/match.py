@@ -9,7 +9,10 @@ nothing is written.
 from __future__ import annotations
 
 import csv
+import functools
+import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,7 +21,13 @@ from typing import TypeVar
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from werkpad.matching.engine import Direction, JobSeekerProfile, Match, Vacancy, match_all
+from werkpad.matching.engine import (
+    Direction,
+    JobSeekerProfile,
+    MatchColumns,
+    Vacancy,
+    match_columns,
+)
 
 JOB_SEEKER_COLUMNS = (
     "id",
@@ -61,9 +70,7 @@ def _text(row: dict[str, str], column: str) -> str:
 
 
 def _list(row: dict[str, str], column: str) -> frozenset[str]:
-    return frozenset(
-        item.strip() for item in (row[column] or "").split(LIST_SEPARATOR) if item.strip()
-    )
+    return frozenset(filter(None, map(str.strip, (row[column] or "").split(LIST_SEPARATOR))))
 
 
 def _integer(row: dict[str, str], column: str) -> int:
@@ -223,7 +230,7 @@ class Command(BaseCommand):
         seekers = read_rows(Path(job_seekers), JOB_SEEKER_COLUMNS, _job_seeker)
         openings = read_rows(Path(vacancies), VACANCY_COLUMNS, _vacancy)
         progress = self._progress if verbosity > 0 else None
-        matches = match_all(
+        matches = match_columns(
             seekers, openings, direction=Direction(direction), top=top, progress=progress
         )
         rows = _write(Path(output), matches)
@@ -244,26 +251,52 @@ class Command(BaseCommand):
             self.stderr.flush()
 
 
-def _write(output: Path, matches: Iterable[Match]) -> int:
+@functools.cache
+def _cell(text: str) -> str:
+    """``text`` as a CSV cell, quoted as csv.writer quotes it (texts repeat: once each)."""
+    line = io.StringIO()
+    csv.writer(line).writerow([text])
+    return line.getvalue().removesuffix("\r\n")
+
+
+_number = functools.cache(repr)
+#: What makes csv.writer quote a cell: the delimiter, the quote, a line end.
+_QUOTED = re.compile(r'[,"\r\n]')
+
+
+def _cells(texts: list[str]) -> Iterable[str]:
+    """``texts`` as CSV cells; most need no quotes, and are then left as they are."""
+    return map(_cell, texts) if _QUOTED.search("".join(texts)) else texts
+
+
+def _lines(chunk: MatchColumns) -> str:
+    """The chunk as CSV lines, exactly as csv.writer writes them."""
+    return "".join(
+        [
+            f"{vacancy},{job_seeker},{rank},{score},{explanation}\r\n"
+            for vacancy, job_seeker, rank, score, explanation in zip(
+                _cells(chunk.vacancy_ids),
+                _cells(chunk.job_seeker_ids),
+                chunk.ranks,
+                map(_number, chunk.scores),
+                _cells(chunk.explanations),
+                strict=True,
+            )
+        ]
+    )
+
+
+def _write(output: Path, chunks: Iterable[MatchColumns]) -> int:
     """Write through a temporary file beside ``output``: it appears whole or not at all."""
     output = output.resolve()
     handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=".match-", suffix=".csv")
     rows = 0
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(OUTPUT_COLUMNS)
-            for match in matches:
-                writer.writerow(
-                    [
-                        match.vacancy_id,
-                        match.job_seeker_id,
-                        match.rank,
-                        match.score,
-                        match.explanation,
-                    ]
-                )
-                rows += 1
+            csv.writer(stream).writerow(OUTPUT_COLUMNS)
+            for chunk in chunks:
+                stream.write(_lines(chunk))
+                rows += len(chunk)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
