@@ -228,10 +228,12 @@ class TestSuppressedForTheCouncil:
 
 
 def test_the_composition_reads_no_persons(role_user, amsterdam, django_assert_max_num_queries):
-    """Aggregates only: one grouped query per dimension plus the total, whatever the size."""
+    """Aggregates only: one grouped query per dimension plus the total, whatever the size;
+    three more for supply and demand (the search profiles' first occupations, the open
+    vacancies by occupation and by sector)."""
     JobSeekerFactory.create_batch(30, municipality=amsterdam)
     officer = role_user(Role.POLICY_OFFICER)
-    with django_assert_max_num_queries(len(DIMENSIONS) + 4):
+    with django_assert_max_num_queries(len(DIMENSIONS) + 7):
         composition_get(user=officer)
     assert JobSeeker.objects.count() == 30
 

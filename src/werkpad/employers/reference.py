@@ -41,6 +41,17 @@ def _isco() -> tuple[dict[str, str], str]:
     return {row["code"]: row["title"] for row in rows}, source
 
 
+@functools.cache
+def _isco_major() -> dict[str, str]:
+    rows, _source = read_table("isco08_major_groups.csv", DATA_DIR)
+    return {row["code"]: row["title"] for row in rows}
+
+
+def isco_major_groups() -> list[Sector]:
+    """The ten ISCO-08 major groups (0-9), in order: the first digit of a code."""
+    return [Sector(code, title) for code, title in sorted(_isco_major().items())]
+
+
 def sbi_sections() -> list[Sector]:
     """The SBI 2008 sections A-U, in order."""
     return [Sector(code, title) for code, title in sorted(_sbi()[0].items())]

@@ -27,6 +27,7 @@ from werkpad.core.permissions import (
     acting_municipality_id,
     scope_of,
 )
+from werkpad.insights.supply import SupplyDemand, supply_and_demand
 from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 from werkpad.jobseekers.models import (
     BenefitType,
@@ -124,11 +125,16 @@ class Composition:
     dimensions: list[Dimension] = field(default_factory=list)
     #: PL1: job seekers without a plan in effect (suppressed like the dimensions).
     without_current_plan: Cell | None = None
+    #: JS6: occupations and sectors in supply versus demand (None for a tiny file).
+    supply_demand: SupplyDemand | None = None
 
     @property
     def suppression_reasons(self) -> list[str]:
         """Why cells on this page are withheld ("small", "complementary"), for the legend."""
         cells = [c for d in self.dimensions for c in d.cells]
+        if self.supply_demand:
+            rows = self.supply_demand.occupations + self.supply_demand.sectors
+            cells += [row.supply for row in rows]
         return reasons_of([*cells, self.without_current_plan])
 
 
@@ -215,6 +221,10 @@ def composition_get(*, user: User, municipality_id: int | None = None) -> Compos
     result.without_current_plan = without_current_plan(
         base, total=total, min_cell=min_cell, suppressed=must_suppress
     )
+    if not (must_suppress and total < min_cell):
+        result.supply_demand = supply_and_demand(
+            municipality, total=total, min_cell=min_cell, suppressed=must_suppress
+        )
     if must_suppress and total < min_cell:
         result.total = None
         for dimension in result.dimensions:
