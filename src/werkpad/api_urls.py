@@ -11,6 +11,7 @@ from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.documents import api as documents
+from werkpad.grants import api as grants
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -231,6 +232,19 @@ urlpatterns = [
     path("providers/<int:id>", ProviderDetailView.as_view(), name="provider-detail"),
     path("programmes", ProgrammeListView.as_view(), name="programme-list"),
     path("programmes/<int:id>", ProgrammeDetailView.as_view(), name="programme-detail"),
+    path("grants", grants.GrantListView.as_view(), name="grant-list"),
+    path("grants/<int:id>", grants.GrantDetailView.as_view(), name="grant-detail"),
+    path(
+        "grants/<int:id>/cancellation",
+        grants.GrantCancellationView.as_view(),
+        name="grant-cancellation",
+    ),
+    path("budgets", grants.BudgetListView.as_view(), name="budget-list"),
+    path(
+        "budgets/<int:year>/<int:instrumentId>",
+        grants.BudgetDetailView.as_view(),
+        name="budget-detail",
+    ),
     path("worklist", WorklistView.as_view(), name="worklist"),
     path("notifications", NotificationListView.as_view(), name="notification-list"),
     path(

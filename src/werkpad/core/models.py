@@ -507,6 +507,10 @@ class AuditEvent(models.Model):
         ACTIONS = "actions", _("agreed actions")
         ACTIONS_API = "actions (API)", _("agreed actions (API)")
         OWN_ACTIONS = "own actions", _("own actions")
+        GRANTS = "grants", _("instrument grants")
+        GRANTS_API = "grants (API)", _("instrument grants (API)")
+        PLACEMENTS = "placements", _("referrals to vacancies and placements")
+        PLACEMENTS_API = "placements (API)", _("referrals to vacancies and placements (API)")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
