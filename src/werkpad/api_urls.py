@@ -29,6 +29,7 @@ from werkpad.jobseekers.api import (
 )
 from werkpad.mediations import api as mediations
 from werkpad.notifications.api import NotificationListView, NotificationReadView
+from werkpad.placements import api as placements
 from werkpad.plans.api import (
     PlanAgreementView,
     PlanCommentsView,
@@ -244,6 +245,28 @@ urlpatterns = [
         "budgets/<int:year>/<int:instrumentId>",
         grants.BudgetDetailView.as_view(),
         name="budget-detail",
+    ),
+    path(
+        "vacancy-referrals",
+        placements.VacancyReferralListView.as_view(),
+        name="vacancy-referral-list",
+    ),
+    path(
+        "vacancy-referrals/<int:id>",
+        placements.VacancyReferralDetailView.as_view(),
+        name="vacancy-referral-detail",
+    ),
+    path(
+        "vacancy-referrals/<int:id>/result",
+        placements.VacancyReferralResultView.as_view(),
+        name="vacancy-referral-result",
+    ),
+    path("placements", placements.PlacementListView.as_view(), name="placement-list"),
+    path("placements/<int:id>", placements.PlacementDetailView.as_view(), name="placement-detail"),
+    path(
+        "placements/<int:id>/follow-ups/<int:months>",
+        placements.FollowUpView.as_view(),
+        name="placement-follow-up",
     ),
     path("worklist", WorklistView.as_view(), name="worklist"),
     path("notifications", NotificationListView.as_view(), name="notification-list"),

@@ -8,4 +8,13 @@ class PlacementsConfig(AppConfig):
     verbose_name = _("Referrals to vacancies and placements")
 
     def ready(self) -> None:
-        from werkpad.placements import rules  # noqa: F401
+        from werkpad.core.permissions import Role
+        from werkpad.core.worklist import register_sections
+        from werkpad.placements import rules, worklist  # noqa: F401
+
+        register_sections(
+            "placements.caseworker",
+            roles={Role.CASEWORKER},
+            sections=worklist.caseworker_sections,
+            order=45,
+        )
