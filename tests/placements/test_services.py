@@ -190,9 +190,7 @@ def test_a_twenty_year_old_has_the_youth_minimum(caseworker, amsterdam):
     assert placement.minimum_wage == Decimal("11.77")
 
 
-def test_below_the_minimum_with_a_wage_cost_subsidy_is_recorded(
-    caseworker, job_seeker, subsidy
-):
+def test_below_the_minimum_with_a_wage_cost_subsidy_is_recorded(caseworker, job_seeker, subsidy):
     grant = GrantFactory(job_seeker=job_seeker, instrument=subsidy, granted_on=dt.date(2026, 2, 1))
     placement = _place(caseworker, job_seeker, "12.00", grants=[grant]).placement
     assert placement.wage_check == "below_minimum" and placement.below_minimum_with_subsidy
