@@ -15,7 +15,7 @@ import time_machine
 from tests.factories import JobSeekerFactory, ProviderFactory, UserFactory, VacancyFactory
 from tests.grants.factories import GrantFactory
 from tests.placements.conftest import NOW
-from tests.placements.factories import PlacementFactory, VacancyReferralFactory
+from tests.placements.factories import PlacementFactory
 from werkpad.core.errors import (
     ConflictError,
     DomainError,
