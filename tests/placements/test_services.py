@@ -337,3 +337,19 @@ def test_the_self_employment_route(caseworker, job_seeker):
             bbz_referred_on=dt.date(2026, 1, 15),
         )
     assert SelfEmploymentRoute.objects.count() == 1
+
+
+def test_a_waiting_check_runs_again_when_the_rate_is_entered(caseworker, job_seeker):
+    from werkpad.core.minimum_wage import minimum_wage_add, waiting_checks
+
+    low = _place(caseworker, job_seeker, "14.80", start=dt.date(2026, 7, 6)).placement
+    high = _place(caseworker, job_seeker, "16.00", start=dt.date(2026, 8, 3)).placement
+    assert waiting_checks()[dt.date(2026, 7, 1)] >= 2
+    found = minimum_wage_add(
+        valid_from=dt.date(2026, 7, 1), adult_hourly=Decimal("15.00"), source="SZW"
+    )
+    assert found.recheck.below_minimum >= 1
+    low.refresh_from_db()
+    high.refresh_from_db()
+    assert (low.wage_check, low.minimum_wage) == ("below_minimum", Decimal("15.00"))
+    assert high.wage_check == "passed"
