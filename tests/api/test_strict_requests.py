@@ -23,6 +23,7 @@ from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
 from tests.documents.factories import make_document
 from tests.factories import (
+    EmployerFactory,
     InstrumentFactory,
     JobSeekerFactory,
     PlanFactory,
@@ -30,8 +31,11 @@ from tests.factories import (
     ProviderFactory,
     TrajectoryFactory,
     UserFactory,
+    VacancyFactory,
 )
+from tests.grants.factories import GrantFactory
 from tests.notifications.factories import NotificationFactory
+from tests.placements.factories import PlacementFactory, VacancyReferralFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
 from werkpad.consents.models import Consent
@@ -168,6 +172,12 @@ def world(amsterdam):
         user=user, job_seeker_id=job_seeker.pk, body="Hoi"
     ).conversation
     rows["documents"] = make_document(user=user, job_seeker=job_seeker)
+    rows["grants"] = GrantFactory(job_seeker=job_seeker, instrument=rows["instruments"])
+    employer = EmployerFactory(municipality=amsterdam)
+    rows["placements"] = PlacementFactory(job_seeker=job_seeker, employer=employer)
+    rows["vacancy-referrals"] = VacancyReferralFactory(
+        job_seeker=job_seeker, vacancy=VacancyFactory(employer=employer)
+    )
     return user, rows
 
 
@@ -187,7 +197,10 @@ def _complaint(user, organisation):
 
 
 def url(path: str, rows: dict) -> str:
-    """The path with ``{id}`` filled in by a row of the kind its first segment names."""
+    """The path with ``{id}`` filled in by a row of the kind its first segment names (and
+    a budget's year and instrument, a follow-up's months)."""
+    path = path.replace("{year}", "2026").replace("{months}", "6")
+    path = path.replace("{instrumentId}", str(rows["instruments"].pk))
     if "{id}" not in path:
         return BASE + path
     kind = path.split("/")[1]

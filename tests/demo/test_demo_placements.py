@@ -37,9 +37,11 @@ class TestDemoPlacements:
 
     def test_grants_for_non_benefit_job_seekers_and_a_budget_overspent(self, demo):  # noqa: F811
         assert Grant.objects.filter(non_benefit=True, job_seeker__benefit_type="none").exists()
-        assert not Grant.objects.filter(non_benefit=True).exclude(
-            job_seeker__benefit_type="none"
-        ).exists()
+        assert (
+            not Grant.objects.filter(non_benefit=True)
+            .exclude(job_seeker__benefit_type="none")
+            .exists()
+        )
         assert Grant.objects.filter(status="cancelled").exclude(cancel_reason="").exists()
         policy = User.objects.get(username="beleid")
         rows = grant_selectors.budget_spending(user=policy, year=clock.today().year)
