@@ -46,7 +46,7 @@ from werkpad.trajectories.workflow import RUNNING
 LEVELS = list(EducationLevel.values)
 
 #: This year's budget per instrument type (euro); the types left out get DEFAULT_BUDGET.
-BUDGETS = {
+BUDGETS: dict[str, Decimal] = {
     InstrumentType.WAGE_COST_SUBSIDY_LASTING: Decimal("450000"),
     InstrumentType.WAGE_COST_SUBSIDY_TEMPORARY: Decimal("120000"),
     InstrumentType.JOB_COACHING: Decimal("85000"),
@@ -62,7 +62,7 @@ REASONS = (
     "Het deel voor niet-uitkeringsgerechtigden volgt het aandeel in het bestand (ongeveer "
     "15 procent), zoals de raad bij de begroting vroeg."
 )
-REASONS_SPECIAL = {
+REASONS_SPECIAL: dict[str, str] = {
     InstrumentType.WAGE_COST_SUBSIDY_LASTING: (
         "Verhoogd met 10 procent: meer plaatsingen via de banenafspraak verwacht. "
         "Loonkostensubsidie blijft het grootste instrument; het budget is een stuurgetal."
@@ -119,7 +119,7 @@ def create_budgets(
     *, municipality: Municipality, policy_officer: User, year: int
 ) -> dict[str, Instrument]:
     """This year's budget of every active instrument, set in January with the reasons."""
-    instruments = {}
+    instruments: dict[str, Instrument] = {}
     set_at = clock.now().replace(month=1, day=12, hour=10, minute=0)
     for instrument in Instrument.objects.filter(municipality=municipality, active=True).order_by(
         "pk"
@@ -218,7 +218,7 @@ def _refer(
             referral=referral, to_status=Status.PENDING, changed_at=_at(on), changed_by=user
         )
     ]
-    current = Status.PENDING
+    current: str = Status.PENDING
     for status, days, reason in steps:
         changes.append(
             ReferralStatusChange(

@@ -16,6 +16,7 @@ budget is appended to ``BudgetChange`` with who, when and why.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -27,8 +28,17 @@ from werkpad.core.models import Municipality, VersionedModel
 from werkpad.instruments.models import Instrument
 from werkpad.jobseekers.models import JobSeeker
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 _USER = settings.AUTH_USER_MODEL
-_AMOUNT = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+def _amount(label: StrOrPromise, **kwargs: Any) -> models.DecimalField:
+    """An amount in euro, not negative."""
+    return models.DecimalField(
+        label, max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal(0))], **kwargs
+    )
 
 
 class Status(models.TextChoices):
@@ -48,7 +58,7 @@ class Grant(VersionedModel):
     )
     granted_on = models.DateField(_("granted on"))
     year = models.PositiveSmallIntegerField(_("budget year"))
-    amount = models.DecimalField(_("amount (euro)"), **_AMOUNT)
+    amount = _amount(_("amount (euro)"))
     reason = models.TextField(_("reason"))
     non_benefit = models.BooleanField(
         _("for a non-benefit job seeker"),
@@ -110,9 +120,9 @@ class Budget(VersionedModel):
         Instrument, on_delete=models.PROTECT, related_name="budgets", verbose_name=_("instrument")
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    amount = models.DecimalField(_("budget (euro)"), **_AMOUNT)
-    non_benefit_amount = models.DecimalField(
-        _("of which for non-benefit job seekers (euro)"), default=Decimal(0), **_AMOUNT
+    amount = _amount(_("budget (euro)"))
+    non_benefit_amount = _amount(
+        _("of which for non-benefit job seekers (euro)"), default=Decimal(0)
     )
     reasons = models.TextField(_("reasons for the budget choices"))
     set_by = models.ForeignKey(
@@ -141,10 +151,8 @@ class BudgetChange(models.Model):
     budget = models.ForeignKey(
         Budget, on_delete=models.CASCADE, related_name="history", verbose_name=_("budget")
     )
-    amount = models.DecimalField(_("budget (euro)"), **_AMOUNT)
-    non_benefit_amount = models.DecimalField(
-        _("of which for non-benefit job seekers (euro)"), **_AMOUNT
-    )
+    amount = _amount(_("budget (euro)"))
+    non_benefit_amount = _amount(_("of which for non-benefit job seekers (euro)"))
     reasons = models.TextField(_("reasons for the budget choices"))
     changed_at = models.DateTimeField(_("when"), default=clock.now)
     changed_by = models.ForeignKey(

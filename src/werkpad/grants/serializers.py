@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from rest_framework import serializers
 
 from werkpad.core.api import ParagraphField, StrictSerializer
 from werkpad.grants.models import Status
 
-_MONEY = {"max_digits": 12, "decimal_places": 2, "coerce_to_string": True}
+
+def _money(**kwargs: Any) -> serializers.DecimalField:
+    """An amount in euro as a string with two decimals."""
+    return serializers.DecimalField(max_digits=12, decimal_places=2, **kwargs)
 
 
 class GrantSerializer(serializers.Serializer):
@@ -21,7 +25,7 @@ class GrantSerializer(serializers.Serializer):
     instrumentType = serializers.CharField(source="instrument.type")
     grantedOn = serializers.DateField(source="granted_on")
     year = serializers.IntegerField()
-    amount = serializers.DecimalField(**_MONEY)
+    amount = _money()
     reason = serializers.CharField()
     nonBenefit = serializers.BooleanField(
         source="non_benefit", help_text="The job seeker had no benefit when it was granted."
@@ -78,13 +82,13 @@ class SpendingSerializer(serializers.Serializer):
     instrumentName = serializers.CharField(source="instrument.name")
     year = serializers.IntegerField()
     budgetVersion = serializers.SerializerMethodField()
-    amount = serializers.DecimalField(**_MONEY)
-    granted = serializers.DecimalField(**_MONEY)
-    remaining = serializers.DecimalField(**_MONEY)
+    amount = _money()
+    granted = _money()
+    remaining = _money()
     grants = serializers.IntegerField(help_text="How many grants were made from it.")
-    nonBenefitAmount = serializers.DecimalField(source="non_benefit_amount", **_MONEY)
-    nonBenefitGranted = serializers.DecimalField(source="non_benefit_granted", **_MONEY)
-    nonBenefitRemaining = serializers.DecimalField(source="non_benefit_remaining", **_MONEY)
+    nonBenefitAmount = _money(source="non_benefit_amount")
+    nonBenefitGranted = _money(source="non_benefit_granted")
+    nonBenefitRemaining = _money(source="non_benefit_remaining")
     overspent = serializers.BooleanField()
     reasons = serializers.SerializerMethodField()
 
@@ -100,8 +104,8 @@ class BudgetSerializer(serializers.Serializer):
     version = serializers.IntegerField()
     instrumentId = serializers.IntegerField(source="instrument_id")
     year = serializers.IntegerField()
-    amount = serializers.DecimalField(**_MONEY)
-    nonBenefitAmount = serializers.DecimalField(source="non_benefit_amount", **_MONEY)
+    amount = _money()
+    nonBenefitAmount = _money(source="non_benefit_amount")
     reasons = serializers.CharField()
 
 

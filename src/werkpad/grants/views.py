@@ -184,5 +184,5 @@ def grant_cancel(request, id: int):
     else:
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect("jobseekers:detail", id=grant.job_seeker_id)

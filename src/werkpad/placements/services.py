@@ -393,6 +393,7 @@ def placement_create(*, user: User, job_seeker_id: int, data: PlacementInput) ->
     if errors:
         raise InvalidInputError(errors)
     assert data.start_date is not None and data.hourly_wage is not None
+    assert data.hours_per_week is not None
     wage = wage_check_of(
         job_seeker=job_seeker,
         hourly_wage=data.hourly_wage,
