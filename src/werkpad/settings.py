@@ -437,6 +437,10 @@ SPECTACULAR_SETTINGS = {
         "ConsentStatusEnum": "werkpad.consents.workflow.Status",
         "ActionStatusEnum": "werkpad.actions.workflow.Status",
         "ActionOwnerEnum": "werkpad.actions.models.Owner",
+        "GrantStatusEnum": "werkpad.grants.models.Status",
+        "VacancyReferralStatusEnum": "werkpad.placements.workflow.Status",
+        "PlacementContractTypeEnum": "werkpad.placements.models.ContractType",
+        "ContractTypeEnum": "werkpad.trajectories.models.ContractType",
         # complaints.workflow.Status: its serializers name the values only
         "ComplaintStatusEnum": [
             "received",

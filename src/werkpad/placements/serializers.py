@@ -132,12 +132,11 @@ class PlacementCreateSerializer(StrictSerializer):
     employerName = LineField(
         max_length=200,
         required=False,
-        default="",
         allow_blank=True,
         help_text="The employer's name for one outside the register.",
     )
     selfFound = serializers.BooleanField(default=False)
-    jobTitle = LineField(max_length=200, required=False, default="", allow_blank=True)
+    jobTitle = LineField(max_length=200, required=False, allow_blank=True)
     startDate = serializers.DateField()
     contractType = serializers.ChoiceField(choices=ContractType.choices)
     hoursPerWeek = serializers.DecimalField(
@@ -160,6 +159,6 @@ class PlacementCreateSerializer(StrictSerializer):
 
 class FollowUpRecordSerializer(StrictSerializer):
     stillInWork = serializers.BooleanField()
-    workingFor = LineField(max_length=200, required=False, default="", allow_blank=True)
+    workingFor = LineField(max_length=200, required=False, allow_blank=True)
     notes = ParagraphField(max_length=4000, required=False, default="", allow_blank=True)
     nextContactOn = serializers.DateField(required=False, allow_null=True, default=None)
