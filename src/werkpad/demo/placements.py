@@ -79,28 +79,31 @@ def _level(value: str) -> int:
 
 
 class _People:
-    """The caseworker's job seekers, handed out once each, by the fit asked."""
+    """Job seekers handed out once each, by the fit asked: the caseworker's own first,
+    then the municipality's others (a small caseload may not hold every kind)."""
 
     def __init__(self, *, municipality: Municipality, caseworker: User, today: dt.date) -> None:
         running = Trajectory.objects.filter(status__in=RUNNING).values("job_seeker_id")
-        self.today = today
-        self.pool = [
+        people = [
             js
-            for js in JobSeeker.objects.filter(
-                current_q(), municipality=municipality, contact_person=caseworker
-            )
+            for js in JobSeeker.objects.filter(current_q(), municipality=municipality)
             .exclude(pk__in=running)
             .order_by("pk")
             if 23 <= js.age_on(today) <= 58
         ]
+        own = [js for js in people if js.contact_person_id == caseworker.pk]
+        self.pool = own + [js for js in people if js.contact_person_id != caseworker.pk]
         self.taken: set[int] = set()
+        self.caseworker_id = caseworker.pk
 
-    def take(self, *, education: str | None = None, benefit: str | None = None) -> JobSeeker:
+    def take(
+        self, *, education: str | None = None, benefit: str | None = None, own: bool = False
+    ) -> JobSeeker:
         """The first free job seeker; for a vacancy (``education``) one with at least
         that education and at most two levels above it (nobody with a university degree
         in the warehouse)."""
         for js in self.pool:
-            if js.pk in self.taken:
+            if js.pk in self.taken or (own and js.contact_person_id != self.caseworker_id):
                 continue
             if education is not None and not (
                 _level(education) <= _level(js.education_level) <= _level(education) + 2
@@ -405,7 +408,7 @@ def create_placements(
         )
 
     # A self-found job with job coaching: its 6-month follow-up falls due in a few days.
-    self_found = people.take()
+    self_found = people.take(own=True)
     start = add_months(today, -6) + dt.timedelta(days=4)
     coaching = _grant(
         job_seeker=self_found,
@@ -432,7 +435,7 @@ def create_placements(
         )
     )
     # Under the minimum wage with a lasting wage-cost subsidy: the follow-up is overdue.
-    subsidised = people.take()
+    subsidised = people.take(own=True)
     start = add_months(today, -6) - dt.timedelta(days=12)
     subsidy = _grant(
         job_seeker=subsidised,
@@ -458,7 +461,7 @@ def create_placements(
         )
     )
     # At werkgever's bakery for over a year: the 6-month follow-up is done.
-    baker = people.take()
+    baker = people.take(own=True)
     start = add_months(today, -13)
     bakery = _place(
         job_seeker=baker,
