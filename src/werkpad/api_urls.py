@@ -12,6 +12,7 @@ from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
 from werkpad.documents import api as documents
 from werkpad.employers import api as employers
+from werkpad.grants import api as grants
 from werkpad.insights.api import CompositionView
 from werkpad.instruments.api import (
     InstrumentDeactivationView,
@@ -30,6 +31,7 @@ from werkpad.jobseekers.api import (
 from werkpad.matching import api as matching
 from werkpad.mediations import api as mediations
 from werkpad.notifications.api import NotificationListView, NotificationReadView
+from werkpad.placements import api as placements
 from werkpad.plans.api import (
     PlanAgreementView,
     PlanCommentsView,
@@ -269,6 +271,41 @@ urlpatterns = [
     path("providers/<int:id>", ProviderDetailView.as_view(), name="provider-detail"),
     path("programmes", ProgrammeListView.as_view(), name="programme-list"),
     path("programmes/<int:id>", ProgrammeDetailView.as_view(), name="programme-detail"),
+    path("grants", grants.GrantListView.as_view(), name="grant-list"),
+    path("grants/<int:id>", grants.GrantDetailView.as_view(), name="grant-detail"),
+    path(
+        "grants/<int:id>/cancellation",
+        grants.GrantCancellationView.as_view(),
+        name="grant-cancellation",
+    ),
+    path("budgets", grants.BudgetListView.as_view(), name="budget-list"),
+    path(
+        "budgets/<int:year>/<int:instrumentId>",
+        grants.BudgetDetailView.as_view(),
+        name="budget-detail",
+    ),
+    path(
+        "vacancy-referrals",
+        placements.VacancyReferralListView.as_view(),
+        name="vacancy-referral-list",
+    ),
+    path(
+        "vacancy-referrals/<int:id>",
+        placements.VacancyReferralDetailView.as_view(),
+        name="vacancy-referral-detail",
+    ),
+    path(
+        "vacancy-referrals/<int:id>/result",
+        placements.VacancyReferralResultView.as_view(),
+        name="vacancy-referral-result",
+    ),
+    path("placements", placements.PlacementListView.as_view(), name="placement-list"),
+    path("placements/<int:id>", placements.PlacementDetailView.as_view(), name="placement-detail"),
+    path(
+        "placements/<int:id>/follow-ups/<int:months>",
+        placements.FollowUpView.as_view(),
+        name="placement-follow-up",
+    ),
     path("worklist", WorklistView.as_view(), name="worklist"),
     path("notifications", NotificationListView.as_view(), name="notification-list"),
     path(

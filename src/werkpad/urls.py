@@ -33,6 +33,8 @@ urlpatterns = [
     path("toestemming/", include("werkpad.consents.urls")),
     path("meldingen/", include("werkpad.notifications.urls")),
     path("berichten/", include("werkpad.conversations.urls")),
+    path("", include("werkpad.grants.urls")),
+    path("plaatsingen/", include("werkpad.placements.urls")),
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),
 ]

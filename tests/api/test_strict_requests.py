@@ -34,7 +34,9 @@ from tests.factories import (
     VacancyFactory,
 )
 from tests.matching.factories import IntroductionFactory
+from tests.grants.factories import GrantFactory
 from tests.notifications.factories import NotificationFactory
+from tests.placements.factories import PlacementFactory, VacancyReferralFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
 from werkpad.accounts.models import Membership
 from werkpad.consents.models import Consent
@@ -182,6 +184,11 @@ def world(amsterdam):
     rows["documents"] = make_document(user=user, job_seeker=job_seeker)
     rows["vacancies"] = VacancyFactory(employer=employer)
     rows["introductions"] = IntroductionFactory(employer=employer)
+    rows["grants"] = GrantFactory(job_seeker=job_seeker, instrument=rows["instruments"])
+    rows["placements"] = PlacementFactory(job_seeker=job_seeker, employer=employer)
+    rows["vacancy-referrals"] = VacancyReferralFactory(
+        job_seeker=job_seeker, vacancy=VacancyFactory(employer=employer)
+    )
     return user, rows
 
 
@@ -201,7 +208,10 @@ def _complaint(user, organisation):
 
 
 def url(path: str, rows: dict) -> str:
-    """The path with ``{id}`` filled in by a row of the kind its first segment names."""
+    """The path with ``{id}`` filled in by a row of the kind its first segment names (and
+    a budget's year and instrument, a follow-up's months)."""
+    path = path.replace("{year}", "2026").replace("{months}", "6")
+    path = path.replace("{instrumentId}", str(rows["instruments"].pk))
     if "{id}" not in path:
         return BASE + path
     kind = path.split("/")[1]

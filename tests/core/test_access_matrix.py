@@ -49,6 +49,7 @@ SECTIONS = {
         "caseload-reports",
         "second-opinions-caseworker",
         "mediations-requested",
+        "placements-follow-ups",
     ],
     Role.COACH: ["referrals-inbox", "coach-reports", "actions-coach", "actions-approval-coach"],
     Role.EMPLOYER_ADVISOR: ["vacancies-to-answer", "vacancies-expired", "matching-introductions"],

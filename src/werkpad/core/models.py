@@ -512,6 +512,10 @@ class AuditEvent(models.Model):
         MATCHING_API = "matching (API)", _("match job seekers and vacancies (API)")
         CANDIDATE_FILE = "candidate file", _("the candidate file employers search")
         INTRODUCTION = "introduction", _("an employer's request for an introduction")
+        GRANTS = "grants", _("instrument grants")
+        GRANTS_API = "grants (API)", _("instrument grants (API)")
+        PLACEMENTS = "placements", _("referrals to vacancies and placements")
+        PLACEMENTS_API = "placements (API)", _("referrals to vacancies and placements (API)")
 
     occurred_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
     actor = models.ForeignKey(

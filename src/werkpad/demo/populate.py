@@ -56,6 +56,7 @@ from werkpad.demo.documents import create_documents
 from werkpad.demo.employers import create_employers, create_vacancies
 from werkpad.demo.jobseekers import create_job_seeker_logins, create_job_seekers, slug
 from werkpad.demo.matching import create_matching
+from werkpad.demo.placements import create_placements
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
 from werkpad.demo.secondopinions import create_mediations, create_second_opinions
@@ -403,6 +404,15 @@ def populate(
             anchor=anchor,
         )
         printer.line("matching: " + ", ".join(f"{k} {v:,}" for k, v in matched.items()))
+        placed = create_placements(
+            municipality=cast.municipalities[0],
+            vacancies=vacancies,
+            employers=employers,
+            caseworker=cast.users["klantmanager"],
+            advisor=cast.users["werkgeversadviseur"],
+            policy_officer=cast.users["beleid"],
+        )
+        printer.line(", ".join(f"{key}: {n}" for key, n in placed.items()))
         made = create_complaints(
             municipality_organisation=cast.organisations[cast.municipalities[0].cbs_code],
             users=cast.users,
