@@ -33,8 +33,8 @@ from tests.factories import (
     UserFactory,
     VacancyFactory,
 )
-from tests.matching.factories import IntroductionFactory
 from tests.grants.factories import GrantFactory
+from tests.matching.factories import IntroductionFactory
 from tests.notifications.factories import NotificationFactory
 from tests.placements.factories import PlacementFactory, VacancyReferralFactory
 from tests.secondopinions.factories import MediationFactory, SecondOpinionFactory
