@@ -64,12 +64,13 @@ def test_a_registered_source_shows_for_its_roles_only_in_its_place(role_user, mo
 
 def test_the_sections_come_in_the_order_of_the_apps(role_user):
     """The caseworker: the caseload first, then plans, agreed actions, search profiles to
-    confirm, trajectories, second opinions and mediations; the composition closes the
-    policy officer's page."""
+    confirm, trajectories, second opinions, mediations and the placements' follow-ups; the
+    composition closes the policy officer's page."""
     from werkpad.actions.worklist import caseworker_sections as action_sections
     from werkpad.jobseekers.worklist import caseworker_sections as file_sections
     from werkpad.matching.worklist import caseworker_sections as matching_sections
     from werkpad.mediations.worklist import caseworker_sections as mediation_sections
+    from werkpad.placements.worklist import caseworker_sections as placement_sections
     from werkpad.plans.worklist import caseworker_sections as plan_sections
     from werkpad.secondopinions.worklist import caseworker_sections as opinion_sections
     from werkpad.trajectories.worklist import caseworker_sections as trajectory_sections
@@ -85,6 +86,7 @@ def test_the_sections_come_in_the_order_of_the_apps(role_user):
             trajectory_sections,
             opinion_sections,
             mediation_sections,
+            placement_sections,
         )
         for s in make(caseworker)
     ]

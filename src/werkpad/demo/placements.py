@@ -300,6 +300,10 @@ def _filled_on(vacancy: Vacancy) -> dt.date:
     return timezone.localdate(change.changed_at) if change else clock.today()
 
 
+#: The hourly wage of a demo placement by the education its vacancy asks.
+WAGES = {"none": "15.20", "vmbo": "15.60", "mbo1": "15.90", "mbo2": "16.40", "mbo3": "17.80"}
+
+
 def create_placements(
     *,
     municipality: Municipality,
@@ -318,7 +322,7 @@ def create_placements(
     by_title = {v.title: v for v in vacancies}
     support = "Cv nagekeken, motivatiebrief samen geschreven en het gesprek geoefend."
 
-    # Referrals in every state; the two filled vacancies each hired one.
+    # Referrals in every state; every filled vacancy hired one (below).
     open_steps: dict[str, tuple[tuple[str, int, str], ...]] = {
         "Verkoopmedewerker winkel": (),
         "Helpende zorg en welzijn": ((Status.INVITED, 4, ""),),
@@ -370,15 +374,14 @@ def create_placements(
         )
 
     placements = []
-    for spec in (
-        ("Schoonmaker ziekenhuis", "fixed_term", "15.20"),
-        ("Magazijnmedewerker", "permanent", "15.60"),
-    ):
-        title, contract, wage = spec
-        vacancy = by_title[title]
+    for vacancy in vacancies:
         if vacancy.status != VacancyStatus.FILLED:
             continue
         filled = _filled_on(vacancy)
+        # Longer ago: the contract became permanent; the wage is above the minimum of its
+        # day, more for a job that asks more education.
+        contract = "permanent" if (today - filled).days > 180 else "fixed_term"
+        wage = WAGES.get(vacancy.min_education_level, "16.40")
         person = people.take(education=vacancy.min_education_level)
         referral = _refer(
             job_seeker=person,
