@@ -287,3 +287,10 @@ def test_candidates_proposed_for_the_employers_vacancy_come_first(
     assert body["results"][0]["proposedFor"] == ["Schoonmaker kantoren"]
     page = page_client(employer_user).get("/kandidaten/").content.decode()
     assert "Voorgedragen voor" in page or "Proposed for" in page
+
+
+def test_the_employer_reads_the_occupation_in_words(employer_user, candidate):
+    """A code alone says nothing to an employer: the file shows ISCO-08's Dutch title."""
+    listing, detail = employer_views(employer_user, candidate)[:2]
+    for text in (listing, detail):
+        assert "9112 Schoonmakers in kantoren, hotels en andere instellingen" in text
