@@ -96,7 +96,8 @@ def test_a_stale_edit_is_refused_in_the_browser_and_nothing_is_overwritten(
 
 
 def test_composition_dashboard_has_a_table_beside_every_chart(page, live_server, caseload):
-    """JS6: the composition with charts and their tables, accessible."""
+    """JS6: the composition with charts and their tables, and supply beside demand by
+    occupation, accessible."""
     login(page, live_server, "klantmanager")
     page.get_by_role("link", name="Inzicht").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -104,5 +105,8 @@ def test_composition_dashboard_has_a_table_beside_every_chart(page, live_server,
     )
     charts = page.locator(".wp-chart").count()
     assert charts >= 9
-    assert page.locator("table.wp-table").count() == charts
+    assert page.locator(".wp-chart + details table.wp-table").count() == charts
+    supply = page.locator("#supply-demand")
+    expect(supply.get_by_role("table", name="Beroepen (ISCO-08 hoofdgroep)")).to_be_visible()
+    expect(supply.get_by_role("row", name="Geen zoekprofiel")).to_be_visible()
     assert_accessible(page)
