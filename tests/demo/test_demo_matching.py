@@ -9,8 +9,9 @@ from tests.access import page_client
 from tests.demo.test_demo import demo  # noqa: F401  (the class-scoped demo fixture)
 from werkpad.accounts.models import User
 from werkpad.core import clock
+from werkpad.employers.models import Vacancy
 from werkpad.jobseekers.models import JobSeeker
-from werkpad.matching import selectors
+from werkpad.matching import engine, selectors
 from werkpad.matching.models import IntroductionRequest, Preselection, SearchProfile
 from werkpad.matching.workflow import Status
 
@@ -44,9 +45,17 @@ class TestDemoMatching:
         assert login.search_profile.pseudonym in {c.pseudonym for c in cards}
         waiting = IntroductionRequest.objects.get(job_seeker=login)
         assert waiting.status == Status.REQUESTED
-        assert waiting.employer.organisation.name == "Bakkerij Van der Molen B.V."
+        # The employer asks for an open vacancy that fits the login: no hard limit broken.
+        (me,) = selectors.profile_inputs(SearchProfile.objects.filter(job_seeker=login))
+        (asked,) = selectors.vacancy_inputs(Vacancy.objects.filter(pk=waiting.vacancy_id))
+        assert engine.eligible(me, asked)
+        assert waiting.vacancy.employer == waiting.employer
         own = page_client(login.user).get("/mijn/kennismakingen/")
-        assert own.status_code == 200 and "Bakkerij Van der Molen" in own.content.decode()
+        assert own.status_code == 200 and waiting.employer.name in own.content.decode()
+        # werkgever waits for an answer too.
+        assert IntroductionRequest.objects.filter(
+            employer__organisation__name="Bakkerij Van der Molen B.V.", status=Status.REQUESTED
+        ).exists()
         home = page_client(login.user).get("/mijn/").content.decode()
         assert 'id="introduction-requests"' in home
         page = page_client(employer).get("/kandidaten/").content.decode()

@@ -141,6 +141,18 @@ VACANCIES = (
         12,
     ),
     DemoVacancy(
+        "employer-1",
+        "Leerling-monteur productielijn (BBL)",
+        "7233",
+        ("techniek", "machines onderhouden", "veilig werken"),
+        EducationLevel.MBO1,
+        16,
+        ("standing",),
+        Channel.VISIT,
+        Status.IN_PROGRESS,
+        10,
+    ),
+    DemoVacancy(
         "employer-2",
         "Schoonmaker kantoren",
         "9112",

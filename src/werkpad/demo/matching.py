@@ -8,8 +8,10 @@ functional limitations. Most profiles were confirmed current by the contact pers
 the past three months, some long ago (they are out of the candidate file), a few never.
 Part of the confirmed job seekers with paid work in reach consented at the desk that
 employers may see their work and wishes. The ``werkzoekende`` login is in the
-candidate file: ``werkgever``'s bakery asked to meet them and waits for the answer;
-another candidate agreed to meet the bakery, so ``werkgever`` sees a name. The
+candidate file: an employer with an open vacancy that fits what they seek (the bakery
+of ``werkgever`` when one of its vacancies does) asked to meet them and waits for the
+answer; ``werkgever`` waits for a candidate's answer too, and another candidate agreed
+to meet the bakery, so ``werkgever`` sees a name. The
 employer advisor proposed the best candidates for some open vacancies.
 """
 
@@ -40,7 +42,7 @@ from werkpad.matching.models import (
     Preselection,
     SearchProfile,
 )
-from werkpad.matching.selectors import profile_inputs, vacancy_inputs
+from werkpad.matching.selectors import open_vacancies, profile_inputs, vacancy_inputs
 from werkpad.matching.workflow import Status
 
 #: Words in a wish and the occupations (ISCO-08) they point at.
@@ -52,7 +54,7 @@ WISH_OCCUPATIONS = (
     ("keuken", ("9412",)),
     ("logistiek", ("9333", "4321", "8344")),
     ("administratief", ("4321",)),
-    ("techniek", ("8344",)),
+    ("techniek", ("7233", "8344")),
     ("kinderen", ("5321",)),
 )
 #: Without a wish that names work: by education, low to high.
@@ -67,6 +69,7 @@ SKILLS = {
     "9333": ("orderpicken", "scanner"),
     "4321": ("voorraadbeheer", "computer"),
     "8344": ("heftruck", "veilig werken"),
+    "7233": ("techniek", "machines onderhouden", "veilig werken"),
     "5321": ("zorg", "geduld", "samenwerken"),
     "5223": ("klantvriendelijk", "kassa", "samenwerken"),
     "6113": ("tuinonderhoud", "snoeien"),
@@ -149,9 +152,7 @@ def create_matching(
     profiles = []
     for row in rows:
         own = row["pk"] == login.pk
-        codes = (
-            ["7512", "9412"] if own else _occupations(rng, row["wishes"], row["education_level"])
-        )
+        codes = _occupations(rng, row["wishes"], row["education_level"])
         low, high = _hours(row["ladder_rung"])
         draw = rng.random()
         if own or draw >= OUTDATED_SHARE + UNCONFIRMED_SHARE:
@@ -265,6 +266,20 @@ def _employer_consents(
     return chosen
 
 
+def _fits(
+    profile: SearchProfile, vacancies: list[engine.Vacancy], *, occupation: bool = True
+) -> list[engine.Vacancy]:
+    """The vacancies ``profile`` is eligible for, best first; with ``occupation`` only
+    those of an occupation it seeks."""
+    (me,) = profile_inputs(SearchProfile.objects.filter(pk=profile.pk))
+    by_id = {v.id: v for v in vacancies}
+    return [
+        by_id[m.vacancy_id]
+        for m in engine.vacancies_for(me, vacancies, len(vacancies))
+        if not occupation or by_id[m.vacancy_id].occupation_code in me.occupation_codes
+    ]
+
+
 def _introductions(
     rng: random.Random,
     by_job_seeker: dict[int, SearchProfile],
@@ -273,31 +288,72 @@ def _introductions(
     bakery: Employer,
     employer_user: User,
 ) -> int:
-    """``werkgever``'s bakery asked to meet the ``werkzoekende`` login (waiting); another
-    candidate agreed to meet the bakery."""
-    vacancy = Vacancy.objects.filter(employer=bakery, occupation_code="7512").order_by("pk").first()
+    """The ``werkzoekende`` login is asked to meet an employer with an open vacancy that
+    fits what they seek (``werkgever``'s bakery when one of its vacancies fits, otherwise
+    the employer whose vacancy fits best): waiting for their answer. ``werkgever``'s bakery
+    also waits for another candidate's answer, and a third agreed to meet it; both fit one
+    of the bakery's vacancies."""
     now = clock.now()
     made = 0
+    open_now = list(
+        open_vacancies().filter(municipality_id=bakery.municipality_id, employer__isnull=False)
+    )
+    inputs = vacancy_inputs(Vacancy.objects.filter(pk__in=[v.pk for v in open_now]))
+    rows = {v.pk: v for v in open_now}
     own = by_job_seeker.get(login.pk)
+    asked_login = False
     if own is not None and login.pk in consented:
+        # An occupation it seeks first; else the best the hard limits allow.
+        fitting = sorted(
+            (rows[int(v.id)] for v in _fits(own, inputs) or _fits(own, inputs, occupation=False)),
+            key=lambda v: v.employer_id != bakery.pk,
+        )
+        if fitting:
+            vacancy = fitting[0]
+            employer = vacancy.employer
+            assert employer is not None
+            _introduction(
+                employer,
+                own,
+                vacancy,
+                employer_user if employer.pk == bakery.pk else None,
+                f"Wij zoeken een {vacancy.title.lower()} en uw profiel past daarbij. "
+                "Zou u kennis willen maken?",
+                asked=now - dt.timedelta(hours=20),
+            )
+            made += 1
+            asked_login = employer.pk == bakery.pk
+    bakery_inputs = [v for v in inputs if v.employer_id == str(bakery.pk)]
+    others = [
+        (job_seeker_id, _fits(by_job_seeker[job_seeker_id], bakery_inputs))
+        for job_seeker_id in consented
+        if job_seeker_id != login.pk
+    ]
+    fitting_others = [(js, fits[0]) for js, fits in others if fits]
+    rng.shuffle(fitting_others)
+    if not asked_login and fitting_others:
+        job_seeker_id, fit = fitting_others.pop()
+        vacancy = rows[int(fit.id)]
         _introduction(
             bakery,
-            own,
+            by_job_seeker[job_seeker_id],
             vacancy,
             employer_user,
-            "Wij zoeken iemand voor de ochtendploeg in onze bakkerij. Zou u kennis willen maken?",
-            asked=now - dt.timedelta(hours=20),
+            f"Wij zoeken een {vacancy.title.lower()} voor onze bakkerij. "
+            "Zou u kennis willen maken?",
+            asked=now - dt.timedelta(hours=30),
         )
         made += 1
-    others = [job_seeker_id for job_seeker_id in consented if job_seeker_id != login.pk]
-    if others:
-        other = by_job_seeker[rng.choice(others)]
+    if fitting_others:
+        job_seeker_id, fit = fitting_others.pop()
+        other = by_job_seeker[job_seeker_id]
+        vacancy = rows[int(fit.id)]
         introduction = _introduction(
             bakery,
             other,
-            None,
+            vacancy,
             employer_user,
-            "Wij hebben straks plek in de winkel. Komt u een keer langs?",
+            f"Wij hebben straks plek als {vacancy.title.lower()}. Komt u een keer langs?",
             asked=now - dt.timedelta(days=6),
         )
         answered = now - dt.timedelta(days=4)
@@ -326,7 +382,7 @@ def _introduction(
     employer: Employer,
     profile: SearchProfile,
     vacancy: Vacancy | None,
-    user: User,
+    user: User | None,
     message: str,
     *,
     asked: dt.datetime,
