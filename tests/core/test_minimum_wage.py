@@ -131,6 +131,13 @@ def test_assess_wage_refuses_what_no_rate_will_cover(age, on):
         assess_wage(hourly_wage=Decimal("20"), age=age, on=on)
 
 
+def test_an_empty_table_is_refused_in_words_not_with_a_crash():
+    MinimumWageRate.objects.all().delete()
+    with pytest.raises(MinimumWageUnknownError) as refused:
+        assess_wage(hourly_wage=Decimal("20"), age=30, on=dt.date(2026, 6, 1))
+    assert "01-06-2026" in refused.value.message
+
+
 @pytest.mark.parametrize(
     ("day", "expected"),
     [

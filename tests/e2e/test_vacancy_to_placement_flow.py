@@ -24,8 +24,9 @@ from tests.factories import (
     VacancyFactory,
 )
 from tests.matching.factories import SearchProfileFactory, in_candidate_file
-from werkpad.core.models import Organisation
+from werkpad.core.models import MinimumWageRate, Organisation
 from werkpad.core.permissions import Role
+from werkpad.core.reference import load_minimum_wage
 from werkpad.employers.workflow import Status as VacancyStatus
 from werkpad.matching.models import IntroductionRequest
 from werkpad.matching.workflow import Status as IntroductionStatus
@@ -39,6 +40,8 @@ START = dt.date(2026, 6, 1)
 
 @pytest.fixture
 def world(amsterdam):
+    # A transactional test starts from an empty table: the shipped rates are loaded again.
+    load_minimum_wage(MinimumWageRate)
     caseworker = UserFactory.with_role(
         Role.CASEWORKER, municipality=amsterdam, username="klantmanager"
     )

@@ -130,6 +130,15 @@ def _too_young() -> MinimumWageUnknownError:
 
 def _outside_table(on: dt.date) -> MinimumWageUnknownError:
     rows = table()
+    if not rows:
+        return MinimumWageUnknownError(
+            _(
+                "The minimum-wage table is empty. Add the amounts for %(date)s before "
+                "recording this wage."
+            )
+            % {"date": on.strftime("%d-%m-%Y")},
+            field="start_date",
+        )
     first, last = rows[0].valid_from, max(r.valid_until for r in rows)
     return MinimumWageUnknownError(
         _(
