@@ -59,6 +59,16 @@ def save_form(request: HttpRequest, form: forms.BaseForm, save: Callable[[int], 
     return outcome
 
 
+def refusal_status(form: forms.BaseForm, error: DomainError) -> int:
+    """A step's refusal on its form, and the page's answer: the refusal's own status (400
+    for bad input, 409 for a refused transition). A refusal of access is not the form's:
+    it is raised again, to answer 403 or 404."""
+    if isinstance(error, AccessError):
+        raise error
+    show_refusal(form, error)
+    return error.status
+
+
 def show_refusal(form: forms.BaseForm, error: DomainError) -> None:
     """Put a service's refusal on the form: each invalid field at that field,
     anything else (a rule, a stale edit) above the form."""

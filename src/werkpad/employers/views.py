@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from werkpad.core import clock
 from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError, InvalidInputError
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import refusal_status, show_refusal
 from werkpad.core.models import LabourMarketRegion
 from werkpad.core.permissions import Role
 from werkpad.employers import demand, importer, reference, selectors, services
@@ -92,10 +92,8 @@ def employer_create(request):
             employer = services.employer_register(
                 user=request.user, **_employer_data(form.cleaned_data)
             )
-        except AccessError:
-            raise
         except DomainError as error:
-            show_refusal(form, error)
+            refusal_status(form, error)
         else:
             messages.success(request, _("The employer is registered."))
             return redirect("employers:detail", id=employer.pk)
@@ -143,10 +141,8 @@ def employer_edit(request, id: int):
                 expected_version=_v(form.cleaned_data),
                 **_employer_data(form.cleaned_data),
             )
-        except AccessError:
-            raise
         except DomainError as error:
-            show_refusal(form, error)
+            refusal_status(form, error)
         else:
             messages.success(request, _("The changes are saved."))
             return redirect("employers:detail", id=employer.pk)
@@ -216,10 +212,8 @@ def vacancy_create(request):
                 channel=data["channel"],
                 **_vacancy_fields(data),
             )
-        except AccessError:
-            raise
         except DomainError as error:
-            show_refusal(form, error)
+            refusal_status(form, error)
         else:
             messages.success(request, _("The vacancy is taken in: answer it within 72 hours."))
             return redirect("vacancies:detail", id=vacancy.pk)
@@ -271,11 +265,8 @@ def _step(request, id, *, step, form_class, form_name, call, done, own=False):
     if form.is_valid():
         try:
             call(vacancy, form.cleaned_data)
-        except AccessError:
-            raise
         except DomainError as error:
-            show_refusal(form, error)
-            status = error.status
+            status = refusal_status(form, error)
         else:
             messages.success(request, done)
             return redirect("myemployer:detail" if own else "vacancies:detail", id=id)
@@ -457,10 +448,8 @@ def own_report(request):
             vacancy = services.vacancy_report(
                 user=request.user, employer_id=employer.pk, **_vacancy_fields(form.cleaned_data)
             )
-        except AccessError:
-            raise
         except DomainError as error:
-            show_refusal(form, error)
+            refusal_status(form, error)
         else:
             messages.success(
                 request,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from werkpad.core import clock
 from werkpad.core.decorators import role_required
 from werkpad.core.errors import AccessError, DomainError, PermissionDeniedError
-from werkpad.core.forms import show_refusal
+from werkpad.core.forms import refusal_status
 from werkpad.core.models import AuditEvent
 from werkpad.grants import selectors, services
 from werkpad.grants.forms import BudgetForm, GrantCancelForm, GrantForm
@@ -70,11 +70,8 @@ def budget_set(request, year: int, instrument_id: int):
                     reasons=d["reasons"],
                     expected_version=d["version"] if budget is not None else None,
                 )
-            except AccessError:
-                raise
             except DomainError as error:
-                show_refusal(form, error)
-                status = error.status
+                status = refusal_status(form, error)
             else:
                 messages.success(request, _("The budget is saved."))
                 return redirect(f"{reverse('grants:budgets')}?year={year}")
@@ -129,11 +126,8 @@ def grant_create(request, job_seeker_id: int):
                     reason=d["reason"],
                     granted_on=d["granted_on"],
                 )
-            except AccessError:
-                raise
             except DomainError as error:
-                show_refusal(form, error)
-                status = error.status
+                status = refusal_status(form, error)
             else:
                 if result.warning:
                     messages.warning(request, result.warning)

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from werkpad.core import clock
 from werkpad.core.decorators import role_required
-from werkpad.core.errors import AccessError, DomainError, InvalidInputError
-from werkpad.core.forms import show_refusal
+from werkpad.core.errors import DomainError, InvalidInputError
+from werkpad.core.forms import refusal_status
 from werkpad.core.models import AuditEvent
 from werkpad.core.pagination import IdFirstPaginator
 from werkpad.core.permissions import Role
@@ -34,13 +34,6 @@ PURPOSE = AuditEvent.Purpose.PLACEMENTS
 viewers = role_required(*REFERRERS, Role.EMPLOYER)
 referrers = role_required(*REFERRERS)
 caseworkers = role_required(*CASEWORKER_ROLES)
-
-
-def _refusal(form, error: DomainError) -> int:
-    if isinstance(error, AccessError):
-        raise error
-    show_refusal(form, error)
-    return error.status
 
 
 @viewers
@@ -103,7 +96,7 @@ def referral_create(request, job_seeker_id: int):
                     conflict_confirmed=d["conflict_confirmed"],
                 )
             except DomainError as error:
-                status = _refusal(form, error)
+                status = refusal_status(form, error)
             else:
                 messages.success(request, _("The job seeker is referred to the vacancy."))
                 return redirect("placements:referral", id=referral.pk)
@@ -164,7 +157,7 @@ def referral_result(request, id: int):
                 expected_version=d["version"],
             )
         except DomainError as error:
-            status = _refusal(form, error)
+            status = refusal_status(form, error)
         else:
             messages.success(request, _("The result is saved."))
             return redirect("placements:referral", id=referral.pk)
@@ -218,7 +211,7 @@ def placement_create(request, job_seeker_id: int):
                     ),
                 )
             except DomainError as error:
-                status = _refusal(form, error)
+                status = refusal_status(form, error)
             else:
                 messages.success(request, _("The placement is recorded."))
                 if result.vacancy_filled:
@@ -282,7 +275,7 @@ def follow_up_record(request, id: int, follow_up_id: int):
                     next_contact_on=d["next_contact_on"],
                 )
             except DomainError as error:
-                status = _refusal(form, error)
+                status = refusal_status(form, error)
             else:
                 messages.success(request, _("The follow-up is recorded."))
                 return redirect("placements:detail", id=placement.pk)
@@ -315,7 +308,7 @@ def self_employment_create(request, job_seeker_id: int):
                     user=request.user, job_seeker_id=job_seeker.pk, **d
                 )
             except DomainError as error:
-                status = _refusal(form, error)
+                status = refusal_status(form, error)
             else:
                 messages.success(request, _("The self-employment route is recorded."))
                 return redirect("jobseekers:detail", id=job_seeker.pk)
