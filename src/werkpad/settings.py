@@ -95,8 +95,10 @@ INSTALLED_APPS = [
     "werkpad.conversations",
     "werkpad.documents",
     "werkpad.placements",
+    "werkpad.surveys",
     "werkpad.insights",
     "werkpad.portal",
+    "werkpad.council",
     "werkpad.demo",
 ]
 

@@ -35,6 +35,8 @@ urlpatterns = [
     path("berichten/", include("werkpad.conversations.urls")),
     path("", include("werkpad.grants.urls")),
     path("plaatsingen/", include("werkpad.placements.urls")),
+    path("raad/", include("werkpad.council.urls")),
+    path("enquetes/", include("werkpad.surveys.urls")),
     path("", include("werkpad.providers.urls")),
     path("", include("werkpad.core.urls")),
 ]

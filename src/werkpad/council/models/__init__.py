@@ -1,0 +1,6 @@
+"""The council's models, one module per subject.
+
+A client council is an ``Organisation`` of kind ``council`` of one municipality;
+its members hold the ``council_member`` role in it. The councils of the other
+municipalities of the same labour-market region are its neighbours.
+"""
