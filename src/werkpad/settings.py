@@ -425,7 +425,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TrajectoryStatusEnum": "werkpad.trajectories.workflow.Status",
         "PlanStatusEnum": "werkpad.plans.workflow.Status",
-        "SuppressionEnum": "werkpad.insights.suppression.Suppression",
+        "SuppressionEnum": "werkpad.core.suppression.Suppression",
         "LeaveReasonEnum": "werkpad.jobseekers.models.LeaveReason",
         "NotificationKindEnum": "werkpad.notifications.models.Kind",
         "ConversationKindEnum": "werkpad.conversations.models.Kind",

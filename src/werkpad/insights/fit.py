@@ -39,8 +39,8 @@ from werkpad.core.audit import audit_record
 from werkpad.core.errors import PermissionDeniedError
 from werkpad.core.models import AuditEvent, Municipality
 from werkpad.core.permissions import Role, acting_municipality_id, scope_of
+from werkpad.core.suppression import Cell, reasons_of, suppress
 from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS
-from werkpad.insights.suppression import Cell, reasons_of, suppress
 from werkpad.jobseekers.models import JobSeeker, LadderRungChange, current_q
 from werkpad.jobseekers.rules import is_caseworker_of
 from werkpad.providers import matching
@@ -351,7 +351,7 @@ def programme_gap_list(*, user, municipality_id: int | None = None) -> Gaps:
     that no active programme fits, with how many job seekers each holds.
 
     Caseworkers and policy officers see every count; for the client council no
-    count under WERKPAD_MIN_CELL is shown (``insights.suppression``). The
+    count under WERKPAD_MIN_CELL is shown (``core.suppression``). The
     psychological attention point is a special category: its segments are
     suppressed the same way for everyone. Two queries.
     """

@@ -27,8 +27,8 @@ from werkpad.core.permissions import (
     acting_municipality_id,
     scope_of,
 )
+from werkpad.core.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 from werkpad.insights.supply import SupplyDemand, supply_and_demand
-from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 from werkpad.jobseekers.models import (
     BenefitType,
     EducationLevel,

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from werkpad.insights.suppression import Suppression
+from werkpad.core.suppression import Suppression
 
 
 class CellSerializer(serializers.Serializer):

@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 
 from werkpad.core import clock
 from werkpad.core.models import Municipality
+from werkpad.core.suppression import Cell, Suppression, suppress
 from werkpad.employers import reference
 from werkpad.employers.models import Vacancy
 from werkpad.employers.workflow import OPEN
-from werkpad.insights.suppression import Cell, Suppression, suppress
 from werkpad.matching.models import SearchProfile
 
 #: The group of job seekers without a search profile (or without an occupation in it).

@@ -230,7 +230,7 @@ class Figures:
 def _suppress(figures: list[Figure], *, min_cell: int) -> None:
     """Withhold small counts (1 to ``min_cell`` - 1) and, when one of a breakdown is
     withheld alone or the withheld ones hold fewer than ``min_cell``, the next smallest,
-    as ``insights.suppression`` does for the council's other figures."""
+    as ``core.suppression`` does for the council's other figures."""
     for figure in figures:
         if figure.count is not None and 0 < figure.count < min_cell:
             figure.suppressed = True

@@ -1,4 +1,5 @@
-"""Small-cell suppression for aggregates shown to councils or exported.
+"""Small-cell suppression for aggregates shown to councils or exported: one rule for
+every app that publishes counts of persons (insights, complaints, surveys, council).
 
 A cell under ``min_cell`` persons is withheld as *small*. While a dimension
 withholds a single cell, or withheld cells that together hold fewer than

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from werkpad.insights.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
+from werkpad.core.suppression import Cell, Suppression, reasons_of, suppress, withhold_all
 
 
 def cells(*counts):
