@@ -98,7 +98,14 @@ class TestSmallDemo:
             "GM0437",
         }
         assert len(by_kind[kinds.EMPLOYER]) >= 5
-        assert len(by_kind[kinds.COUNCIL]) == 1
+        # Each municipality of the region has its client council, with members.
+        assert {c.municipality.cbs_code for c in by_kind[kinds.COUNCIL]} == {
+            "GM0363",
+            "GM0384",
+            "GM0437",
+        }
+        for council in by_kind[kinds.COUNCIL]:
+            assert council.memberships.filter(role=Role.COUNCIL_MEMBER).count() >= 3
         assert len(by_kind[kinds.ADVISOR_OFFICE]) == 1
         for provider in by_kind[kinds.PROVIDER]:
             assert len(provider.kvk_number) == 8 and provider.kvk_number.isdigit()

@@ -211,6 +211,24 @@ ORGANISATIONS = (
         "020-5550315",
     ),
     DemoOrganisation(
+        "council-diemen",
+        "Participatieraad Diemen",
+        Organisation.Kind.COUNCIL,
+        "",
+        "participatieraad@diemen.example",
+        "020-5550351",
+        municipality=1,
+    ),
+    DemoOrganisation(
+        "council-ouder-amstel",
+        "Adviesraad Sociaal Domein Ouder-Amstel",
+        Organisation.Kind.COUNCIL,
+        "",
+        "adviesraad@ouder-amstel.example",
+        "020-5550367",
+        municipality=2,
+    ),
+    DemoOrganisation(
         "advisor-office",
         "Bureau Onafhankelijk Arbeidsadvies Amstel",
         Organisation.Kind.ADVISOR_OFFICE,
@@ -253,3 +271,6 @@ CASELOAD = 100
 
 #: Coaches per provider besides the ``coach`` login.
 COACHES_PER_PROVIDER = 2
+
+#: Members of each client council besides the ``raadslid`` login.
+COUNCIL_MEMBERS = 3

@@ -39,6 +39,7 @@ from werkpad.demo.conversations import create_conversations
 from werkpad.demo.data import (
     CASELOAD,
     COACHES_PER_PROVIDER,
+    COUNCIL_MEMBERS,
     DEFAULT_SEED,
     DEMO_PASSWORD,
     FORMER_MONTHS_BACK,
@@ -114,6 +115,8 @@ class Cast:
     caseworkers: dict[int, list[User]]  # municipality pk -> its caseworkers, klantmanager first
     policy_officers: dict[int, User]  # municipality pk -> who keeps its catalogue
     coaches: dict[int, list[int]]  # provider organisation pk -> coach user ids, ``coach`` first
+    #: council organisation pk -> its members, ``raadslid`` first in the main council
+    council_members: dict[int, list[User]]
 
 
 class CastBuilder:
@@ -257,7 +260,23 @@ def build_cast(builder: CastBuilder, job_seekers_per_municipality: Sequence[int]
         own_login = [u.pk for k, u in users.items() if k == "coach" and role_org(k) == spec.key]
         further = builder.staff(organisation, Role.COACH, COACHES_PER_PROVIDER)
         coaches[organisation.pk] = [*own_login, *(u.pk for u in further)]
-    return Cast(municipalities, organisations, users, caseworkers, policy_officers, coaches)
+    council_members: dict[int, list[User]] = {}
+    for spec in ORGANISATIONS:
+        if spec.kind != Organisation.Kind.COUNCIL:
+            continue
+        organisation = organisations[spec.key]
+        own_login = [u for k, u in users.items() if role_org(k) == spec.key]
+        further = builder.staff(organisation, Role.COUNCIL_MEMBER, COUNCIL_MEMBERS)
+        council_members[organisation.pk] = [*own_login, *further]
+    return Cast(
+        municipalities,
+        organisations,
+        users,
+        caseworkers,
+        policy_officers,
+        coaches,
+        council_members,
+    )
 
 
 def role_org(username: str) -> str:
