@@ -265,9 +265,9 @@ def build_cast(builder: CastBuilder, job_seekers_per_municipality: Sequence[int]
         if spec.kind != Organisation.Kind.COUNCIL:
             continue
         organisation = organisations[spec.key]
-        own_login = [u for k, u in users.items() if role_org(k) == spec.key]
-        further = builder.staff(organisation, Role.COUNCIL_MEMBER, COUNCIL_MEMBERS)
-        council_members[organisation.pk] = [*own_login, *further]
+        logins = [u for k, u in users.items() if role_org(k) == spec.key]
+        members = builder.staff(organisation, Role.COUNCIL_MEMBER, COUNCIL_MEMBERS)
+        council_members[organisation.pk] = [*logins, *members]
     return Cast(
         municipalities,
         organisations,
