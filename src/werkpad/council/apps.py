@@ -9,3 +9,7 @@ class CouncilConfig(AppConfig):
     name = "werkpad.council"
     label = "council"
     verbose_name = _("Client council")
+
+    def ready(self) -> None:
+        # Evidence (CO3) and results reports (CO2): the computations register themselves.
+        from werkpad.council import evidence_sources  # noqa: F401
