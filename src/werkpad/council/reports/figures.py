@@ -153,7 +153,7 @@ def plan_tables(municipality: Municipality, start: dt.date, end: dt.date) -> lis
         plan__job_seeker=OuterRef("pk"), effective_on__lte=end
     ).order_by("-effective_on", "-number")
     state = Case(
-        When(effective_on___isnull=True, then=Value("without")),
+        When(effective_since__isnull=True, then=Value("without")),
         When(effective_disagreement="", then=Value("agreed")),
         default=Value("disagreed"),
         output_field=CharField(),
@@ -161,7 +161,7 @@ def plan_tables(municipality: Municipality, start: dt.date, end: dt.date) -> lis
     states = _counts(
         in_file_at(municipality, end)
         .annotate(
-            effective_on_=Subquery(effective.values("effective_on")[:1]),
+            effective_since=Subquery(effective.values("effective_on")[:1]),
             effective_disagreement=Subquery(effective.values("disagreement_reason")[:1]),
         )
         .annotate(k=state)
