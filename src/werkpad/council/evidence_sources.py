@@ -16,14 +16,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.utils.formats import number_format
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import Membership
 from werkpad.core.deadlines import add_months
 from werkpad.core.permissions import Role
 from werkpad.council.evidence import Context, Evidence, Figure, evidence
+from werkpad.council.models import ResultsReport
+from werkpad.council.reports.workflow import Status as ReportStatus
 from werkpad.employers.models import Distribution, Source, Vacancy
 from werkpad.employers.workflow import OPEN as OPEN_VACANCY
 from werkpad.grants.models import Budget, Grant
@@ -31,8 +33,9 @@ from werkpad.grants.models import Status as GrantStatus
 from werkpad.instruments.models import Instrument, InstrumentType
 from werkpad.jobseekers.models import BenefitType, JobSeeker, current_q, profile_overdue_q
 from werkpad.matching.selectors import candidate_file_profiles
+from werkpad.placements.models import SelfEmploymentRoute
 from werkpad.providers.models import Provider
-from werkpad.trajectories.models import ContractType, EndReport, Trajectory
+from werkpad.trajectories.models import Trajectory
 
 # --- figures -------------------------------------------------------------------------
 
@@ -77,7 +80,7 @@ def percent(part: int, total: int) -> str:
 
 
 def money(amount: Decimal | int | None) -> str:
-    return "€ " + number_format(
+    return "€ " + formats.number_format(
         Decimal(amount or 0), decimal_pos=0, use_l10n=True, force_grouping=True
     )
 
@@ -102,6 +105,36 @@ def make(ctx: Context, question_id: str, summary: str, method: str, *figures: Fi
         computed_at=ctx.now,
         figures=tuple(figures),
     )
+
+
+# --- point 1: informing the council -------------------------------------------------
+
+
+@evidence("1.3")
+def results_reports(ctx: Context) -> Evidence:
+    reports = ResultsReport.objects.filter(
+        municipality=ctx.municipality,
+        status=ReportStatus.PUBLISHED,
+        published_at__date__gte=year_ago(ctx),
+    ).aggregate(n=Count("id"), latest=Max("published_at"))
+    latest = (
+        formats.date_format(timezone.localtime(reports["latest"]), "SHORT_DATE_FORMAT")
+        if reports["latest"]
+        else "-"
+    )
+    figures = (
+        records(_("Results reports published to the council (last 12 months)"), reports["n"]),
+        Figure(label=_("Latest published on"), value=latest),
+    )
+    summary = _(
+        "The municipality published %(n)s results reports to the council in the last 12 "
+        "months; the latest on %(latest)s."
+    ) % {"n": reports["n"], "latest": latest}
+    method = _(
+        "Results reports of the municipality (a quarter or a year of figures, small groups "
+        "withheld) published to its client council in werkpad in the last 12 months."
+    )
+    return make(ctx, "1.3", summary, method, *figures)
 
 
 # --- point 2: the job-seeker file ------------------------------------------------------
@@ -311,27 +344,31 @@ def vacancy_register(ctx: Context) -> Evidence:
 
 @evidence("6.8")
 def self_employment(ctx: Context) -> Evidence:
-    reports = EndReport.objects.filter(
-        trajectory__municipality=ctx.municipality,
-        written_at__date__gte=year_ago(ctx),
+    routes = SelfEmploymentRoute.objects.filter(
+        municipality=ctx.municipality, information_given_on__gte=year_ago(ctx)
     ).aggregate(
-        work=Count("id", filter=Q(outcome="work")),
-        self_employed=Count(
-            "id", filter=Q(outcome="work", contract_type=ContractType.SELF_EMPLOYED)
+        begun=Count("job_seeker", distinct=True),
+        bbz=Count("job_seeker", distinct=True, filter=Q(bbz_referred_on__isnull=False)),
+        started=Count(
+            "job_seeker", distinct=True, filter=Q(outcome=SelfEmploymentRoute.Outcome.STARTED)
         ),
     )
-    work = persons(ctx, _("Trajectories ended in work (last 12 months)"), reports["work"])
-    self_employed = persons(ctx, _("Of which as self-employed"), reports["self_employed"])
-    summary = _(
-        "In the last 12 months %(work)s trajectories ended in work, %(self_employed)s of them "
-        "in self-employment."
-    ) % {"work": work.value, "self_employed": self_employed.value}
-    method = _(
-        "End reports of the municipality's trajectories written in the last 12 months with "
-        "the outcome work; self-employed by the contract type the end report records. "
-        "werkpad records no separate self-employment programme."
+    begun = persons(
+        ctx, _("Job seekers informed about self-employment (last 12 months)"), routes["begun"]
     )
-    return make(ctx, "6.8", summary, method, work, self_employed)
+    bbz = persons(ctx, _("Of whom referred to the Bbz desk"), routes["bbz"])
+    started = persons(ctx, _("Of whom started as self-employed"), routes["started"])
+    summary = _(
+        "In the last 12 months %(begun)s job seekers were given information about working for "
+        "themselves; %(bbz)s were referred to the Bbz desk and %(started)s started as "
+        "self-employed."
+    ) % {"begun": begun.value, "bbz": bbz.value, "started": started.value}
+    method = _(
+        "Self-employment routes of the municipality's job seekers whose information was given "
+        "in the last 12 months: referred when a referral to the Bbz desk (Besluit "
+        "bijstandverlening zelfstandigen) is recorded, started by the route's outcome."
+    )
+    return make(ctx, "6.8", summary, method, begun, bbz, started)
 
 
 # --- point 9: services to employers -----------------------------------------------------

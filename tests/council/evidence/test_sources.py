@@ -20,13 +20,14 @@ from tests.factories import (
     UserFactory,
     VacancyFactory,
 )
+from tests.council.reports.factories import ResultsReportFactory
 from tests.grants.factories import BudgetFactory, GrantFactory
 from tests.matching.factories import SearchProfileFactory, in_candidate_file
 from werkpad.accounts.models import Membership
 from werkpad.core.permissions import Role
 from werkpad.council.evidence import evidence_for
 from werkpad.employers.models import Source
-from werkpad.trajectories.models import EndReport
+from werkpad.placements.models import SelfEmploymentRoute
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = dt.datetime(2026, 11, 23, 12, tzinfo=AMS)
@@ -48,7 +49,19 @@ def min_cell(settings):
 
 def test_every_evidence_is_dated_and_explained(amsterdam):
     found = evidence_for(municipality=amsterdam)
-    assert set(found) >= {"2.1", "3.1", "5.1", "5.2", "6.2", "6.6", "9.1", "9.6", "11.1", "14.4"}
+    assert set(found) >= {
+        "1.3",
+        "2.1",
+        "3.1",
+        "5.1",
+        "5.2",
+        "6.2",
+        "6.6",
+        "9.1",
+        "9.6",
+        "11.1",
+        "14.4",
+    }
     for qid, item in found.items():
         assert item.question_id == qid
         assert item.computed_at == NOW
@@ -269,19 +282,53 @@ def test_providers_and_self_employment(amsterdam, zaandam, min_cell):
     assert shown["Providers referred to (last 12 months)"] == ("2", False)
     assert shown["Of which Blik op Werk certified today"] == ("1", False)
 
-    trajectories = [
-        TrajectoryFactory(job_seeker=JobSeekerFactory(municipality=amsterdam), completed=True)
-        for _ in range(5)
-    ]
-    for n, trajectory in enumerate(trajectories):
-        EndReport.objects.create(
-            trajectory=trajectory,
-            outcome="work",
-            contract_type="self_employed" if n < 3 else "permanent",
+
+def test_self_employment_routes(amsterdam, zaandam, min_cell):
+    def route(municipality, **kwargs):
+        person = JobSeekerFactory(municipality=municipality)
+        values = {"information_given_on": dt.date(2026, 3, 1)} | kwargs
+        return SelfEmploymentRoute.objects.create(
+            municipality=municipality, job_seeker=person, **values
         )
+
+    for _ in range(3):
+        route(amsterdam, bbz_referred_on=dt.date(2026, 4, 1), outcome="started")
+    route(amsterdam, bbz_referred_on=dt.date(2026, 4, 1))
+    route(amsterdam)
+    route(amsterdam, information_given_on=dt.date(2025, 10, 1), outcome="started")  # too long ago
+    route(zaandam, outcome="started")
     shown, _item = figures(amsterdam, "6.8")
-    assert shown["Trajectories ended in work (last 12 months)"] == ("5", False)
-    assert shown["Of which as self-employed"] == ("3", False)
+    assert shown["Job seekers informed about self-employment (last 12 months)"] == ("5", False)
+    assert shown["Of whom referred to the Bbz desk"] == ("4", False)
+    assert shown["Of whom started as self-employed"] == ("3", False)
+
+
+def test_results_reports_published_to_the_council(amsterdam, zaandam):
+    ResultsReportFactory(
+        municipality=amsterdam, published=True, published_at=NOW - dt.timedelta(days=40)
+    )
+    ResultsReportFactory(
+        municipality=amsterdam,
+        published=True,
+        period_start=dt.date(2026, 4, 1),
+        period_end=dt.date(2026, 6, 30),
+        published_at=NOW - dt.timedelta(days=130),
+    )
+    ResultsReportFactory(
+        municipality=amsterdam,
+        published=True,
+        period_kind="year",
+        period_start=dt.date(2024, 1, 1),
+        period_end=dt.date(2024, 12, 31),
+        published_at=NOW - dt.timedelta(days=500),
+    )
+    ResultsReportFactory(
+        municipality=amsterdam, period_start=dt.date(2026, 10, 1), period_end=dt.date(2026, 12, 31)
+    )  # a draft
+    ResultsReportFactory(municipality=zaandam, published=True)
+    shown, _item = figures(amsterdam, "1.3")
+    assert shown["Results reports published to the council (last 12 months)"] == ("2", False)
+    assert shown["Latest published on"][0] == "10/14/2026"
 
 
 def test_another_municipality_is_ignored(amsterdam, zaandam, min_cell):
