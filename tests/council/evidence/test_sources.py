@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
+from tests.council.reports.factories import ResultsReportFactory
 from tests.factories import (
     EmployerFactory,
     InstrumentFactory,
@@ -20,7 +21,6 @@ from tests.factories import (
     UserFactory,
     VacancyFactory,
 )
-from tests.council.reports.factories import ResultsReportFactory
 from tests.grants.factories import BudgetFactory, GrantFactory
 from tests.matching.factories import SearchProfileFactory, in_candidate_file
 from werkpad.accounts.models import Membership
