@@ -21,10 +21,10 @@ from django.utils.translation import gettext_noop as N_
 
 from werkpad.complaints.models import Complaint
 from werkpad.complaints.models import Outcome as ComplaintOutcome
-from werkpad.core.deadlines import add_months
 from werkpad.core.models import Municipality
 from werkpad.council.reports.suppression import Table, protect, published
 from werkpad.employers.models import Vacancy
+from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS, _age_band, _duration_band
 from werkpad.jobseekers.models import BenefitType, JobSeeker, LadderRung
 from werkpad.placements.models import FollowUp, Placement
 from werkpad.plans.models import PlanVersion
@@ -42,18 +42,6 @@ BENEFIT_COLUMNS = [
     ("other", N_("Other benefit")),
     ("none", N_("No benefit")),
 ]
-AGE_ROWS = [
-    ("u27", N_("under 27")),
-    ("27-44", N_("27 to 44")),
-    ("45-54", N_("45 to 54")),
-    ("55+", N_("55 and older")),
-]
-DURATION_ROWS = [
-    ("u1", N_("under 1 year")),
-    ("1-2", N_("1 to 2 years")),
-    ("2-5", N_("2 to 5 years")),
-    ("5+", N_("5 years or longer")),
-]
 COUNT = [("count", N_("Number"))]
 
 
@@ -63,15 +51,22 @@ def _msgid(label: object) -> str:
         return str(label)
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
-
-
 def _counts(pairs: Iterable[tuple[Any, int]]) -> dict[Any, int]:
     return dict(pairs)
+
+
+def one_dimension(
+    key: str, title: str, rows: list[tuple[str, str]], counts: dict[Any, int], **extra: Any
+) -> Table:
+    """A table of one column: the count of each row's key."""
+    return Table(
+        key=key,
+        title=title,
+        rows=rows,
+        columns=COUNT,
+        counts=[[counts.get(row_key, 0)] for row_key, _label in rows],
+        **extra,
+    )
 
 
 def in_file_at(municipality: Municipality, day: dt.date):
@@ -100,23 +95,11 @@ def composition_tables(municipality: Municipality, end: dt.date) -> list[Table]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    age = Case(
-        When(birth_date__gt=_years_before(end, 27), then=Value("u27")),
-        When(birth_date__gt=_years_before(end, 45), then=Value("27-44")),
-        When(birth_date__gt=_years_before(end, 55), then=Value("45-54")),
-        default=Value("55+"),
-        output_field=CharField(),
+    ages = _counts(
+        base.annotate(k=_age_band(end)).values_list("k").annotate(n=Count("id")).order_by()
     )
-    duration = Case(
-        When(unemployed_since__gt=add_months(end, -12), then=Value("u1")),
-        When(unemployed_since__gt=add_months(end, -24), then=Value("1-2")),
-        When(unemployed_since__gt=add_months(end, -60), then=Value("2-5")),
-        default=Value("5+"),
-        output_field=CharField(),
-    )
-    ages = _counts(base.annotate(k=age).values_list("k").annotate(n=Count("id")).order_by())
     durations = _counts(
-        base.annotate(k=duration).values_list("k").annotate(n=Count("id")).order_by()
+        base.annotate(k=_duration_band(end)).values_list("k").annotate(n=Count("id")).order_by()
     )
     rungs = [(str(value), _msgid(label)) for value, label in LadderRung.choices]
     return [
@@ -131,19 +114,17 @@ def composition_tables(municipality: Municipality, end: dt.date) -> list[Table]:
             ],
             note=N_("Rung and benefit as recorded in the file today."),
         ),
-        Table(
-            key="age",
-            title=N_("Job seekers in the file at the end of the period, by age"),
-            rows=AGE_ROWS,
-            columns=COUNT,
-            counts=[[ages.get(key, 0)] for key, _label in AGE_ROWS],
+        one_dimension(
+            "age",
+            N_("Job seekers in the file at the end of the period, by age"),
+            [(k, _msgid(label)) for k, label in AGE_BANDS],
+            ages,
         ),
-        Table(
-            key="duration",
-            title=N_("Job seekers in the file at the end of the period, by unemployment duration"),
-            rows=DURATION_ROWS,
-            columns=COUNT,
-            counts=[[durations.get(key, 0)] for key, _label in DURATION_ROWS],
+        one_dimension(
+            "duration",
+            N_("Job seekers in the file at the end of the period, by unemployment duration"),
+            [(k, _msgid(label)) for k, label in DURATION_BANDS],
+            durations,
         ),
     ]
 
@@ -183,12 +164,11 @@ def plan_tables(municipality: Municipality, start: dt.date, end: dt.date) -> lis
         ("without", N_("No plan in effect")),
     ]
     return [
-        Table(
-            key="plans",
-            title=N_("Plans of the job seekers in the file at the end of the period"),
-            rows=rows,
-            columns=COUNT,
-            counts=[[states.get(key, 0)] for key, _label in rows],
+        one_dimension(
+            "plans",
+            N_("Plans of the job seekers in the file at the end of the period"),
+            rows,
+            states,
         ),
         Table(
             key="plans_made",
@@ -242,12 +222,11 @@ def trajectory_tables(municipality: Municipality, start: dt.date, end: dt.date) 
             counts=[[started["activation"]], [started["labour"]]],
             note=N_("By the job seeker's rung as recorded today."),
         ),
-        Table(
-            key="trajectories_ended",
-            title=N_("Trajectories ended in the period, by outcome"),
-            rows=rows,
-            columns=COUNT,
-            counts=[[ended.get(key, 0)] for key, _label in rows],
+        one_dimension(
+            "trajectories_ended",
+            N_("Trajectories ended in the period, by outcome"),
+            rows,
+            ended,
         ),
     ]
 
@@ -275,12 +254,11 @@ def placement_table(municipality: Municipality, start: dt.date, end: dt.date) ->
         ("not_in_work", N_("No longer in work after 6 months")),
         ("unknown", N_("Not yet known (6-month follow-up not recorded)")),
     ]
-    return Table(
-        key="placements",
-        title=N_("Placements in work that started in the period"),
-        rows=rows,
-        columns=COUNT,
-        counts=[[counts.get(key, 0)] for key, _label in rows],
+    return one_dimension(
+        "placements",
+        N_("Placements in work that started in the period"),
+        rows,
+        counts,
     )
 
 
@@ -341,12 +319,11 @@ def second_opinion_table(municipality: Municipality, start: dt.date, end: dt.dat
     rows = [(str(v), _msgid(label)) for v, label in Decision.choices] + [
         ("", N_("Not yet decided"))
     ]
-    return Table(
-        key="second_opinions",
-        title=N_("Second opinions asked in the period, by the municipality's decision"),
-        rows=rows,
-        columns=COUNT,
-        counts=[[counts.get(key, 0)] for key, _label in rows],
+    return one_dimension(
+        "second_opinions",
+        N_("Second opinions asked in the period, by the municipality's decision"),
+        rows,
+        counts,
     )
 
 
