@@ -234,3 +234,27 @@ class TestListsAndPages:
             dt.date(2025, 1, 1),
             dt.date(2025, 12, 31),
         )
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_figures_take_the_same_queries_at_any_size(amsterdam, size, django_assert_num_queries):
+    for person in registered(amsterdam, size):
+        PlanFactory(in_effect=True, job_seeker=person)
+    with django_assert_num_queries(11):
+        report_tables(municipality=amsterdam, start=Q3[0], end=Q3[1], min_cell=10)
+
+
+@pytest.mark.parametrize("size", [1, 10, 50])
+def test_the_list_page_is_flat(amsterdam, policy_officer, size, django_assert_max_num_queries):
+    for n in range(size):
+        ResultsReportFactory(
+            municipality=amsterdam,
+            period_kind="year",
+            period_start=dt.date(1970 + n, 1, 1),
+            period_end=dt.date(1970 + n, 12, 31),
+        )
+    client = page_client(policy_officer)
+    client.get(reverse("council:reports"))  # warm the session
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("council:reports"))
+    assert response.content.decode().count('href="/raad/rapportages/') >= size
