@@ -194,6 +194,8 @@ class TestListsAndPages:
         assert 'data-suppressed="small"' in html
         assert 'id="suppression-legend"' in html
         assert 'id="publish"' in html
+        # labels are kept as message ids and shown in the reader's language
+        assert "Werkzoekenden in het bestand aan het eind van de periode, naar leeftijd" in html
 
     def test_publish_page_and_exports(self, amsterdam, policy_officer, member):
         registered(amsterdam, 12)
