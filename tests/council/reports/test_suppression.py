@@ -111,3 +111,12 @@ def test_counts_of_records_are_not_withheld():
     vacancies = table("vacancies", [[3], [4]], persons=False)
     protect([vacancies], min_cell=MIN)
     assert vacancies.withheld == {}
+
+
+def test_a_withheld_grand_total_is_protected_by_its_margins_not_by_every_cell():
+    everyone = table("all", [[20, 30], [40, 60]])  # 150
+    most = table("most", [[20, 30], [40, 56]])  # 146
+    protect([everyone, most], min_cell=MIN)
+    assert published(most, ("total",)) is None
+    assert recoverable(most) == []
+    assert any(published(most, ("cell", r, c)) is not None for r in range(2) for c in range(2))
