@@ -9,8 +9,9 @@ for every report, whatever its data:
 2. no withheld count can be worked out from what is published: the totals are
    linear constraints on the cells, and a withheld count is determined exactly when
    its unit vector lies in the row space of those constraints restricted to the
-   withheld counts (a rank test). While one is, the smallest published count beside
-   it (same row or column) is withheld as *complementary*, and the test repeats;
+   withheld counts (a rank test). While one is, the smallest published count whose
+   withholding leaves it undetermined (else the smallest beside it) is withheld as
+   *complementary*, and the test repeats;
 3. against differencing between the tables published together: when two published
    grand totals differ by 1 up to ``min_cell - 1`` persons, the difference is a small
    group, so the smaller total (and every total of that size) is withheld, after which
@@ -134,9 +135,12 @@ def _neighbours(table: Table, item: Item) -> list[Item]:
     n_rows, n_columns = len(table.rows), len(table.columns)
     if kind == "cell":
         r, c = item[1], item[2]
-        return [("cell", r, j) for j in range(n_columns) if j != c] + [
-            ("cell", i, c) for i in range(n_rows) if i != r
-        ]
+        margins = [m for m in (("row", r), ("column", c)) if m in table.items()]
+        return (
+            [("cell", r, j) for j in range(n_columns) if j != c]
+            + [("cell", i, c) for i in range(n_rows) if i != r]
+            + margins
+        )
     if kind == "row":
         return [("row", i) for i in range(n_rows) if i != item[1]] + [
             ("cell", item[1], j) for j in range(n_columns)
@@ -160,14 +164,18 @@ def _protect_table(table: Table, *, min_cell: int) -> None:
         if not exposed:
             return
         target = exposed[0]
-        candidates = [
-            i for i in _neighbours(table, target) if i not in hidden and table.value(i) > 0
-        ] or [i for i in items if i not in hidden and table.value(i) > 0]
-        if not candidates:
-            candidates = [i for i in items if i not in hidden]
-        if not candidates:  # everything is withheld already: nothing can be read
+        shown = [i for i in items if i not in hidden]
+        if not shown:  # everything is withheld already: nothing can be read
             return
-        choice = min(candidates, key=lambda i: (table.value(i), items.index(i)))
+        # the smallest count whose withholding leaves the target undetermined; else the
+        # smallest beside it, and the test repeats
+        by_size = sorted(
+            (i for i in shown if table.value(i) > 0), key=lambda i: (table.value(i), items.index(i))
+        )
+        choice = next((i for i in by_size if target not in determined(table, hidden | {i})), None)
+        if choice is None:
+            beside = [i for i in _neighbours(table, target) if i in by_size]
+            choice = min(beside or by_size or shown, key=lambda i: (table.value(i), items.index(i)))
         table.withheld[choice] = Suppression.COMPLEMENTARY.value
 
 
