@@ -23,13 +23,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, TypeAlias
 
 import numpy as np
 
 from werkpad.core.suppression import Suppression
 
 #: An item of a table: ("cell", row, column), ("row", row), ("column", column), ("total",).
-Item = tuple
+Item: TypeAlias = tuple[Any, ...]
 
 
 @dataclass
@@ -149,7 +150,7 @@ def _neighbours(table: Table, item: Item) -> list[Item]:
         return [("column", j) for j in range(n_columns) if j != item[1]] + [
             ("cell", i, item[1]) for i in range(n_rows)
         ]
-    margins = [i for i in table.items() if i[0] in ("row", "column")]
+    margins: list[Item] = [i for i in table.items() if i[0] in ("row", "column")]
     return margins or [("cell", r, c) for r in range(n_rows) for c in range(n_columns)]
 
 
