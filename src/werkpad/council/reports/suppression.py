@@ -150,8 +150,8 @@ def _neighbours(table: Table, item: Item) -> list[Item]:
         return [("column", j) for j in range(n_columns) if j != item[1]] + [
             ("cell", i, item[1]) for i in range(n_rows)
         ]
-    margins: list[Item] = [i for i in table.items() if i[0] in ("row", "column")]
-    return margins or [("cell", r, c) for r in range(n_rows) for c in range(n_columns)]
+    all_margins: list[Item] = [i for i in table.items() if i[0] in ("row", "column")]
+    return all_margins or [("cell", r, c) for r in range(n_rows) for c in range(n_columns)]
 
 
 def _protect_table(table: Table, *, min_cell: int) -> None:
