@@ -9,3 +9,10 @@ class CouncilConfig(AppConfig):
     name = "werkpad.council"
     label = "council"
     verbose_name = _("Client council")
+
+    def ready(self) -> None:
+        # Evidence (CO3) and results reports (CO2): the computations register themselves.
+        from werkpad.council import evidence_sources  # noqa: F401
+        from werkpad.council.reports import notifications as report_notifications
+
+        report_notifications.register()
