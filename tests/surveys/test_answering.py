@@ -100,8 +100,8 @@ def test_each_closed_question_is_validated_and_nothing_is_stored(survey, invitat
         )
     q1, q2, _q3 = survey.questions.all()
     assert refused.value.errors == {
-        f"q{q1.pk}": ["Choose a number from 1 to 5."],
-        f"q{q2.pk}": ["Choose yes or no."],
+        f"q{q1.pk}": ["Kies een cijfer van 1 tot en met 5."],
+        f"q{q2.pk}": ["Kies ja of nee."],
     }
     assert not Response.objects.exists()
     assert Invitation.objects.get(pk=invitation.pk).used_on is None
@@ -124,9 +124,7 @@ def test_two_posts_of_the_same_link_store_one_response(client, survey, invitatio
     second = client.post(url, answers_for(survey, scale="1"))
     assert first.status_code == 302
     assert second.status_code == 409
-    assert "You answered this survey already" in second.content.decode() or (
-        "al beantwoord" in second.content.decode()
-    )
+    assert "U heeft deze vragenlijst al ingevuld." in second.content.decode()
     assert Response.objects.count() == 1
     assert Answer.objects.filter(number=1, question__order=1).count() == 0
 
@@ -166,7 +164,7 @@ def test_a_closed_survey_says_so(survey, invitation, respondent):
             user=respondent, token=invitation.token, answers=answers_for(survey)
         )
     assert refused.value.code == "survey-not-open"
-    assert "closed" in refused.value.message
+    assert refused.value.message == "Dit onderzoek is gesloten: u kunt het niet meer invullen."
 
 
 def test_a_survey_past_its_closing_day_is_closed_to_answers(survey, invitation, respondent):

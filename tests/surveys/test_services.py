@@ -244,5 +244,5 @@ def test_a_draft_does_not_open(policy_officer, amsterdam):
     survey = SurveyFactory(municipality=amsterdam)
     with pytest.raises(TransitionRefusedError) as refused:
         services.survey_open(user=policy_officer, survey_id=survey.pk)
-    assert "only once the other party approved it" in refused.value.message
+    assert "pas open als de andere partij het heeft goedgekeurd" in refused.value.message
     assert not Invitation.objects.exists()

@@ -49,4 +49,6 @@ def test_sending_back_and_withdrawing_need_a_reason(target):
 def test_an_open_survey_cannot_be_withdrawn_and_says_why():
     with pytest.raises(TransitionRefusedError) as refused:
         LIFECYCLE.check(S.OPEN, S.WITHDRAWN, reason="Toch niet.")
-    assert "only a draft or a proposal can be withdrawn" in refused.value.message
+    assert refused.value.message == (
+        "Dit onderzoek is open: alleen een concept of een voorstel kan worden ingetrokken."
+    )

@@ -88,7 +88,8 @@ def _at(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
 
 
-def _draw_scale(rng: random.Random, weights: Sequence[float]) -> int:
+def _draw_scale(rng: random.Random, weights: object) -> int:
+    assert isinstance(weights, tuple)
     return rng.choices(range(1, 6), weights=weights)[0]
 
 

@@ -17,15 +17,16 @@ INVITED = "survey-invitation"
 
 
 def _recipients(invitation: Invitation, employer_users: dict[int, list[int]]) -> list[int]:
-    if invitation.job_seeker_id is not None:
+    if invitation.job_seeker is not None:
         user_id = invitation.job_seeker.user_id
         return [user_id] if user_id is not None else []
+    assert invitation.employer is not None
     return employer_users.get(invitation.employer.organisation_id, [])
 
 
 def notify_invited(invitations: list[Invitation], *, actor: User) -> None:
     """After the commit, every invited person with a login hears of their link."""
-    organisations = {i.employer.organisation_id for i in invitations if i.employer_id}
+    organisations = {i.employer.organisation_id for i in invitations if i.employer is not None}
     employer_users: dict[int, list[int]] = {}
     for organisation_id, user_id in Membership.objects.filter(
         organisation_id__in=organisations, role=Role.EMPLOYER, is_active=True

@@ -16,7 +16,14 @@ from werkpad.core.errors import NotFoundError, PermissionDeniedError
 from werkpad.core.models import Municipality
 from werkpad.core.permissions import Role, scope_of, visible_for
 from werkpad.core.suppression import Cell, reasons_of, suppress, withhold_all
-from werkpad.surveys.models import Answer, Invitation, Question, QuestionKind, Survey
+from werkpad.surveys.models import (
+    Answer,
+    Invitation,
+    Question,
+    QuestionKind,
+    Survey,
+    SurveyStatusChange,
+)
 from werkpad.surveys.rules import staff_municipalities
 from werkpad.surveys.workflow import HELD, Audience, Status
 
@@ -59,7 +66,7 @@ def survey_get(*, user: User, id: int, for_action: str | None = None) -> Survey:
     )
 
 
-def survey_history(*, survey: Survey):
+def survey_history(*, survey: Survey) -> QuerySet[SurveyStatusChange]:
     return survey.history.select_related("changed_by")
 
 

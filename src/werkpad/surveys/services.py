@@ -50,7 +50,9 @@ MAX_QUESTIONS = 30
 MAX_TEXT = 2000
 
 
-def _audit(*, user: User, survey: Survey, fields: list[str], detail: str = "", create=False):
+def _audit(
+    *, user: User, survey: Survey, fields: list[str], detail: str = "", create: bool = False
+) -> None:
     audit_record(
         user=user,
         action=AuditEvent.Action.CREATE if create else AuditEvent.Action.UPDATE,
@@ -100,7 +102,7 @@ def survey_create(
     )
     _check_fields(title=title, audience=audience, closes_on=closes_on)
     origin = party_of(user, municipality)
-    assert origin is not None
+    assert origin is not None and closes_on is not None
     survey = Survey.objects.create(
         municipality_id=municipality,
         audience=audience,
@@ -147,7 +149,8 @@ def survey_update(
     survey.title = title.strip()
     survey.audience = audience
     survey.introduction = introduction.strip()
-    survey.closes_on = closes_on  # type: ignore[assignment]
+    assert closes_on is not None
+    survey.closes_on = closes_on
     survey.save()
     _audit(user=user, survey=survey, fields=["title", "audience", "introduction", "closes_on"])
     return survey

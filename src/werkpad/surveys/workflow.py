@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from werkpad.core.lifecycle import Lifecycle
 
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 class Status(models.TextChoices):
     DRAFT = "draft", gettext_lazy("Draft")
-    PROPOSED = "proposed", gettext_lazy("Proposed")
+    PROPOSED = "proposed", pgettext_lazy("survey status", "Proposed")
     APPROVED = "approved", gettext_lazy("Approved")
-    OPEN = "open", gettext_lazy("Open")
+    OPEN = "open", pgettext_lazy("survey status", "Open")
     CLOSED = "closed", gettext_lazy("Closed")
     WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
 
