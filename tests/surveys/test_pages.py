@@ -88,6 +88,7 @@ def test_the_results_page_marks_withheld_counts_like_the_composition_page(
     page = client.get(f"/enquetes/{survey.pk}/resultaten/").content.decode()
     assert 'data-suppressed="small">&lt;10' in page
     assert 'data-suppressed="complementary"' in page
+    assert 'id="suppression-legend"' in page
     assert "Meer persoonlijk contact." in page
     assert "37" in page
 

@@ -84,14 +84,6 @@ class QuestionResult:
     #: Open answers, shown only when the survey has enough responses.
     texts: list[str] = field(default_factory=list)
 
-    @property
-    def withheld(self) -> bool:
-        return any(c.suppressed for c in self.cells)
-
-    @property
-    def reasons(self) -> list[str]:
-        return reasons_of(self.cells)
-
 
 @dataclass
 class SurveyResults:
@@ -102,6 +94,11 @@ class SurveyResults:
     questions: list[QuestionResult]
     #: Whether open answers are shown (the survey has at least ``min_cell`` responses).
     texts_shown: bool
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why figures are withheld on the page, for its one legend."""
+        return reasons_of(c for q in self.questions for c in q.cells)
 
     @property
     def response_rate(self) -> int | None:
