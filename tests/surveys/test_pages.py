@@ -164,3 +164,21 @@ def test_the_own_list_costs_the_same_queries_at_any_length(
     with django_assert_max_num_queries(9):
         response = client.get("/mijn/enquetes/")
     assert response.content.decode().count("/enquetes/antwoord/") == count
+
+
+def test_the_list_counts_questions_invitations_and_responses(client, policy_officer, amsterdam):
+    survey = SurveyFactory(municipality=amsterdam, open=True)
+    questions = [QuestionFactory(survey=survey, order=n) for n in (1, 2)]
+    for _ in range(3):
+        InvitationFactory(survey=survey, job_seeker=JobSeekerFactory(municipality=amsterdam))
+    respond(survey, dict.fromkeys(questions, 4))
+    SurveyFactory(municipality=amsterdam)
+    client.force_login(policy_officer)
+    rows = {s.pk: s for s in client.get("/enquetes/").context["surveys"]}
+    row = rows[survey.pk]
+    assert (row.question_count, row.invitation_count, row.response_count) == (2, 3, 1)
+    assert [
+        (s.question_count, s.invitation_count, s.response_count)
+        for pk, s in rows.items()
+        if pk != survey.pk
+    ] == [(0, 0, 0)]

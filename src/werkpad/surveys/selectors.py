@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
@@ -21,6 +22,7 @@ from werkpad.surveys.models import (
     Invitation,
     Question,
     QuestionKind,
+    Response,
     Survey,
     SurveyStatusChange,
 )
@@ -48,10 +50,23 @@ def survey_list(*, user: User, status: str = "") -> QuerySet[Survey]:
     if status in Status.values:
         queryset = queryset.filter(status=status)
     return queryset.select_related("municipality").annotate(
-        question_count=Count("questions", distinct=True),
-        invitation_count=Count("invitations", distinct=True),
-        response_count=Count("responses", distinct=True),
+        question_count=_count(Question),
+        invitation_count=_count(Invitation),
+        response_count=_count(Response),
     )
+
+
+def _count(model: type[Question] | type[Invitation] | type[Response]) -> Coalesce:
+    """The number of a survey's rows of ``model``, as a subquery: joining three
+    one-to-many tables at once would multiply their rows."""
+    rows = (
+        model.objects.filter(survey=OuterRef("pk"))
+        .order_by()
+        .values("survey")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def survey_get(*, user: User, id: int, for_action: str | None = None) -> Survey:

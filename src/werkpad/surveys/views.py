@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from werkpad.core.decorators import role_required
@@ -139,97 +140,66 @@ def question_remove(request, id: int, question_id: int):
     return redirect("surveys:detail", id=survey.pk)
 
 
-def _step(request, id: int, *, for_action: str, service, done: str, with_reason: bool = False):
-    survey = selectors.survey_get(user=request.user, id=id, for_action=for_action)
-    kwargs = {}
-    if with_reason:
-        form = ReasonForm(request.POST)
-        if not form.is_valid():
-            return _detail(request, survey, reason_form=form, status=400)
-        kwargs["reason"] = form.cleaned_data["reason"]
-    try:
-        service(user=request.user, survey_id=survey.pk, **kwargs)
-    except AccessError:
-        raise
-    except DomainError as error:
-        messages.error(request, error.message)
-        return _detail(request, survey, status=error.status)
-    messages.success(request, done)
-    return redirect("surveys:detail", id=survey.pk)
+def _step_view(*, for_action: str, service, done, with_reason: bool = False):
+    """The view of one step on the survey page: a POST by the party the step is for,
+    with the reason where the step needs one; back to the survey, or its page with the
+    refusal."""
+
+    @require_POST
+    @parties_only
+    def step(request, id: int):
+        survey = selectors.survey_get(user=request.user, id=id, for_action=for_action)
+        kwargs = {}
+        if with_reason:
+            form = ReasonForm(request.POST)
+            if not form.is_valid():
+                return _detail(request, survey, reason_form=form, status=400)
+            kwargs["reason"] = form.cleaned_data["reason"]
+        try:
+            service(user=request.user, survey_id=survey.pk, **kwargs)
+        except AccessError:
+            raise
+        except DomainError as error:
+            messages.error(request, error.message)
+            return _detail(request, survey, status=error.status)
+        messages.success(request, str(done))
+        return redirect("surveys:detail", id=survey.pk)
+
+    return step
 
 
-@require_POST
-@parties_only
-def survey_propose(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="change",
-        service=services.survey_propose,
-        done=_("The survey is proposed to the other party."),
-    )
-
-
-@require_POST
-@parties_only
-def survey_approve(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="approve",
-        service=services.survey_approve,
-        done=_("The survey is approved."),
-    )
-
-
-@require_POST
-@parties_only
-def survey_return(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="approve",
-        service=services.survey_return,
-        done=_("The survey is sent back with your remarks."),
-        with_reason=True,
-    )
-
-
-@require_POST
-@parties_only
-def survey_withdraw(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="change",
-        service=services.survey_withdraw,
-        done=_("The survey is withdrawn."),
-        with_reason=True,
-    )
-
-
-@require_POST
-@parties_only
-def survey_open(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="open",
-        service=services.survey_open,
-        done=_("The survey is open: the invitations are sent."),
-    )
-
-
-@require_POST
-@parties_only
-def survey_close(request, id: int):
-    return _step(
-        request,
-        id,
-        for_action="open",
-        service=services.survey_close,
-        done=_("The survey is closed."),
-    )
+survey_propose = _step_view(
+    for_action="change",
+    service=services.survey_propose,
+    done=gettext_lazy("The survey is proposed to the other party."),
+)
+survey_approve = _step_view(
+    for_action="approve",
+    service=services.survey_approve,
+    done=gettext_lazy("The survey is approved."),
+)
+survey_return = _step_view(
+    for_action="approve",
+    service=services.survey_return,
+    done=gettext_lazy("The survey is sent back with your remarks."),
+    with_reason=True,
+)
+survey_withdraw = _step_view(
+    for_action="change",
+    service=services.survey_withdraw,
+    done=gettext_lazy("The survey is withdrawn."),
+    with_reason=True,
+)
+survey_open = _step_view(
+    for_action="open",
+    service=services.survey_open,
+    done=gettext_lazy("The survey is open: the invitations are sent."),
+)
+survey_close = _step_view(
+    for_action="open",
+    service=services.survey_close,
+    done=gettext_lazy("The survey is closed."),
+)
 
 
 @parties_only

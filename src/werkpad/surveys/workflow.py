@@ -64,41 +64,37 @@ STEP_TO: dict[str, str] = {
     Status.WITHDRAWN: "withdraw",
 }
 
+
+def _only_from(allowed: frozenset[str], message: StrOrPromise) -> dict[str, StrOrPromise]:
+    """A step's refusal from every status but those it starts from."""
+    return {status: message for status in Status if status not in allowed}
+
+
 REFUSALS: dict[str, dict[str, StrOrPromise]] = {
-    "propose": {
-        status: gettext_lazy("This survey is %(status)s: only a draft can be proposed.")
-        for status in Status
-        if status != Status.DRAFT
-    },
-    "approve": {
-        status: gettext_lazy("This survey is %(status)s: only a proposal can be approved.")
-        for status in Status
-        if status != Status.PROPOSED
-    },
-    "return": {
-        status: gettext_lazy("This survey is %(status)s: only a proposal can be sent back.")
-        for status in Status
-        if status != Status.PROPOSED
-    },
-    "open": {
-        status: gettext_lazy(
-            "This survey is %(status)s: it opens only once the other party approved it."
-        )
-        for status in Status
-        if status != Status.APPROVED
-    },
-    "close": {
-        status: gettext_lazy("This survey is %(status)s: only an open survey can be closed.")
-        for status in Status
-        if status != Status.OPEN
-    },
-    "withdraw": {
-        status: gettext_lazy(
-            "This survey is %(status)s: only a draft or a proposal can be withdrawn."
-        )
-        for status in Status
-        if status not in (Status.DRAFT, Status.PROPOSED)
-    },
+    "propose": _only_from(
+        frozenset({Status.DRAFT}),
+        gettext_lazy("This survey is %(status)s: only a draft can be proposed."),
+    ),
+    "approve": _only_from(
+        frozenset({Status.PROPOSED}),
+        gettext_lazy("This survey is %(status)s: only a proposal can be approved."),
+    ),
+    "return": _only_from(
+        frozenset({Status.PROPOSED}),
+        gettext_lazy("This survey is %(status)s: only a proposal can be sent back."),
+    ),
+    "open": _only_from(
+        frozenset({Status.APPROVED}),
+        gettext_lazy("This survey is %(status)s: it opens only once the other party approved it."),
+    ),
+    "close": _only_from(
+        frozenset({Status.OPEN}),
+        gettext_lazy("This survey is %(status)s: only an open survey can be closed."),
+    ),
+    "withdraw": _only_from(
+        frozenset({Status.DRAFT, Status.PROPOSED}),
+        gettext_lazy("This survey is %(status)s: only a draft or a proposal can be withdrawn."),
+    ),
 }
 
 LIFECYCLE = Lifecycle(

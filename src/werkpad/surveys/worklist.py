@@ -1,5 +1,5 @@
-"""Worklist sections (RI6): for the two parties, the proposals waiting for their approval
-and the approved surveys the municipality can open; for a job seeker or an employer, the
+"""Worklist sections (RI6), shown only when something waits: for the two parties, the
+proposals waiting for their approval and the approved surveys the municipality can open; for a job seeker or an employer, the
 surveys they are invited to answer (the employer's home shows them)."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def party_sections(user) -> list[WorklistSection]:
         if (s.status == Status.PROPOSED and party_of(user, s.municipality_id) == s.approver)
         or (s.status == Status.APPROVED and party_of(user, s.municipality_id) == Party.MUNICIPALITY)
     ]
+    if not waiting:
+        return []
     return [
         WorklistSection(
             key="surveys",
@@ -40,7 +42,6 @@ def party_sections(user) -> list[WorklistSection]:
                 for s in waiting[:SHOWN]
             ],
             more_url=reverse("surveys:list"),
-            empty_text=_("No survey waits for you."),
         )
     ]
 
