@@ -1,6 +1,7 @@
-"""A job seeker answers a satisfaction survey on a phone (RI6): from the line on their home
-to the questions, a missing answer said in Dutch at its question, then thanks; the link
-answers once. axe-core clean."""
+"""Satisfaction surveys in a browser (RI6): a job seeker answers one on a phone, from the
+line on their home to the questions, a missing answer said in Dutch at its question,
+then thanks, the link answering once; a council member approves a proposal and reads
+results with counts withheld. axe-core clean."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_accessible, login
-from tests.factories import JobSeekerFactory, job_seeker_login
-from tests.surveys.factories import InvitationFactory, QuestionFactory, SurveyFactory
+from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
+from tests.surveys.factories import InvitationFactory, QuestionFactory, SurveyFactory, respond
+from werkpad.core.permissions import Role
 from werkpad.surveys.models import Answer, Invitation, Response
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,3 +61,30 @@ def test_a_job_seeker_answers_a_survey_on_a_phone(phone_page, live_server, amste
     response = Response.objects.get()
     assert sorted(response.answers.values_list("number", flat=True), key=str) == [1, 4, None]
     assert Answer.objects.filter(text="Sneller terugbellen.").exists()
+
+
+def test_the_council_approves_a_proposal_and_reads_results_with_counts_withheld(
+    page, live_server, amsterdam
+):
+    UserFactory.with_role(Role.COUNCIL_MEMBER, municipality=amsterdam, username="raadslid")
+    proposal = SurveyFactory(municipality=amsterdam, proposed=True, title="Werkgevers 2027")
+    QuestionFactory(survey=proposal)
+    closed = SurveyFactory(municipality=amsterdam, closed=True, title="Werkzoekenden najaar")
+    scale = QuestionFactory(survey=closed, order=1)
+    for value in [5] * 20 + [4] * 15 + [1] * 2:
+        respond(closed, {scale: value})
+
+    login(page, live_server, "raadslid")
+    page.goto(f"{live_server.url}/enquetes/")
+    page.get_by_role("link", name="Werkgevers 2027").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Goedkeuren").click()
+    expect(page.locator("#survey-status")).to_have_text("Goedgekeurd")
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/enquetes/{closed.pk}/resultaten/")
+    row = page.get_by_role("row", name="1", exact=False).first
+    expect(row).to_be_visible()
+    expect(page.locator("#suppression-legend")).to_contain_text("Minder dan 10 mensen")
+    expect(page.get_by_text("afgeschermd").first).to_be_visible()
+    assert_accessible(page)
