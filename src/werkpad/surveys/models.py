@@ -188,6 +188,8 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
+    #: Random too: a counter would give the order in which the responses came in.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
     )
