@@ -18,6 +18,7 @@ urlpatterns = [
     path("mijn/documenten/", include("werkpad.documents.urls_own")),
     path("mijn/acties/", include("werkpad.actions.urls_own")),
     path("mijn/kennismakingen/", include("werkpad.matching.urls_own")),
+    path("mijn/enquetes/", include("werkpad.surveys.urls_own")),
     path("", include("werkpad.complaints.urls")),
     path("mijn/", include("werkpad.portal.urls")),
     path("trajecten/", include("werkpad.trajectories.urls")),

@@ -62,6 +62,7 @@ from werkpad.demo.placements import create_placements
 from werkpad.demo.plans import create_plans
 from werkpad.demo.providers import create_catalogue
 from werkpad.demo.secondopinions import create_mediations, create_second_opinions
+from werkpad.demo.surveys import create_surveys
 from werkpad.demo.trajectories import create_trajectories
 from werkpad.jobseekers.models import JobSeeker
 from werkpad.notifications.terms import sweep
@@ -442,6 +443,15 @@ def populate(
             municipality=cast.municipalities[0], policy_officer=cast.users["beleid"]
         )
         printer.line(f"council results reports: {reports}")
+        surveyed = create_surveys(
+            municipality=cast.municipalities[0],
+            policy_officer=cast.users["beleid"],
+            council_member=cast.users["raadslid"],
+            job_seeker_user=job_seeker_user,
+            seed=seed,
+            anchor=anchor,
+        )
+        printer.line(", ".join(f"{key}: {n}" for key, n in surveyed.items()))
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())

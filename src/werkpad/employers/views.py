@@ -20,6 +20,7 @@ from werkpad.core.errors import AccessError, DomainError, InvalidInputError
 from werkpad.core.forms import refusal_status, show_refusal
 from werkpad.core.models import LabourMarketRegion
 from werkpad.core.permissions import Role
+from werkpad.core.worklist import worklist_for
 from werkpad.employers import demand, importer, reference, selectors, services
 from werkpad.employers.forms import (
     CONDITION_LABELS,
@@ -435,6 +436,8 @@ def own_home(request):
             "employer": employer,
             "vacancies": selectors.own_vacancies(user=request.user, employer=employer),
             "now": clock.now(),
+            # What other apps ask of the employer (a survey to answer), by the registry.
+            "worklist": worklist_for(request.user),
         },
     )
 
