@@ -35,6 +35,8 @@ from werkpad.jobseekers.models import BenefitType, JobSeeker, current_q, profile
 from werkpad.matching.selectors import candidate_file_profiles
 from werkpad.placements.models import SelfEmploymentRoute
 from werkpad.providers.models import Provider
+from werkpad.surveys.selectors import surveys_held
+from werkpad.surveys.workflow import Audience
 from werkpad.trajectories.models import Trajectory
 
 # --- figures -------------------------------------------------------------------------
@@ -371,6 +373,43 @@ def self_employment(ctx: Context) -> Evidence:
     return make(ctx, "6.8", summary, method, begun, bbz, started)
 
 
+def survey_evidence(ctx: Context, question_id: str, audience: str) -> Evidence:
+    """Whether a satisfaction survey of ``audience`` set up with the council was opened in
+    the last 12 months (6.9 job seekers, 9.9 employers), with its responses."""
+    held = [
+        s
+        for s in surveys_held(municipality=ctx.municipality, audience=audience, since=year_ago(ctx))
+        if s.council_involved
+    ]
+    latest = held[-1] if held else None
+    responses = sum(s.responses for s in held)
+    opened = formats.date_format(latest.opened_on, "SHORT_DATE_FORMAT") if latest else "-"
+    figures = (
+        records(_("Surveys with the council opened (last 12 months)"), len(held)),
+        Figure(label=_("Latest opened on"), value=opened),
+        persons(ctx, _("Responses"), responses),
+    )
+    if latest is None:
+        summary = _(
+            "No satisfaction survey set up with the council was opened in the last 12 months."
+        )
+    else:
+        summary = _(
+            "%(n)s satisfaction survey(s) set up with the council opened in the last 12 "
+            'months, the latest on %(opened)s ("%(title)s"), with %(responses)s responses.'
+        ) % {"n": len(held), "opened": opened, "title": latest.title, "responses": figures[2].value}
+    method = _(
+        "Surveys in werkpad of this municipality, open or closed, that the council proposed or "
+        "approved, opened in the last 12 months; responses are anonymous and counted together."
+    )
+    return make(ctx, question_id, summary, method, *figures)
+
+
+@evidence("6.9")
+def job_seeker_survey(ctx: Context) -> Evidence:
+    return survey_evidence(ctx, "6.9", Audience.JOB_SEEKERS)
+
+
 # --- point 9: services to employers -----------------------------------------------------
 
 
@@ -425,6 +464,11 @@ def candidate_file_access(ctx: Context) -> Evidence:
         "current consent to show it to employers."
     )
     return make(ctx, "9.6", summary, method, *figures)
+
+
+@evidence("9.9")
+def employer_survey(ctx: Context) -> Evidence:
+    return survey_evidence(ctx, "9.9", Audience.EMPLOYERS)
 
 
 # --- point 11: instruments and budget ------------------------------------------------------
