@@ -146,6 +146,8 @@ UI_EXPECTED = {
         "draft": 404,
         "final": 200,
         "shared": 200,
+        "point": 404,
+        "save point": 404,
         "compare": 404,
         "export": 200,
     },

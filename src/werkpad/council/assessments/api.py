@@ -183,8 +183,8 @@ class AssessmentExportView(ApiView):
         },
     )
     def get(self, request, id: int) -> HttpResponse:
+        assessment = selectors.assessment_get(user=request.user, id=id)
         kind = request.query_params.get("format", "")
         if kind not in exports.FORMATS:
             raise InvalidInputError({"format": [_("Choose docx or pdf.")]})
-        assessment = selectors.assessment_get(user=request.user, id=id)
         return exports.download(user=request.user, assessment=assessment, kind=kind)

@@ -97,7 +97,7 @@ def _initial(point_rows, assessment) -> dict[str, object]:
     return initial
 
 
-@members
+@readers
 def assessment_point(request, id: int, number: int):
     assessment = selectors.assessment_get(user=request.user, id=id)
     if not 1 <= number <= len(checklist().points):
@@ -167,8 +167,8 @@ def assessment_point(request, id: int, number: int):
     )
 
 
-@members
 @require_POST
+@members
 def assessment_finalise(request, id: int):
     assessment = selectors.assessment_get(user=request.user, id=id)
     try:
@@ -186,8 +186,8 @@ def assessment_finalise(request, id: int):
     return redirect("council:assessment-detail", id=assessment.pk)
 
 
-@members
 @require_POST
+@members
 def assessment_share(request, id: int):
     assessment = selectors.assessment_get(user=request.user, id=id)
     try:
