@@ -145,7 +145,7 @@ def _docx_question(document, row: dict) -> None:
     document.add_heading(f"{question.id} {question.text}", level=2)
     label = answer.answer_label if answer is not None else _("Not answered yet")
     paragraph = document.add_paragraph()
-    paragraph.add_run(_("Answer") + ": ").bold = True
+    paragraph.add_run(_("Council's answer") + ": ").bold = True
     paragraph.add_run(str(label))
     if answer is not None and answer.remarks:
         paragraph = document.add_paragraph()
