@@ -36,6 +36,7 @@ class PointForm(forms.Form):
                 choices=AnswerValue.choices,
                 widget=forms.RadioSelect,
                 initial=AnswerValue.NONE_YET,
+                required=False,
             )
             self.fields[f"text_{question.id}"] = forms.CharField(
                 label=question.text_label,

@@ -18,6 +18,7 @@ from werkpad.core.permissions import Role
 from werkpad.council.assessments import exports, selectors, services
 from werkpad.council.assessments.forms import AssessmentForm, PointForm
 from werkpad.council.checklist import checklist
+from werkpad.council.models.assessments import AnswerValue
 from werkpad.council.rules import CHECKLIST_READERS
 
 readers = role_required(*CHECKLIST_READERS)
@@ -117,7 +118,7 @@ def assessment_point(request, id: int, number: int):
             answers = [
                 services.AnswerInput(
                     question_id=q.id,
-                    answer=d[f"answer_{q.id}"],
+                    answer=d[f"answer_{q.id}"] or AnswerValue.NONE_YET,
                     remarks="" if q.asks_action_points else d[f"text_{q.id}"],
                     action_points=d[f"text_{q.id}"] if q.asks_action_points else "",
                 )
