@@ -81,11 +81,11 @@ def test_a_member_answers_part_of_the_checklist_and_downloads_the_report(
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden als Word (DOCX)").click()
-    content = open(download.value.path(), "rb").read()
+    content = download.value.path().read_bytes()
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
     assert "Verordening kwam te laat." in text
     assert "De raad kreeg 3 adviesaanvragen" in text
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden als PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
-    assert open(download.value.path(), "rb").read().startswith(b"%PDF")
+    assert download.value.path().read_bytes().startswith(b"%PDF")
