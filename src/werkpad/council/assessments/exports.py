@@ -128,7 +128,7 @@ def assessment_docx(assessment: Assessment) -> bytes:
             )
             for item in point.title_items:
                 document.add_paragraph(item, style="List Bullet")
-            document.add_paragraph(
+            document.add_paragraph().add_run(
                 _("Chapter %(number)s. %(title)s")
                 % {"number": point.chapter.number, "title": point.chapter.title}
             ).italic = True

@@ -16,7 +16,7 @@ TEXT = 10000
 
 class OptionSerializer(serializers.Serializer):
     value = serializers.ChoiceField(choices=["yes", "no", "remarks", "action_points"])
-    label = serializers.CharField(help_text="The option's words in the checklist.")
+    label = serializers.CharField(help_text="The option's words in the checklist.")  # type: ignore[assignment]
 
 
 class QuestionSerializer(serializers.Serializer):
@@ -43,7 +43,7 @@ class ChecklistSerializer(serializers.Serializer):
 
 
 class EvidenceFigureSerializer(serializers.Serializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.CharField()
     withheld = serializers.BooleanField()
 

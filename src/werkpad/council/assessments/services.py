@@ -78,7 +78,9 @@ def _check_version(assessment: Assessment, expected_version: int | None) -> None
         raise StaleEditError(current_version=assessment.version)
 
 
-def _audit(*, user: User, assessment: Assessment, action: str, detail: str, fields=()) -> None:
+def _audit(
+    *, user: User, assessment: Assessment, action: str, detail: str, fields: Sequence[str] = ()
+) -> None:
     audit_record(
         user=user,
         action=action,
@@ -111,6 +113,7 @@ def assessment_create(
         errors["title"] = [_("A title has at most 200 characters.")]
     if errors:
         raise InvalidInputError(errors)
+    assert council_id is not None
     council = Organisation.objects.select_for_update().get(pk=council_id)
     previous = (
         Assessment.objects.filter(council=council, status=AssessmentStatus.FINAL)
