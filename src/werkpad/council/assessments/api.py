@@ -19,8 +19,8 @@ from werkpad.council.assessments.serializers import (
     AssessmentPatchSerializer,
     AssessmentSerializer,
     ChecklistSerializer,
-    NoBodySerializer,
-    VersionSerializer,
+    AssessmentNoBodySerializer,
+    AssessmentVersionSerializer,
 )
 from werkpad.council.checklist import checklist
 from werkpad.council.models.assessments import Assessment
@@ -144,7 +144,7 @@ _FAMILY = ActionFamily(
 
 AssessmentFinalisationView = _FAMILY.view(
     "councilAssessmentFinalise",
-    serializer=VersionSerializer,
+    serializer=AssessmentVersionSerializer,
     summary="Make an assessment final",
     description="By a member of the council, when every question is answered yes or no; "
     "it is read-only from then on, and the municipality's policy officer reads it.",
@@ -155,7 +155,7 @@ AssessmentFinalisationView = _FAMILY.view(
 
 AssessmentSharingView = _FAMILY.view(
     "councilAssessmentShare",
-    serializer=NoBodySerializer,
+    serializer=AssessmentNoBodySerializer,
     summary="Share a final assessment with the region",
     description="By a member of the council; the councils of the other municipalities of "
     "the labour-market region read it and see its answers in the regional overview.",

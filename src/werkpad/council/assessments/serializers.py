@@ -127,11 +127,11 @@ class AssessmentPatchSerializer(StrictSerializer):
     remarks = ParagraphField(max_length=TEXT, required=False, allow_blank=True)
 
 
-class VersionSerializer(StrictSerializer):
+class AssessmentVersionSerializer(StrictSerializer):
     version = serializers.IntegerField(
         min_value=1, required=False, allow_null=True, default=None, help_text="The version read."
     )
 
 
-class NoBodySerializer(StrictSerializer):
+class AssessmentNoBodySerializer(StrictSerializer):
     pass
