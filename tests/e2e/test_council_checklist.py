@@ -78,6 +78,8 @@ def test_a_member_answers_part_of_the_checklist_and_downloads_the_report(
 
     page.get_by_role("link", name="Beoordeling 2026").click()
     expect(page.locator("#progress")).to_contain_text("3 van 56 beantwoord")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{page.url} is {width}px wide"
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden als Word (DOCX)").click()
