@@ -16,11 +16,11 @@ from werkpad.council.assessments import exports, selectors, services
 from werkpad.council.assessments.serializers import (
     AssessmentCreateSerializer,
     AssessmentDetailSerializer,
+    AssessmentNoBodySerializer,
     AssessmentPatchSerializer,
     AssessmentSerializer,
-    ChecklistSerializer,
-    AssessmentNoBodySerializer,
     AssessmentVersionSerializer,
+    ChecklistSerializer,
 )
 from werkpad.council.checklist import checklist
 from werkpad.council.models.assessments import Assessment
