@@ -10,6 +10,7 @@ from werkpad.consents import api as consents
 from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
+from werkpad.council.assessments import api as council_assessments
 from werkpad.documents import api as documents
 from werkpad.employers import api as employers
 from werkpad.grants import api as grants
@@ -329,5 +330,36 @@ urlpatterns = [
         "vacancies/<int:id>/withdrawal",
         employers.WithdrawalView.as_view(),
         name="vacancy-withdrawal",
+    ),
+    # the client council: the LCR checklist and assessments with it (CO3)
+    path(
+        "council/checklist",
+        council_assessments.ChecklistView.as_view(),
+        name="council-checklist",
+    ),
+    path(
+        "council/assessments",
+        council_assessments.AssessmentListView.as_view(),
+        name="council-assessment-list",
+    ),
+    path(
+        "council/assessments/<int:id>",
+        council_assessments.AssessmentDetailView.as_view(),
+        name="council-assessment-detail",
+    ),
+    path(
+        "council/assessments/<int:id>/finalisation",
+        council_assessments.AssessmentFinalisationView.as_view(),
+        name="council-assessment-finalisation",
+    ),
+    path(
+        "council/assessments/<int:id>/sharing",
+        council_assessments.AssessmentSharingView.as_view(),
+        name="council-assessment-sharing",
+    ),
+    path(
+        "council/assessments/<int:id>/export",
+        council_assessments.AssessmentExportView.as_view(),
+        name="council-assessment-export",
     ),
 ]

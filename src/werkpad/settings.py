@@ -440,6 +440,8 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "werkpad.actions.workflow.Status",
         "ActionOwnerEnum": "werkpad.actions.models.Owner",
         "GrantStatusEnum": "werkpad.grants.models.Status",
+        "AssessmentStatusEnum": "werkpad.council.models.assessments.AssessmentStatus",
+        "AssessmentAnswerEnum": "werkpad.council.models.assessments.AnswerValue",
         "VacancyReferralStatusEnum": "werkpad.placements.workflow.Status",
         "PlacementContractTypeEnum": "werkpad.placements.models.ContractType",
         "ContractTypeEnum": "werkpad.trajectories.models.ContractType",

@@ -21,6 +21,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
+from tests.council.assessments.factories import AssessmentFactory, CouncilFactory
 from tests.documents.factories import make_document
 from tests.factories import (
     EmployerFactory,
@@ -189,6 +190,9 @@ def world(amsterdam):
     rows["vacancy-referrals"] = VacancyReferralFactory(
         job_seeker=job_seeker, vacancy=VacancyFactory(employer=employer)
     )
+    # /council/assessments/{id}: a final assessment of Amsterdam's council, which the
+    # policy officer reads
+    rows["council"] = AssessmentFactory(council=CouncilFactory(municipality=amsterdam), final=True)
     return user, rows
 
 

@@ -7,10 +7,20 @@ own municipality's council. Sections below add the decisions per object kind.
 
 from __future__ import annotations
 
-from django.db import models
+import rules
+from django.db.models import Q
 
 from werkpad.core.models import Organisation
-from werkpad.core.permissions import AnyUser, Role, scope_of
+from werkpad.core.permissions import (
+    AnyUser,
+    Condition,
+    InMunicipalityOf,
+    InOrganisationOf,
+    Role,
+    Visibility,
+    When,
+    scope_of,
+)
 
 
 def councils_of(user: AnyUser) -> frozenset[int]:
@@ -34,15 +44,6 @@ def council_of_municipality(municipality_id: int) -> Organisation | None:
 # * the members of the municipality's council see the published reports sent to it;
 # * every other role sees none of it.
 
-import rules  # noqa: E402
-
-from werkpad.core.permissions import (  # noqa: E402
-    Condition,
-    InMunicipalityOf,
-    InOrganisationOf,
-    Visibility,
-    When,
-)
 
 #: Who writes and publishes results reports.
 REPORT_WRITERS = (Role.POLICY_OFFICER,)
@@ -50,7 +51,7 @@ REPORT_WRITERS = (Role.POLICY_OFFICER,)
 REPORT_READERS = (Role.POLICY_OFFICER, Role.FUNCTIONAL_ADMIN, Role.COUNCIL_MEMBER)
 
 _PUBLISHED = Condition(
-    q=lambda: models.Q(status="published"), holds=lambda report: report.status == "published"
+    q=lambda: Q(status="published"), holds=lambda report: report.status == "published"
 )
 #: Who sees a report; ``reports.selectors`` filters with the same definition.
 REPORT_VISIBILITY = Visibility(
@@ -87,3 +88,114 @@ rules.add_perm("council.list_resultsreport", reads_reports)
 rules.add_perm("council.add_resultsreport", writes_reports)
 rules.add_perm("council.view_resultsreport", sees_report)
 rules.add_perm("council.publish_resultsreport", publishes_report)
+
+
+# --- assessments with the LCR checklist (CO3) ---------------------------------------
+#
+# * a council's members read their council's assessments and, while one is a draft,
+#   answer it, finalise it; a final one they may share with the region;
+# * the members of the other councils of the same labour-market region read an
+#   assessment shared with the region, read-only, and see the regional overview;
+# * the municipality's policy officer reads its council's FINAL assessments (what the
+#   council sends to the alderman), never a draft, and reads the checklist;
+# * nobody else sees any of it.
+
+#: Who reads the checklist itself and lists assessments.
+CHECKLIST_READERS = (Role.COUNCIL_MEMBER, Role.POLICY_OFFICER)
+
+
+def regions_of_councils(user: AnyUser) -> frozenset[int]:
+    """The labour-market regions of the municipalities of ``user``'s councils."""
+    councils = councils_of(user)
+    if not councils:
+        return frozenset()
+    return frozenset(
+        region
+        for region in Organisation.objects.filter(pk__in=councils).values_list(
+            "municipality__region_id", flat=True
+        )
+        if region is not None
+    )
+
+
+def assessment_visibility(user: AnyUser) -> Q:
+    """The assessments ``user`` may read; the ``council.view_assessment`` rule holds the
+    same definition for one object."""
+    if user is None or not user.is_authenticated:
+        return Q(pk__in=[])
+    councils = councils_of(user)
+    query = Q(council_id__in=councils)
+    regions = regions_of_councils(user)
+    if regions:
+        query |= Q(
+            shared_with_region=True,
+            status="final",
+            municipality__region_id__in=regions,
+        )
+    policy = scope_of(user).municipalities(Role.POLICY_OFFICER)
+    if policy:
+        query |= Q(
+            status="final", municipality_id__in=policy, council__kind=Organisation.Kind.COUNCIL
+        )
+    return query
+
+
+@rules.predicate
+def reads_checklist(user) -> bool:
+    return scope_of(user).has(*CHECKLIST_READERS)
+
+
+@rules.predicate
+def is_council_member(user) -> bool:
+    return bool(councils_of(user))
+
+
+@rules.predicate
+def sees_assessment(user, assessment) -> bool:
+    if assessment is None:
+        return False
+    if assessment.council_id in councils_of(user):
+        return True
+    if assessment.status != "final":
+        return False
+    if assessment.shared_with_region and (
+        assessment.municipality.region_id in regions_of_councils(user)
+    ):
+        return True
+    return assessment.municipality_id in scope_of(user).municipalities(Role.POLICY_OFFICER)
+
+
+@rules.predicate
+def answers_assessment(user, assessment) -> bool:
+    """A member of the assessment's own council, while it is a draft."""
+    return (
+        assessment is not None
+        and assessment.council_id in councils_of(user)
+        and assessment.status == "draft"
+    )
+
+
+@rules.predicate
+def shares_assessment(user, assessment) -> bool:
+    """A member of the assessment's own council, once it is final."""
+    return (
+        assessment is not None
+        and assessment.council_id in councils_of(user)
+        and assessment.status == "final"
+    )
+
+
+@rules.predicate
+def owns_assessment(user, assessment) -> bool:
+    """A member of the assessment's own council (compare, export of a draft)."""
+    return assessment is not None and assessment.council_id in councils_of(user)
+
+
+rules.add_perm("council.view_checklist", reads_checklist)
+rules.add_perm("council.list_assessment", reads_checklist)
+rules.add_perm("council.add_assessment", is_council_member)
+rules.add_perm("council.view_assessment", sees_assessment)
+rules.add_perm("council.change_assessment", answers_assessment)
+rules.add_perm("council.finalise_assessment", answers_assessment)
+rules.add_perm("council.share_assessment", shares_assessment)
+rules.add_perm("council.view_regional_overview", is_council_member)

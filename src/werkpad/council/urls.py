@@ -1,21 +1,42 @@
 from django.urls import path
 
+from werkpad.council.assessments import views as assessments
+from werkpad.council.reports import views as reports
+
 app_name = "council"
 
-urlpatterns: list = []
-
-# --- results reports (CO2) ---
-from werkpad.council.reports import views as report_views  # noqa: E402
-
-urlpatterns += [
-    path("rapportages/", report_views.report_list, name="reports"),
-    path("rapportages/nieuw/", report_views.report_create, name="report-create"),
-    path("rapportages/<int:id>/", report_views.report_detail, name="report-detail"),
-    path("rapportages/<int:id>/notities/", report_views.report_notes, name="report-notes"),
-    path("rapportages/<int:id>/publiceren/", report_views.report_publish, name="report-publish"),
+urlpatterns: list = [
+    # assessments with the LCR checklist (CO3)
+    path("beoordelingen/", assessments.assessment_list, name="assessment-list"),
+    path("beoordelingen/nieuw/", assessments.assessment_create, name="assessment-create"),
+    path("beoordelingen/regio/", assessments.regional_overview, name="assessment-region"),
+    path("beoordelingen/<int:id>/", assessments.assessment_detail, name="assessment-detail"),
     path(
-        "rapportages/<int:id>/export.<str:format>",
-        report_views.report_export,
-        name="report-export",
+        "beoordelingen/<int:id>/punt/<int:number>/",
+        assessments.assessment_point,
+        name="assessment-point",
     ),
+    path(
+        "beoordelingen/<int:id>/definitief/",
+        assessments.assessment_finalise,
+        name="assessment-finalise",
+    ),
+    path("beoordelingen/<int:id>/delen/", assessments.assessment_share, name="assessment-share"),
+    path(
+        "beoordelingen/<int:id>/vergelijking/",
+        assessments.assessment_compare,
+        name="assessment-compare",
+    ),
+    path(
+        "beoordelingen/<int:id>/export/<str:kind>/",
+        assessments.assessment_export,
+        name="assessment-export",
+    ),
+    # results reports to the council (CO2)
+    path("rapportages/", reports.report_list, name="reports"),
+    path("rapportages/nieuw/", reports.report_create, name="report-create"),
+    path("rapportages/<int:id>/", reports.report_detail, name="report-detail"),
+    path("rapportages/<int:id>/notities/", reports.report_notes, name="report-notes"),
+    path("rapportages/<int:id>/publiceren/", reports.report_publish, name="report-publish"),
+    path("rapportages/<int:id>/export.<str:format>", reports.report_export, name="report-export"),
 ]

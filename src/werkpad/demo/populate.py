@@ -36,6 +36,7 @@ from werkpad.demo.actions import create_actions
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
 from werkpad.demo.conversations import create_conversations
+from werkpad.demo.council_assessments import create_council_assessments
 from werkpad.demo.council_reports import create_council_reports
 from werkpad.demo.data import (
     CASELOAD,
@@ -452,6 +453,13 @@ def populate(
             anchor=anchor,
         )
         printer.line(", ".join(f"{key}: {n}" for key, n in surveyed.items()))
+        assessments = create_council_assessments(
+            organisations=cast.organisations,
+            council_members=cast.council_members,
+            anchor=anchor,
+            seed=seed,
+        )
+        printer.line(f"council assessments: {assessments}")
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())

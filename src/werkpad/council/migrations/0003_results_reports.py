@@ -11,6 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('council', '0002_assessments'),
         ('core', '0008_complaint_settings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

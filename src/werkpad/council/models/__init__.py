@@ -5,4 +5,5 @@ its members hold the ``council_member`` role in it. The councils of the other
 municipalities of the same labour-market region are its neighbours.
 """
 
+from werkpad.council.models.assessments import *  # noqa: F403
 from werkpad.council.models.reports import *  # noqa: F403
