@@ -4,3 +4,5 @@ A client council is an ``Organisation`` of kind ``council`` of one municipality;
 its members hold the ``council_member`` role in it. The councils of the other
 municipalities of the same labour-market region are its neighbours.
 """
+
+from werkpad.council.models.advice import *  # noqa: F403
