@@ -44,7 +44,7 @@ from werkpad.council.models import (
 from werkpad.council.rules import council_of_municipality, councils_of
 from werkpad.documents import filetypes
 from werkpad.documents.models import document_storage
-from werkpad.documents.services import check_file, scan
+from werkpad.documents.services import DocumentTypeError, check_file, scan
 
 OBJECT = "advice request"
 KIND = "advice-request"
@@ -177,9 +177,8 @@ def advice_request_create(
 def _attach(request: AdviceRequest, *, upload: UploadedFile, user: User) -> AdviceAttachment:
     data, kind = check_file(upload)
     if kind not in ATTACHMENT_KINDS:
-        raise InvalidInputError(
-            {"file": [_("Attach a PDF, Word (.docx) or OpenDocument (.odt) file.")]},
-            codes={"file": "file-type"},
+        raise DocumentTypeError(
+            _("Attach a PDF, Word (.docx) or OpenDocument (.odt) file."), field="file"
         )
     scan(data)
     name = document_storage().save(
