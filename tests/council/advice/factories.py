@@ -27,10 +27,12 @@ class AdviceRequestFactory(DjangoModelFactory):
         lambda: MunicipalityFactory(name="Amsterdam", cbs_code="GM0363")
     )
     council = factory.LazyAttribute(
-        lambda o: Organisation.objects.filter(
-            municipality=o.municipality, kind=Organisation.Kind.COUNCIL
-        ).first()
-        or OrganisationFactory(municipality=o.municipality, kind=Organisation.Kind.COUNCIL)
+        lambda o: (
+            Organisation.objects.filter(
+                municipality=o.municipality, kind=Organisation.Kind.COUNCIL
+            ).first()
+            or OrganisationFactory(municipality=o.municipality, kind=Organisation.Kind.COUNCIL)
+        )
     )
     kind = AdviceRequest.Kind.REGULATION
     title = "Re-integratieverordening 2027"
