@@ -46,9 +46,7 @@ def advice_request_list(
         rows = rows.filter(unasked=unasked == "true")
     elif unasked:
         raise InvalidInputError({"unasked": [_("Give true or false.")]})
-    return rows.annotate(recommendation_count=Count("recommendations")).order_by(
-        "-created_at", "-id"
-    )
+    return rows.order_by("-created_at", "-id")
 
 
 def advice_request_get(*, user: AnyUser, id: int, for_action: str | None = None) -> AdviceRequest:

@@ -34,6 +34,7 @@ from werkpad.documents.models import document_storage
 
 __all__ = [
     "AdviceAttachment",
+    "AdviceKind",
     "AdviceRequest",
     "AdviceRequestStatusChange",
     "Recommendation",
@@ -43,13 +44,18 @@ __all__ = [
 _USER = settings.AUTH_USER_MODEL
 
 
+class AdviceKind(models.TextChoices):
+    """What the council is asked to advise on (``AdviceRequest.Kind``)."""
+
+    POLICY_PLAN = "policy_plan", _("Policy plan")
+    REGULATION = "regulation", _("Regulation (verordening)")
+    IMPLEMENTATION_PLAN = "implementation_plan", _("Implementation plan")
+    PROPOSAL = "proposal", _("Proposal")
+    OTHER = "other", _("Other")
+
+
 class AdviceRequest(VersionedModel):
-    class Kind(models.TextChoices):
-        POLICY_PLAN = "policy_plan", _("Policy plan")
-        REGULATION = "regulation", _("Regulation (verordening)")
-        IMPLEMENTATION_PLAN = "implementation_plan", _("Implementation plan")
-        PROPOSAL = "proposal", _("Proposal")
-        OTHER = "other", _("Other")
+    Kind = AdviceKind
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="+", verbose_name=_("municipality")
