@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from werkpad.core.api import ActionFamily, ApiView, ListApiView
+from werkpad.core.errors import PermissionDeniedError
 from werkpad.council.advice import selectors, services
 from werkpad.council.advice.serializers import (
     AdviceRequestCreateSerializer,
@@ -59,6 +60,8 @@ class AdviceRequestListView(ListApiView[AdviceRequest]):
         responses={200: AdviceRequestSerializer(many=True)},
     )
     def get(self, request):
+        if not request.user.has_perm("council.list_advicerequest"):
+            raise PermissionDeniedError(code="advice-request-list-denied")
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(AdviceRequestSerializer(page, many=True).data)
 
