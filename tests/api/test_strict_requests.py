@@ -21,11 +21,13 @@ from drf_spectacular.generators import SchemaGenerator
 
 from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
+from tests.council.advice.factories import AdviceRequestFactory
 from tests.documents.factories import make_document
 from tests.factories import (
     EmployerFactory,
     InstrumentFactory,
     JobSeekerFactory,
+    OrganisationFactory,
     PlanFactory,
     ProgrammeFactory,
     ProviderFactory,
@@ -189,6 +191,11 @@ def world(amsterdam):
     rows["vacancy-referrals"] = VacancyReferralFactory(
         job_seeker=job_seeker, vacancy=VacancyFactory(employer=employer)
     )
+    council = OrganisationFactory(municipality=amsterdam, kind=Organisation.Kind.COUNCIL)
+    Membership.objects.create(user=user, organisation=council, role=Role.COUNCIL_MEMBER)
+    rows["council/advice-requests"] = AdviceRequestFactory(
+        municipality=amsterdam, council=council, sent=True
+    )
     return user, rows
 
 
@@ -215,6 +222,8 @@ def url(path: str, rows: dict) -> str:
     if "{id}" not in path:
         return BASE + path
     kind = path.split("/")[1]
+    if kind == "council":  # the council's kinds sit one level down
+        kind = "/".join(path.split("/")[1:3])
     return BASE + path.replace("{id}", str(rows[kind].pk))
 
 
