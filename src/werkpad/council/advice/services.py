@@ -150,6 +150,7 @@ def advice_request_create(
         errors["decision_on"] = [_("The intended decision date cannot lie in the past.")]
     if errors:
         raise InvalidInputError(errors)
+    assert council is not None
     request = AdviceRequest.objects.create(
         municipality_id=municipality_id,
         council=council,
