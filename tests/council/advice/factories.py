@@ -83,3 +83,17 @@ class AdviceRequestFactory(DjangoModelFactory):
                         Recommendation.Response.ADOPTED if obj.status == Status.ANSWERED else ""
                     ),
                 )
+
+
+def recommendation_formset(rows) -> dict[str, str]:
+    """The POST data of the recommendations formset (prefix ``rec``) with ``rows`` of
+    (text, explanation)."""
+    data = {
+        "rec-TOTAL_FORMS": str(len(rows)),
+        "rec-INITIAL_FORMS": "0",
+        "rec-MIN_NUM_FORMS": "0",
+        "rec-MAX_NUM_FORMS": "30",
+    }
+    for i, (text, explanation) in enumerate(rows):
+        data[f"rec-{i}-text"], data[f"rec-{i}-explanation"] = text, explanation
+    return data

@@ -22,7 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.access import api_client, page_client
 from tests.council.advice.conftest import NOW
-from tests.council.advice.factories import AdviceRequestFactory
+from tests.council.advice.factories import AdviceRequestFactory, recommendation_formset
 from tests.factories import UserFactory
 from werkpad.core.permissions import Role
 from werkpad.council.advice import services
@@ -329,7 +329,7 @@ def call_ui(client, action, world):
                     "kind": "other",
                     "title": "Bereikbaarheid",
                     "introduction": "Uit eigen beweging.",
-                    **_formset([("Langer open.", "")]),
+                    **recommendation_formset([("Langer open.", "")]),
                     "send": "1",
                 },
             )
@@ -351,7 +351,11 @@ def call_ui(client, action, world):
         case "advise":
             return client.post(
                 f"{r}/{world.sent.pk}/advies/",
-                {"introduction": "Advies.", **_formset([("Doen.", "Want.")]), "send": "1"},
+                {
+                    "introduction": "Advies.",
+                    **recommendation_formset([("Doen.", "Want.")]),
+                    "send": "1",
+                },
             )
         case "ask extension":
             return client.post(
@@ -371,19 +375,6 @@ def call_ui(client, action, world):
                     "reasons_2": "Geen budget.",
                 },
             )
-
-
-def _formset(rows):
-    data = {
-        "rec-TOTAL_FORMS": str(len(rows)),
-        "rec-INITIAL_FORMS": "0",
-        "rec-MIN_NUM_FORMS": "0",
-        "rec-MAX_NUM_FORMS": "30",
-    }
-    for i, (text, explanation) in enumerate(rows):
-        data[f"rec-{i}-text"] = text
-        data[f"rec-{i}-explanation"] = explanation
-    return data
 
 
 UI_WRITES = {

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.access import page_client
 from tests.council.advice.conftest import NOW
-from tests.council.advice.factories import AdviceRequestFactory
+from tests.council.advice.factories import AdviceRequestFactory, recommendation_formset
 from werkpad.council.advice.workflow import Status
 from werkpad.council.models import AdviceRequest
 
@@ -21,18 +21,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture(autouse=True)
 def _no_second_factor(settings):
     settings.WERKPAD_STAFF_2FA = False
-
-
-def _formset(rows):
-    data = {
-        "rec-TOTAL_FORMS": str(len(rows)),
-        "rec-INITIAL_FORMS": "0",
-        "rec-MIN_NUM_FORMS": "0",
-        "rec-MAX_NUM_FORMS": "30",
-    }
-    for i, (text, explanation) in enumerate(rows):
-        data[f"rec-{i}-text"], data[f"rec-{i}-explanation"] = text, explanation
-    return data
 
 
 def test_the_list_shows_the_council_its_requests_with_the_term(member, council):
@@ -116,7 +104,10 @@ def test_the_council_writes_a_draft_then_sends_the_advice(member, council):
     assert 'name="rec-0-text"' in form and 'name="rec-2-text"' in form
     client.post(
         f"/raad/adviezen/{request.pk}/advies/",
-        {"introduction": "Concept.", **_formset([("Twee weken.", "Eén is kort."), ("", "")])},
+        {
+            "introduction": "Concept.",
+            **recommendation_formset([("Twee weken.", "Eén is kort."), ("", "")]),
+        },
     )
     request.refresh_from_db()
     assert request.status == Status.SENT and request.recommendations.count() == 1
@@ -127,7 +118,7 @@ def test_the_council_writes_a_draft_then_sends_the_advice(member, council):
         {
             "version": str(request.version),
             "introduction": "Definitief.",
-            **_formset([("Twee weken.", "Eén is kort.")]),
+            **recommendation_formset([("Twee weken.", "Eén is kort.")]),
             "send": "1",
         },
     )
@@ -163,7 +154,7 @@ def test_unasked_advice_from_the_page(member, council):
             "kind": "other",
             "title": "Bereikbaarheid Werkplein",
             "introduction": "Uit eigen beweging.",
-            **_formset([("Langer open.", "")]),
+            **recommendation_formset([("Langer open.", "")]),
             "send": "1",
         },
     )

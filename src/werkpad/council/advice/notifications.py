@@ -27,36 +27,23 @@ RESPONSE = "council-advice-response"
 TERM = "council-advice-term"
 
 
-def council_member_ids(council_id: int) -> list[int]:
+def _member_ids(**memberships: object) -> list[int]:
     from werkpad.accounts.models import Membership
 
     return list(
-        Membership.objects.filter(
-            organisation_id=council_id,
-            role=Role.COUNCIL_MEMBER,
-            is_active=True,
-            user__is_active=True,
-        )
+        Membership.objects.filter(is_active=True, user__is_active=True, **memberships)
         .order_by("user_id")
         .values_list("user_id", flat=True)
         .distinct()
     )
+
+
+def council_member_ids(council_id: int) -> list[int]:
+    return _member_ids(organisation_id=council_id, role=Role.COUNCIL_MEMBER)
 
 
 def policy_officer_ids(municipality_id: int) -> list[int]:
-    from werkpad.accounts.models import Membership
-
-    return list(
-        Membership.objects.filter(
-            organisation__municipality_id=municipality_id,
-            role=Role.POLICY_OFFICER,
-            is_active=True,
-            user__is_active=True,
-        )
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
+    return _member_ids(organisation__municipality_id=municipality_id, role=Role.POLICY_OFFICER)
 
 
 def _url(request: AdviceRequest) -> str:

@@ -208,6 +208,15 @@ def advice_attachment(request, id: int, attachment_id: int):
     return response
 
 
+def _advice_saved(request, *, send: bool) -> None:
+    messages.success(
+        request,
+        _("The advice is sent to the municipality.")
+        if send
+        else _("The advice is saved as a draft."),
+    )
+
+
 def _recommendation_rows(formset) -> list[services.RecommendationInput]:
     return [
         services.RecommendationInput(
@@ -240,12 +249,7 @@ def advice_write(request, id: int):
             except DomainError as error:
                 status = refusal_status(form, error)
             else:
-                messages.success(
-                    request,
-                    _("The advice is sent to the municipality.")
-                    if send
-                    else _("The advice is saved as a draft."),
-                )
+                _advice_saved(request, send=send)
                 return redirect(_detail_url(id))
     else:
         form = AdviceForm(
@@ -291,12 +295,7 @@ def advice_unasked(request):
             except DomainError as error:
                 status = refusal_status(form, error)
             else:
-                messages.success(
-                    request,
-                    _("The advice is sent to the municipality.")
-                    if send
-                    else _("The advice is saved as a draft."),
-                )
+                _advice_saved(request, send=send)
                 return redirect(_detail_url(created.pk))
     else:
         form = UnaskedAdviceForm()
