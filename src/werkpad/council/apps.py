@@ -23,12 +23,12 @@ class CouncilConfig(AppConfig):
             "council.advice-requests",
             roles={Role.COUNCIL_MEMBER},
             sections=advice_worklist.council_sections,
-            order=80,
+            order=65,  # the requests awaiting advice before the figures
         )
         register_sections(
             "council.advice-to-respond",
             roles={Role.POLICY_OFFICER},
             sections=advice_worklist.policy_officer_sections,
-            order=80,
+            order=75,  # before the composition that closes the page
         )
         advice_notifications.register()
