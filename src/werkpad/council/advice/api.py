@@ -14,7 +14,7 @@ from werkpad.council.advice import selectors, services
 from werkpad.council.advice.serializers import (
     AdviceRequestCreateSerializer,
     AdviceRequestDetailSerializer,
-    AdviceRequestSerializer,
+    AdviceRequestSummarySerializer,
     AdviceSendingSerializer,
     AdviceWithdrawalSerializer,
     AdviceWriteSerializer,
@@ -37,7 +37,7 @@ def _detail(request, id: int) -> Response:
 
 class AdviceRequestListView(ListApiView[AdviceRequest]):
     schema_tags = TAGS
-    serializer_class = AdviceRequestSerializer
+    serializer_class = AdviceRequestSummarySerializer
     filter_backends: list[Any] = []
     query_parameters = [
         OpenApiParameter("status", str, description="Only these statuses, comma separated."),
@@ -57,13 +57,13 @@ class AdviceRequestListView(ListApiView[AdviceRequest]):
         description="For the members of the addressed council (sent requests and their own "
         "unasked advice), the municipality's policy officers and functional administrators; "
         "the newest first.",
-        responses={200: AdviceRequestSerializer(many=True)},
+        responses={200: AdviceRequestSummarySerializer(many=True)},
     )
     def get(self, request):
         if not request.user.has_perm("council.list_advicerequest"):
             raise PermissionDeniedError(code="advice-request-list-denied")
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(AdviceRequestSerializer(page, many=True).data)
+        return self.get_paginated_response(AdviceRequestSummarySerializer(page, many=True).data)
 
     @extend_schema(
         operation_id="adviceRequestCreate",

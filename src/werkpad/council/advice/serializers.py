@@ -42,7 +42,7 @@ class AdviceExtensionSerializer(serializers.Serializer):
     decidedAt = serializers.DateTimeField(source="decided_at", allow_null=True)
 
 
-class AdviceRequestSerializer(serializers.Serializer):
+class AdviceRequestSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     version = serializers.IntegerField()
     municipalityId = serializers.IntegerField(source="municipality_id")
@@ -68,7 +68,7 @@ class AdviceRequestSerializer(serializers.Serializer):
     createdAt = serializers.DateTimeField(source="created_at")
 
 
-class AdviceRequestDetailSerializer(AdviceRequestSerializer):
+class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
     adviceIntroduction = serializers.CharField(source="advice_introduction")
     recommendations = RecommendationSerializer(many=True, source="recommendations.all")
     responseLetter = serializers.CharField(source="response_letter")
