@@ -10,6 +10,7 @@ from werkpad.consents import api as consents
 from werkpad.conversations import api as conversations
 from werkpad.core.settings_api import MunicipalitySettingsView
 from werkpad.core.worklist_api import WorklistView
+from werkpad.council.advice import api as council_advice
 from werkpad.council.assessments import api as council_assessments
 from werkpad.documents import api as documents
 from werkpad.employers import api as employers
@@ -361,5 +362,46 @@ urlpatterns = [
         "council/assessments/<int:id>/export",
         council_assessments.AssessmentExportView.as_view(),
         name="council-assessment-export",
+    ),
+    # The client council: advice requests (CO1).
+    path(
+        "council/advice-requests",
+        council_advice.AdviceRequestListView.as_view(),
+        name="council-advice-request-list",
+    ),
+    path(
+        "council/advice-requests/<int:id>",
+        council_advice.AdviceRequestDetailView.as_view(),
+        name="council-advice-request-detail",
+    ),
+    path(
+        "council/advice-requests/<int:id>/sending",
+        council_advice.SendingView.as_view(),
+        name="council-advice-request-sending",
+    ),
+    path(
+        "council/advice-requests/<int:id>/withdrawal",
+        council_advice.WithdrawalView.as_view(),
+        name="council-advice-request-withdrawal",
+    ),
+    path(
+        "council/advice-requests/<int:id>/advice",
+        council_advice.AdviceView.as_view(),
+        name="council-advice-request-advice",
+    ),
+    path(
+        "council/advice-requests/<int:id>/response",
+        council_advice.ResponseView.as_view(),
+        name="council-advice-request-response",
+    ),
+    path(
+        "council/advice-requests/<int:id>/extension-request",
+        council_advice.ExtensionRequestView.as_view(),
+        name="council-advice-request-extension-request",
+    ),
+    path(
+        "council/advice-requests/<int:id>/extension-decision",
+        council_advice.ExtensionDecisionView.as_view(),
+        name="council-advice-request-extension-decision",
     ),
 ]

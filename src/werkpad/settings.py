@@ -445,6 +445,8 @@ SPECTACULAR_SETTINGS = {
         "VacancyReferralStatusEnum": "werkpad.placements.workflow.Status",
         "PlacementContractTypeEnum": "werkpad.placements.models.ContractType",
         "ContractTypeEnum": "werkpad.trajectories.models.ContractType",
+        "AdviceRequestStatusEnum": "werkpad.council.advice.workflow.Status",
+        "AdviceRequestKindEnum": "werkpad.council.models.advice.AdviceKind",
         # complaints.workflow.Status: its serializers name the values only
         "ComplaintStatusEnum": [
             "received",

@@ -21,6 +21,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from tests.actions.factories import ActionFactory
 from tests.api.test_schema import api_routes
+from tests.council.advice.factories import AdviceRequestFactory
 from tests.council.assessments.factories import AssessmentFactory, CouncilFactory
 from tests.documents.factories import make_document
 from tests.factories import (
@@ -190,9 +191,14 @@ def world(amsterdam):
     rows["vacancy-referrals"] = VacancyReferralFactory(
         job_seeker=job_seeker, vacancy=VacancyFactory(employer=employer)
     )
-    # /council/assessments/{id}: a final assessment of Amsterdam's council, which the
-    # policy officer reads
-    rows["council"] = AssessmentFactory(council=CouncilFactory(municipality=amsterdam), final=True)
+    # The council's kinds: a final assessment of Amsterdam's council (which the policy
+    # officer reads) and an advice request sent to it, whose member the user is too.
+    council = CouncilFactory(municipality=amsterdam)
+    Membership.objects.create(user=user, organisation=council, role=Role.COUNCIL_MEMBER)
+    rows["council/assessments"] = AssessmentFactory(council=council, final=True)
+    rows["council/advice-requests"] = AdviceRequestFactory(
+        municipality=amsterdam, council=council, sent=True
+    )
     return user, rows
 
 
@@ -219,6 +225,8 @@ def url(path: str, rows: dict) -> str:
     if "{id}" not in path:
         return BASE + path
     kind = path.split("/")[1]
+    if kind == "council":  # the council's kinds sit one level down
+        kind = "/".join(path.split("/")[1:3])
     return BASE + path.replace("{id}", str(rows[kind].pk))
 
 

@@ -60,8 +60,8 @@ SECTIONS = {
         "complaints-acknowledge",
         "complaints-dissatisfied",
     ],
-    Role.COUNCIL_MEMBER: ["programme-gaps", "composition"],
-    Role.POLICY_OFFICER: ["certification", "composition"],
+    Role.COUNCIL_MEMBER: ["council-advice-requests", "programme-gaps", "composition"],
+    Role.POLICY_OFFICER: ["certification", "council-advice-to-respond", "composition"],
     Role.FUNCTIONAL_ADMIN: ["certification", "minimum-wage", "composition"],
 }
 #: Who finds the Amsterdam job seeker's name in their worklist: the contact person, and the

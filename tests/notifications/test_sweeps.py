@@ -207,6 +207,7 @@ def test_every_topic_with_terms_is_registered():
         "complaint",
         "action-term",
         "vacancy-answer-term",
+        "council-advice-term",
     }
 
 

@@ -36,6 +36,7 @@ from werkpad.demo.actions import create_actions
 from werkpad.demo.complaints import create_complaints
 from werkpad.demo.consents import create_consents
 from werkpad.demo.conversations import create_conversations
+from werkpad.demo.council_advice import create_council_advice
 from werkpad.demo.council_assessments import create_council_assessments
 from werkpad.demo.council_reports import create_council_reports
 from werkpad.demo.data import (
@@ -460,6 +461,13 @@ def populate(
             seed=seed,
         )
         printer.line(f"council assessments: {assessments}")
+        advice_requests = create_council_advice(
+            municipalities=cast.municipalities,
+            policy_officers=cast.policy_officers,
+            council_members=cast.council_members,
+            anchor=anchor,
+        )
+        printer.line(f"council advice requests: {advice_requests}")
         # The sweep of terms once, as the worker would: the header's count is real
         # from the first login. The demo's own notifications are not e-mailed.
         notified = sweep(today=clock.today())

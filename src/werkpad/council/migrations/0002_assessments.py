@@ -8,9 +8,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
 
     dependencies = [
+        ('council', '0001_advice_requests'),
         ('core', '0008_complaint_settings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

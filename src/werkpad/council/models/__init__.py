@@ -5,5 +5,6 @@ its members hold the ``council_member`` role in it. The councils of the other
 municipalities of the same labour-market region are its neighbours.
 """
 
+from werkpad.council.models.advice import *  # noqa: F403
 from werkpad.council.models.assessments import *  # noqa: F403
 from werkpad.council.models.reports import *  # noqa: F403
