@@ -23,8 +23,9 @@ from django.utils.translation import gettext as _
 from werkpad.accounts.models import Membership
 from werkpad.core.deadlines import add_months
 from werkpad.core.permissions import Role
+from werkpad.council.advice.selectors import consultation_timeliness
 from werkpad.council.evidence import Context, Evidence, Figure, evidence
-from werkpad.council.models import ResultsReport
+from werkpad.council.models import AdviceKind, ResultsReport
 from werkpad.council.reports.workflow import Status as ReportStatus
 from werkpad.employers.models import Distribution, Source, Vacancy
 from werkpad.employers.workflow import OPEN as OPEN_VACANCY
@@ -110,6 +111,49 @@ def make(ctx: Context, question_id: str, summary: str, method: str, *figures: Fi
 
 
 # --- point 1: informing the council -------------------------------------------------
+
+
+def consultation(ctx: Context, question_id: str, kinds: list[str] | None) -> Evidence:
+    """How many advice requests were sent to the council in the last 12 months and how
+    many of them in time: with at least the council's term left before the decision date."""
+    found = consultation_timeliness(
+        municipality=ctx.municipality, since=year_ago(ctx), until=ctx.today, kinds=kinds
+    )
+    figures = (
+        records(_("Advice requests sent to the council (last 12 months)"), found.asked),
+        records(_("Sent in time, with the council's term left"), found.in_time),
+        records(_("Sent too late for the council's term"), found.late),
+        records(_("Advised by the council after its term"), found.advised_late),
+    )
+    if found.asked:
+        summary = _(
+            "Of the %(asked)s advice requests the municipality sent the council in the last "
+            "12 months, %(in_time)s left the council its full term before the decision "
+            "(%(share)s); %(late)s did not."
+        ) % {
+            "asked": found.asked,
+            "in_time": found.in_time,
+            "late": found.late,
+            "share": percent(found.in_time, found.asked),
+        }
+    else:
+        summary = _("The municipality sent the council no advice request in the last 12 months.")
+    method = _(
+        "Advice requests recorded in werkpad and sent to the council in the last 12 months "
+        "(unasked advice not counted); in time when the decision date lay at least the "
+        "council's advice term (a setting of the municipality) after the day it was sent."
+    )
+    return make(ctx, question_id, summary, method, *figures)
+
+
+@evidence("1.1")
+def consulted_on_policy(ctx: Context) -> Evidence:
+    return consultation(ctx, "1.1", None)
+
+
+@evidence("1.2")
+def consulted_on_regulations(ctx: Context) -> Evidence:
+    return consultation(ctx, "1.2", [AdviceKind.REGULATION])
 
 
 @evidence("1.3")
