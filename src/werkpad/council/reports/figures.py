@@ -386,7 +386,8 @@ def withheld_in(table: Table, frozen: dict[str, Any]) -> set[Item]:
                 found.add(("cell", r, columns[label]))
         if row["total"] and row["total"]["withheld"]:
             found.add(("row", r))
-    for label, cell in zip(frozen["columns"], frozen["column_totals"] or [], strict=True):
+    column_totals = frozen["column_totals"] or []  # none in a 1-D or one-row table
+    for label, cell in zip(frozen["columns"][: len(column_totals)], column_totals, strict=True):
         if cell["withheld"] and label in columns:
             found.add(("column", columns[label]))
     if frozen["total"]["withheld"]:
