@@ -196,7 +196,7 @@ rules.add_perm("council.list_assessment", reads_checklist)
 rules.add_perm("council.add_assessment", is_council_member)
 rules.add_perm("council.view_assessment", sees_assessment)
 rules.add_perm("council.change_assessment", answers_assessment)
-rules.add_perm("council.finalise_assessment", answers_assessment)
+rules.add_perm("council.finalise_assessment", owns_assessment)
 rules.add_perm("council.share_assessment", shares_assessment)
 rules.add_perm("council.view_regional_overview", is_council_member)
 
