@@ -182,3 +182,23 @@ def test_the_list_counts_questions_invitations_and_responses(client, policy_offi
         for pk, s in rows.items()
         if pk != survey.pk
     ] == [(0, 0, 0)]
+
+
+def test_fewer_respondents_than_the_minimum_are_shown_as_such(client, council_member, amsterdam):
+    survey = SurveyFactory(municipality=amsterdam, closed=True, title="Werkgevers 2026")
+    scale = QuestionFactory(survey=survey, order=1)
+    for _ in range(4):
+        InvitationFactory(survey=survey, job_seeker=JobSeekerFactory(municipality=amsterdam))
+    for value in (5, 4, 4, 2):
+        respond(survey, {scale: value})
+    client.force_login(council_member)
+
+    listed = client.get("/enquetes/").content.decode()
+    results = client.get(f"/enquetes/{survey.pk}/resultaten/").content.decode()
+
+    row = listed.split("Werkgevers 2026", 1)[1].split("</tr>", 1)[0]
+    assert 'data-suppressed="small">&lt;10' in row
+    summary = results.split('id="results-summary"', 1)[1].split("</dl>", 1)[0]
+    assert 'data-suppressed="small">&lt;10' in summary and "(100%)" not in summary
+    assert "Minder dan 10 antwoorden" in results
+    assert "4 antwoorden" not in results

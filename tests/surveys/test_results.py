@@ -44,8 +44,19 @@ def test_no_shown_count_is_small_and_no_withheld_one_can_be_worked_out(kind, cou
     assert len(hidden_people) != 1
     assert not hidden_people or sum(hidden_people) >= MIN
     assert all(c.count is None and c.share is None for c in withheld)
-    if kind == QuestionKind.SCALE:
+    if kind == QuestionKind.SCALE and not withheld:
         assert mean == pytest.approx(sum(n * c for n, c in per_number.items()) / total)
+    else:
+        # the mean beside the shown counts and the total would give a withheld one away
+        assert mean is None
+
+
+def test_the_mean_is_not_shown_beside_a_withheld_count():
+    # 15 answers: ten 3s and five 5s. With the 5s withheld as small, the mean 3.67 would
+    # give them back as (3.67 * 15 - 30) / 5.
+    cells, mean = question_cells(QuestionKind.SCALE, {3: 10, 5: 5}, min_cell=MIN)
+
+    assert [c.key for c in cells if c.suppressed] and mean is None
 
 
 def test_a_scale_shows_its_counts_and_mean_when_large_enough():

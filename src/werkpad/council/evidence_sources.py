@@ -59,6 +59,16 @@ def persons(ctx: Context, label: str, count: int) -> Figure:
     return Figure(label=label, value=str(count))
 
 
+def part_of(ctx: Context, label: str, part: int, whole: int) -> Figure:
+    """A count of persons within a group whose size is shown too: withheld when it is a
+    small count, and when the rest of the group is (the whole minus this count gives it)."""
+    if small(ctx, part):
+        return Figure(label=label, value=withheld_value(ctx), withheld=True)
+    if small(ctx, whole - part):
+        return Figure(label=label, value=_("withheld"), withheld=True)
+    return Figure(label=label, value=str(part))
+
+
 def share(ctx: Context, label: str, part: int, total: int) -> Figure:
     """The share ``part`` of ``total`` persons; withheld when the part, the rest or the
     whole is a small count (the part could then be worked out from the total)."""
@@ -301,7 +311,10 @@ def current_plans(ctx: Context) -> Evidence:
 @evidence("5.2")
 def agreed_plans(ctx: Context) -> Evidence:
     counts = _plan_counts(ctx)
-    plans = persons(ctx, _("Job seekers with a plan in effect"), counts["with_plan"])
+    # 5.1 shows the file's size: the plans are withheld when those without one are few.
+    plans = part_of(
+        ctx, _("Job seekers with a plan in effect"), counts["with_plan"], counts["total"]
+    )
     agreed = share(
         ctx, _("Of which agreed by the job seeker"), counts["agreed"], counts["with_plan"]
     )
@@ -402,8 +415,10 @@ def self_employment(ctx: Context) -> Evidence:
     begun = persons(
         ctx, _("Job seekers informed about self-employment (last 12 months)"), routes["begun"]
     )
-    bbz = persons(ctx, _("Of whom referred to the Bbz desk"), routes["bbz"])
-    started = persons(ctx, _("Of whom started as self-employed"), routes["started"])
+    bbz = part_of(ctx, _("Of whom referred to the Bbz desk"), routes["bbz"], routes["begun"])
+    started = part_of(
+        ctx, _("Of whom started as self-employed"), routes["started"], routes["begun"]
+    )
     summary = _(
         "In the last 12 months %(begun)s job seekers were given information about working for "
         "themselves; %(bbz)s were referred to the Bbz desk and %(started)s started as "
@@ -576,9 +591,19 @@ def non_benefit_support(ctx: Context) -> Evidence:
         .distinct()
         .count()
     )
+    # What a few persons were granted together is close to what each of them was granted.
+    granted_amount = (
+        Figure(
+            label=_("Granted to non-benefit job seekers this year"),
+            value=withheld_value(ctx),
+            withheld=True,
+        )
+        if small(ctx, granted["people"])
+        else euros(_("Granted to non-benefit job seekers this year"), granted["amount"])
+    )
     figures = (
         euros(_("Budget for non-benefit job seekers this year"), budget["amount"]),
-        euros(_("Granted to non-benefit job seekers this year"), granted["amount"]),
+        granted_amount,
         persons(ctx, _("Non-benefit job seekers with a grant this year"), granted["people"]),
         persons(
             ctx,

@@ -196,7 +196,7 @@ rules.add_perm("council.list_assessment", reads_checklist)
 rules.add_perm("council.add_assessment", is_council_member)
 rules.add_perm("council.view_assessment", sees_assessment)
 rules.add_perm("council.change_assessment", answers_assessment)
-rules.add_perm("council.finalise_assessment", answers_assessment)
+rules.add_perm("council.finalise_assessment", owns_assessment)
 rules.add_perm("council.share_assessment", shares_assessment)
 rules.add_perm("council.view_regional_overview", is_council_member)
 
@@ -217,10 +217,12 @@ ADVICE_MUNICIPALITY_ROLES = (Role.POLICY_OFFICER,)
 ADVICE_READER_ROLES = (*ADVICE_COUNCIL_ROLES, *ADVICE_MUNICIPALITY_ROLES, Role.FUNCTIONAL_ADMIN)
 
 
-def _not_municipal_draft() -> Condition:
+def _sent_or_unasked() -> Condition:
+    """The council sees a request once it was sent (withdrawn afterwards included), never
+    the municipality's draft, nor a draft it withdrew unsent; its own unasked advice always."""
     return Condition(
-        q=lambda: ~Q(status="draft", unasked=False),
-        holds=lambda r: not (r.status == "draft" and not r.unasked),
+        q=lambda: Q(unasked=True) | Q(sent_at__isnull=False),
+        holds=lambda r: r.unasked or r.sent_at is not None,
     )
 
 
@@ -235,7 +237,7 @@ ADVICE_COUNCIL = Visibility(
     (
         When(
             InOrganisationOf(frozenset(ADVICE_COUNCIL_ROLES), "council_id"),
-            _not_municipal_draft(),
+            _sent_or_unasked(),
         ),
     )
 )
@@ -287,6 +289,14 @@ def advises_on(user, request) -> bool:
     )
 
 
+@rules.predicate
+def reads_advice_text(user, request) -> bool:
+    """The council's advice is its own until it sends it; from then on everyone who sees
+    the request reads it."""
+    return request is not None and (request.advised_at is not None or advises_on(user, request))
+
+
+rules.add_perm("council.read_advice", reads_advice_text)
 rules.add_perm("council.list_advicerequest", reads_advice)
 rules.add_perm("council.add_advicerequest", requests_advice)
 rules.add_perm("council.add_unasked_advice", gives_unasked_advice)

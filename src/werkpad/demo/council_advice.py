@@ -138,7 +138,7 @@ AMSTERDAM_SPECS = (
         "onafhankelijke cliëntadviseur: de consulent verwijst, de klant krijgt een week om "
         "een advies te halen en bespreekt dat daarna met de consulent.",
         days_ago=540,
-        decision_after=14,
+        decision_after=21,
         advised_after=20,
         answered_after=35,
         introduction="De Cliëntenraad juicht het toe dat de onafhankelijke cliëntadviseur "

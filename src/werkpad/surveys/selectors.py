@@ -145,7 +145,8 @@ def question_cells(
     withhold_all(cells, total=total, min_cell=min_cell)
     suppress(cells, min_cell=min_cell)
     mean = None
-    if kind == QuestionKind.SCALE and total >= min_cell:
+    # With a cell withheld, the mean beside the shown counts would give it away.
+    if kind == QuestionKind.SCALE and total >= min_cell and not any(c.suppressed for c in cells):
         mean = sum(n * c for n, c in counts.items()) / total
     return cells, mean
 

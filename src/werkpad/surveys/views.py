@@ -39,6 +39,7 @@ def survey_list(request):
             "statuses": Status.choices,
             "status": status,
             "can_create": request.user.has_perm("surveys.add_survey"),
+            "min_cell": settings.WERKPAD_MIN_CELL,
         },
     )
 

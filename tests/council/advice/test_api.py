@@ -179,3 +179,49 @@ def test_unasked_date_arithmetic_is_absent(api, member, council):
     body = api.as_user(member).get(f"{BASE}/{advice.pk}").json()
     assert (body["unasked"], body["decisionOn"], body["dueOn"]) == (True, None, None)
     assert dt.date.fromisoformat(body["createdAt"][:10]) == NOW.date()
+
+
+def test_the_municipality_reads_the_advice_only_once_the_council_sent_it(
+    api, officer, member, council
+):
+    from werkpad.council.advice.services import RecommendationInput, advice_save
+
+    request = AdviceRequestFactory(municipality=council.municipality, council=council, sent=True)
+    advice_save(
+        user=member,
+        request_id=request.pk,
+        introduction="Concept: de raad twijfelt nog.",
+        recommendations=[RecommendationInput(text="Twee weken in plaats van één.")],
+    )
+
+    as_officer = api.as_user(officer).get(f"{BASE}/{request.pk}").json()
+    as_member = api.as_user(member).get(f"{BASE}/{request.pk}").json()
+    page = api.as_user(officer).get(f"/raad/adviezen/{request.pk}/")
+
+    assert as_officer["adviceIntroduction"] == "" and as_officer["recommendations"] == []
+    assert as_member["adviceIntroduction"] == "Concept: de raad twijfelt nog."
+    assert "de raad twijfelt nog" not in page.content.decode()
+
+    advice_save(
+        user=member,
+        request_id=request.pk,
+        introduction="De raad adviseert.",
+        recommendations=[RecommendationInput(text="Twee weken in plaats van één.")],
+        send=True,
+    )
+    sent = api.as_user(officer).get(f"{BASE}/{request.pk}").json()
+    assert sent["adviceIntroduction"] == "De raad adviseert."
+    assert [r["text"] for r in sent["recommendations"]] == ["Twee weken in plaats van één."]
+
+
+def test_a_draft_withdrawn_before_it_was_sent_stays_the_municipality_s(
+    api, officer, member, council
+):
+    from werkpad.council.advice.services import advice_request_withdraw
+
+    request = AdviceRequestFactory(municipality=council.municipality, council=council)
+    advice_request_withdraw(user=officer, request_id=request.pk, reason="Voorstel vervalt.")
+
+    assert api.as_user(member).get(f"{BASE}/{request.pk}").status_code == 404
+    assert request.pk not in [r["id"] for r in api.as_user(member).get(BASE).json()["results"]]
+    assert api.as_user(officer).get(f"{BASE}/{request.pk}").status_code == 200

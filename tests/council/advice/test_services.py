@@ -121,6 +121,19 @@ def test_a_term_ending_on_a_holiday_and_weekend_moves_to_the_next_working_day(of
 
 @pytest.mark.parametrize(
     ("decision_on", "in_time"),
+    [(dt.date(2026, 12, 28), True), (dt.date(2026, 12, 25), False)],
+)
+def test_in_time_counts_to_the_due_date_the_holidays_moved(officer, council, decision_on, in_time):
+    # Fourteen days from Friday 11 December end on Christmas Day: the council has until
+    # Monday 28 December, so a decision on the 25th leaves it less than its term.
+    request = _create(officer, decision_on=decision_on)
+    with time_machine.travel(dt.datetime(2026, 12, 11, 9, tzinfo=AMSTERDAM), tick=False):
+        sent = services.advice_request_send(user=officer, request_id=request.pk)
+    assert sent.consulted_in_time is in_time
+
+
+@pytest.mark.parametrize(
+    ("decision_on", "in_time"),
     [
         (dt.date(2026, 12, 7), True),  # exactly the 14 days left
         (dt.date(2026, 12, 6), False),  # one day short

@@ -295,13 +295,47 @@ def test_self_employment_routes(amsterdam, zaandam, min_cell):
     for _ in range(3):
         route(amsterdam, bbz_referred_on=dt.date(2026, 4, 1), outcome="started")
     route(amsterdam, bbz_referred_on=dt.date(2026, 4, 1))
-    route(amsterdam)
+    for _ in range(3):
+        route(amsterdam)
     route(amsterdam, information_given_on=dt.date(2025, 10, 1), outcome="started")  # too long ago
     route(zaandam, outcome="started")
     shown, _item = figures(amsterdam, "6.8")
-    assert shown["Job seekers informed about self-employment (last 12 months)"] == ("5", False)
+    assert shown["Job seekers informed about self-employment (last 12 months)"] == ("7", False)
     assert shown["Of whom referred to the Bbz desk"] == ("4", False)
     assert shown["Of whom started as self-employed"] == ("3", False)
+
+    # In Zaanstad 3 of 5 were referred: the 2 not referred would be the 5 minus the 3.
+    for _ in range(3):
+        route(zaandam, bbz_referred_on=dt.date(2026, 5, 1))
+    route(zaandam)
+    shown, _item = figures(zaandam, "6.8")
+    assert shown["Job seekers informed about self-employment (last 12 months)"] == ("5", False)
+    assert shown["Of whom referred to the Bbz desk"] == ("withheld", True)
+
+
+def test_the_plans_in_effect_are_withheld_when_those_without_are_few(amsterdam, min_cell):
+    # 5.1 shows the 12 in the file; 5.2 showing 11 plans would give away the 1 without.
+    for _ in range(11):
+        PlanFactory(in_effect=True, job_seeker=JobSeekerFactory(municipality=amsterdam))
+    JobSeekerFactory(municipality=amsterdam)
+    shown, _item = figures(amsterdam, "5.1")
+    assert shown["Job seekers in the file"] == ("12", False)
+    assert shown["With a plan in effect"] == ("withheld", True)
+    shown, _item = figures(amsterdam, "5.2")
+    assert shown["Job seekers with a plan in effect"] == ("withheld", True)
+
+
+def test_what_a_few_non_benefit_job_seekers_were_granted_is_withheld(amsterdam, min_cell):
+    coaching = InstrumentFactory(municipality=amsterdam)
+    BudgetFactory(instrument=coaching, year=2026, amount=Decimal("9000"))
+    GrantFactory(
+        instrument=coaching,
+        job_seeker=JobSeekerFactory(municipality=amsterdam, benefit_type="none"),
+        amount=Decimal("2750"),
+    )
+    shown, _item = figures(amsterdam, "11.2")
+    assert shown["Non-benefit job seekers with a grant this year"] == ("fewer than 3", True)
+    assert shown["Granted to non-benefit job seekers this year"] == ("fewer than 3", True)
 
 
 def test_results_reports_published_to_the_council(amsterdam, zaandam):

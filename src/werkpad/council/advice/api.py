@@ -32,7 +32,7 @@ ID_PARAM = OpenApiParameter(
 
 def _detail(request, id: int) -> Response:
     found = selectors.advice_request_get(user=request.user, id=id)
-    return Response(AdviceRequestDetailSerializer(found).data)
+    return Response(AdviceRequestDetailSerializer(found, context={"request": request}).data)
 
 
 class AdviceRequestListView(ListApiView[AdviceRequest]):
@@ -86,7 +86,9 @@ class AdviceRequestListView(ListApiView[AdviceRequest]):
             municipality_id=d["municipality"],
         )
         found = selectors.advice_request_get(user=request.user, id=created.pk)
-        return Response(AdviceRequestDetailSerializer(found).data, status=201)
+        return Response(
+            AdviceRequestDetailSerializer(found, context={"request": request}).data, status=201
+        )
 
 
 class AdviceRequestDetailView(ApiView):

@@ -75,6 +75,16 @@ class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
     attachments = AdviceAttachmentSerializer(many=True, source="attachments.all")
     extensions = AdviceExtensionSerializer(many=True, source="extensions.all")
 
+    def to_representation(self, instance: AdviceRequest) -> dict:
+        """The council's advice is its own until it sends it: before that, only the council
+        reads its draft (``council.read_advice``); anyone else gets it empty."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or not request.user.has_perm("council.read_advice", instance):
+            data["adviceIntroduction"] = ""
+            data["recommendations"] = []
+        return data
+
 
 class AdviceRequestCreateSerializer(StrictSerializer):
     kind = serializers.ChoiceField(choices=AdviceRequest.Kind.choices)

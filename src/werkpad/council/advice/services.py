@@ -219,9 +219,12 @@ def attachment_add(*, user: User, request_id: int, upload: UploadedFile) -> Advi
 def term_of(
     *, municipality_id: int, sent_on: dt.date, decision_on: dt.date
 ) -> tuple[int, dt.date, bool]:
-    """The term in days, its due date, and whether the council is consulted in time."""
+    """The term in days, its due date, and whether the council is consulted in time: the
+    decision falls on or after the due date, which the Algemene termijnenwet moves past a
+    weekend or public holiday, so the council has its whole term before the decision."""
     days = MunicipalitySettings.for_id(municipality_id).council_advice_days
-    return days, add_days(sent_on, days), (decision_on - sent_on).days >= days
+    due_on = add_days(sent_on, days)
+    return days, due_on, decision_on >= due_on
 
 
 @transaction.atomic

@@ -94,6 +94,7 @@ def advice_detail(request, id: int):
             "days_overdue": -days_left if days_left is not None and days_left < 0 else 0,
             "handles": handles,
             "advises": advises,
+            "reads_advice": user.has_perm("council.read_advice", advice_request),
             "pending_extension": pending,
             "attach_form": AttachmentForm(),
             "withdraw_form": WithdrawForm(),

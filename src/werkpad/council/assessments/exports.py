@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -95,9 +96,13 @@ def assessment_html(assessment: Assessment) -> str:
 
 def assessment_pdf(assessment: Assessment) -> bytes:
     """The report as a PDF. WeasyPrint is imported here, so that nothing else pays for it."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
-    pdf: bytes = HTML(string=assessment_html(assessment)).write_pdf()
+    stylesheet = finders.find("werkpad/council-print.css")
+    assert isinstance(stylesheet, str)  # shipped with werkpad's static files
+    pdf: bytes = HTML(string=assessment_html(assessment)).write_pdf(
+        stylesheets=[CSS(filename=stylesheet)]
+    )
     return pdf
 
 

@@ -14,27 +14,18 @@ from werkpad.council.models.assessments import AnswerValue, AssessmentStatus
 TEXT = 10000
 
 
-class OptionSerializer(serializers.Serializer):
-    value = serializers.ChoiceField(choices=["yes", "no", "remarks", "action_points"])
-    label = serializers.CharField(help_text="The option's words in the checklist.")  # type: ignore[assignment]
-
-
 class QuestionSerializer(serializers.Serializer):
     id = serializers.CharField(help_text='"<point>.<n>", in the checklist\'s order.')
     text = serializers.CharField(help_text="The question, word for word.")
-    answerOptions = OptionSerializer(source="options", many=True)
-
-
-class ChapterSerializer(serializers.Serializer):
-    number = serializers.IntegerField()
-    title = serializers.CharField()
 
 
 class PointSerializer(serializers.Serializer):
+    """A point of the checklist, in exactly the shape other systems read: number, title,
+    explanation and questions (id and text), nothing more."""
+
     number = serializers.IntegerField()
     title = serializers.CharField(help_text="The point's question, word for word.")
     explanation = serializers.CharField(help_text="What the council should look at.")
-    chapter = ChapterSerializer(help_text="The workbook's chapter the point is in.")
     questions = QuestionSerializer(many=True)
 
 

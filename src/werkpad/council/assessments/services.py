@@ -226,7 +226,7 @@ def assessment_finalise(
     """Make a draft final: every question answered yes or no. From then on it is
     read-only; the municipality's policy officer reads it."""
     assessment = _locked(user=user, assessment_id=assessment_id)
-    if assessment.council_id not in councils_of(user):
+    if not user.has_perm("council.finalise_assessment", assessment):
         raise PermissionDeniedError(code="assessment-finalise-denied")
     _check_version(assessment, expected_version)
     LIFECYCLE.check(assessment.status, AssessmentStatus.FINAL)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -88,9 +89,11 @@ def report_html(context: dict[str, Any]) -> str:
 
 def report_pdf(context: dict[str, Any]) -> bytes:
     """The report as a PDF; WeasyPrint is imported here so that nothing else pays for it."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
-    pdf: bytes = HTML(string=report_html(context)).write_pdf()
+    stylesheet = finders.find("werkpad/council-print.css")
+    assert isinstance(stylesheet, str)  # shipped with werkpad's static files
+    pdf: bytes = HTML(string=report_html(context)).write_pdf(stylesheets=[CSS(filename=stylesheet)])
     return pdf
 
 

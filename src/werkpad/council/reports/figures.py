@@ -6,6 +6,13 @@ English message ids and translated when shown, so a published report reads in th
 reader's language. ``report_tables`` returns the tables with small cells withheld
 (``reports.suppression``); ``snapshot`` turns them into the JSON a report freezes
 when it is published.
+
+The *flow* tables (``FLOW_TABLES``) count events in the period, so a year's count is the
+sum of its four quarters' counts: a count a published quarter withheld could be worked
+out as the year's count minus the other quarters'. A year report therefore withholds,
+before its own protection, every flow count withheld in a published quarter of it
+(``covered``); a quarter is not published once its year is (``services.report_publish``).
+The other tables count who is in the file at the end of the period, which does not add up.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from django.utils.translation import gettext_noop as N_
 from werkpad.complaints.models import Complaint
 from werkpad.complaints.models import Outcome as ComplaintOutcome
 from werkpad.core.models import Municipality
-from werkpad.council.reports.suppression import Table, protect, published
+from werkpad.council.reports.suppression import Item, Table, pre_withhold, protect, published
 from werkpad.employers.models import Vacancy
 from werkpad.insights.selectors import AGE_BANDS, DURATION_BANDS, _age_band, _duration_band
 from werkpad.jobseekers.models import BenefitType, JobSeeker, LadderRung
@@ -43,6 +50,19 @@ BENEFIT_COLUMNS = [
     ("none", N_("No benefit")),
 ]
 COUNT = [("count", N_("Number"))]
+
+#: The tables of events in the period (additive over sub-periods), by key.
+FLOW_TABLES = frozenset(
+    {
+        "plans_made",
+        "trajectories_started",
+        "trajectories_ended",
+        "placements",
+        "complaints",
+        "second_opinions",
+        "vacancies",
+    }
+)
 
 
 def _msgid(label: object) -> str:
@@ -350,10 +370,43 @@ def vacancy_table(municipality: Municipality, start: dt.date, end: dt.date) -> T
     )
 
 
+def withheld_in(table: Table, frozen: dict[str, Any]) -> set[Item]:
+    """The items of ``table`` that ``frozen`` (the same table in a published report's
+    ``figures``) withheld, matched by row and column label."""
+    rows = {label: r for r, (_key, label) in enumerate(table.rows)}
+    columns = {label: c for c, (_key, label) in enumerate(table.columns)}
+    items = set(table.items())
+    found: set[Item] = set()
+    for row in frozen["rows"]:
+        r = rows.get(row["label"])
+        if r is None:
+            continue
+        for label, cell in zip(frozen["columns"], row["cells"], strict=True):
+            if cell["withheld"] and label in columns:
+                found.add(("cell", r, columns[label]))
+        if row["total"] and row["total"]["withheld"]:
+            found.add(("row", r))
+    column_totals = frozen["column_totals"] or []  # none in a 1-D or one-row table
+    for label, cell in zip(frozen["columns"][: len(column_totals)], column_totals, strict=True):
+        if cell["withheld"] and label in columns:
+            found.add(("column", columns[label]))
+    if frozen["total"]["withheld"]:
+        found.add(("total",))
+    return found & items
+
+
 def report_tables(
-    *, municipality: Municipality, start: dt.date, end: dt.date, min_cell: int
+    *,
+    municipality: Municipality,
+    start: dt.date,
+    end: dt.date,
+    min_cell: int,
+    covered: Iterable[dict[str, Any]] = (),
 ) -> list[Table]:
-    """Every table of the report for the period ``start``-``end`` (inclusive), protected."""
+    """Every table of the report for the period ``start``-``end`` (inclusive), protected.
+
+    ``covered``: the frozen figures of the published reports of sub-periods (a year's
+    quarters); what their flow tables withheld is withheld here too."""
     tables = [
         *composition_tables(municipality, end),
         *plan_tables(municipality, start, end),
@@ -363,6 +416,12 @@ def report_tables(
         second_opinion_table(municipality, start, end),
         vacancy_table(municipality, start, end),
     ]
+    flows = {t.key: t for t in tables if t.key in FLOW_TABLES and t.persons}
+    for figures in covered:
+        for frozen in figures.get("tables", []):
+            if frozen["key"] in flows:
+                table = flows[frozen["key"]]
+                pre_withhold(table, withheld_in(table, frozen))
     return protect(tables, min_cell=min_cell)
 
 

@@ -1,5 +1,6 @@
 """Reads of results reports (CO2): scoped to who may see them (``council.rules``), and
-the figures a report shows: frozen when published, live while a draft."""
+the figures a report shows: frozen when published, live while a draft (a year's
+protected also by what its published quarters withheld, ``figures.report_tables``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from werkpad.core.models import Municipality
 from werkpad.core.permissions import scope_of, visible_for
 from werkpad.council.models import ResultsReport
 from werkpad.council.reports.figures import report_tables, snapshot
+from werkpad.council.reports.workflow import PeriodKind, Status
 from werkpad.council.rules import REPORT_VISIBILITY, REPORT_WRITERS
 
 ACTIONS = {"publish": "council.publish_resultsreport"}
@@ -52,14 +54,52 @@ def report_figures(*, report: ResultsReport) -> dict[str, Any]:
     if report.published:
         figures: dict[str, Any] = report.figures
         return figures
-    return live_figures(
-        municipality=report.municipality, start=report.period_start, end=report.period_end
-    )
+    return live_figures(report=report)
 
 
-def live_figures(*, municipality: Municipality, start: dt.date, end: dt.date) -> dict[str, Any]:
+def published_quarters(*, municipality_id: int, year: int) -> QuerySet[ResultsReport]:
+    """The municipality's published quarter reports of ``year``."""
+    return ResultsReport.objects.filter(
+        municipality_id=municipality_id,
+        period_kind=PeriodKind.QUARTER,
+        period_start__year=year,
+        status=Status.PUBLISHED,
+    ).order_by("period_start")
+
+
+def covering_year(report: ResultsReport) -> ResultsReport | None:
+    """The published year report that covers the quarter ``report``, if any."""
+    if report.period_kind != PeriodKind.QUARTER:
+        return None
+    return ResultsReport.objects.filter(
+        municipality_id=report.municipality_id,
+        period_kind=PeriodKind.YEAR,
+        period_start=dt.date(report.period_start.year, 1, 1),
+        status=Status.PUBLISHED,
+    ).first()
+
+
+def live_figures(*, report: ResultsReport) -> dict[str, Any]:
+    """The report's tables computed now and protected; a year's also against its
+    published quarters."""
     min_cell = settings.WERKPAD_MIN_CELL
-    tables = report_tables(municipality=municipality, start=start, end=end, min_cell=min_cell)
+    covered = (
+        [
+            q.figures
+            for q in published_quarters(
+                municipality_id=report.municipality_id, year=report.period_start.year
+            )
+        ]
+        if report.period_kind == PeriodKind.YEAR
+        else []
+    )
+    tables = report_tables(
+        municipality=report.municipality,
+        start=report.period_start,
+        end=report.period_end,
+        min_cell=min_cell,
+        covered=covered,
+    )
     return snapshot(tables, min_cell=min_cell)
 
 

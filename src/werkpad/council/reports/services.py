@@ -3,7 +3,8 @@
 ``report_create`` writes a draft for a quarter or a year of the policy officer's
 municipality, for its council; ``report_notes_set`` changes a draft's notes;
 ``report_publish`` freezes the figures and tells the council's members after the
-commit.
+commit. A quarter is not published once its year is (``publish_refusal``): the year's
+flow counts minus the other quarters' would give away what the quarter withholds.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from werkpad.core.models import AuditEvent
 from werkpad.core.permissions import scope_of
 from werkpad.council.models import ResultsReport
 from werkpad.council.reports import notifications
-from werkpad.council.reports.selectors import live_figures, report_get
+from werkpad.council.reports.selectors import covering_year, live_figures, report_get
 from werkpad.council.reports.workflow import LIFECYCLE, PeriodKind, Status
 from werkpad.council.rules import REPORT_WRITERS, council_of_municipality
 
@@ -91,8 +92,20 @@ def report_create(
     return report
 
 
-def _locked(user: User, report_id: int, action: str) -> ResultsReport:
-    report_get(user=user, id=report_id, for_action="publish")
+def _locked(user: User, report_id: int, action: str, *, its_year: bool = False) -> ResultsReport:
+    visible = report_get(user=user, id=report_id, for_action="publish")
+    if its_year:
+        # every report of the municipality's year, in one order: a quarter and its year
+        # are never published at the same time, each unaware of the other
+        list(
+            ResultsReport.objects.select_for_update()
+            .filter(
+                municipality_id=visible.municipality_id,
+                period_start__year=visible.period_start.year,
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
     report = ResultsReport.objects.select_for_update().get(pk=report_id)
     if report.status != Status.DRAFT:
         LIFECYCLE.check(report.status, Status.PUBLISHED, step=action)
@@ -118,14 +131,33 @@ def report_notes_set(*, user: User, report_id: int, notes: str) -> ResultsReport
     return report
 
 
+def publish_refusal(report: ResultsReport) -> ConflictError | None:
+    """Why the draft ``report`` cannot be published, if it cannot: a quarter whose year
+    is published already."""
+    year = covering_year(report)
+    if year is None:
+        return None
+    return ConflictError(
+        _(
+            "The report on %(year)s has been published to the council already. The "
+            "figures of this quarter could be worked out from the year's and the other "
+            "quarters', so it can no longer be published."
+        )
+        % {"year": year.period_label},
+        code="results-report-period-covered",
+    )
+
+
 @transaction.atomic
 def report_publish(*, user: User, report_id: int) -> ResultsReport:
-    """Publish a draft to the council: its figures are frozen as they are now."""
-    report = _locked(user, report_id, "publish")
+    """Publish a draft to the council: its figures are frozen as they are now (a
+    year's protected also by what its published quarters withheld)."""
+    report = _locked(user, report_id, "publish", its_year=True)
+    refusal = publish_refusal(report)
+    if refusal is not None:
+        raise refusal
     transition(report, Status.PUBLISHED, lifecycle=LIFECYCLE, user=user, step="publish")
-    report.figures = live_figures(
-        municipality=report.municipality, start=report.period_start, end=report.period_end
-    )
+    report.figures = live_figures(report=report)
     report.published_at = clock.now()
     report.published_by = user
     report.version += 1

@@ -16,6 +16,10 @@ for every report, whatever its data:
    grand totals differ by 1 up to ``min_cell - 1`` persons, the difference is a small
    group, so the smaller total (and every total of that size) is withheld, after which
    rule 2 protects it within its own table.
+
+A caller may withhold items before ``protect`` runs (``pre_withhold``): rules 1-3 then
+work on top of them. A year report does so with what its published quarters withheld,
+against differencing between reports (``figures.report_tables``).
 """
 
 from __future__ import annotations
@@ -154,11 +158,18 @@ def _neighbours(table: Table, item: Item) -> list[Item]:
     return all_margins or [("cell", r, c) for r in range(n_rows) for c in range(n_columns)]
 
 
+def pre_withhold(table: Table, items: Iterable[Item]) -> None:
+    """Withhold ``items`` of ``table`` as complementary before ``protect`` runs (one that is
+    small is then marked small by rule 1)."""
+    for item in items:
+        table.withheld.setdefault(item, Suppression.COMPLEMENTARY.value)
+
+
 def _protect_table(table: Table, *, min_cell: int) -> None:
     items = table.items()
     for item in items:
         if 0 < table.value(item) < min_cell:
-            table.withheld.setdefault(item, Suppression.SMALL.value)
+            table.withheld[item] = Suppression.SMALL.value
     while True:
         hidden = set(table.withheld)
         exposed = determined(table, hidden)

@@ -104,6 +104,8 @@ def report_detail(request, id: int):
     context["may_publish"] = not report.published and request.user.has_perm(
         "council.publish_resultsreport", report
     )
+    refusal = services.publish_refusal(report) if context["may_publish"] else None
+    context["publish_refusal"] = str(refusal) if refusal else ""
     context["notes_form"] = NotesForm(initial={"notes": report.notes})
     return render(request, "council/reports/detail.html", context)
 
