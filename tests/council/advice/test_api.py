@@ -225,3 +225,68 @@ def test_a_draft_withdrawn_before_it_was_sent_stays_the_municipality_s(
     assert api.as_user(member).get(f"{BASE}/{request.pk}").status_code == 404
     assert request.pk not in [r["id"] for r in api.as_user(member).get(BASE).json()["results"]]
     assert api.as_user(officer).get(f"{BASE}/{request.pk}").status_code == 200
+
+
+def test_the_council_gives_unasked_advice_through_the_api(api, officer, member, council):
+    from werkpad.council.models import AdviceRequest
+
+    response = api.as_user(member).post(
+        BASE,
+        {
+            "unasked": True,
+            "kind": "other",
+            "title": "Bereikbaarheid van het Werkplein",
+            "introduction": "De raad hoort dat het Werkplein slecht bereikbaar is.",
+            "recommendations": [
+                {"text": "Open ook op zaterdag.", "explanation": "Voor wie werkt."}
+            ],
+            "send": True,
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["unasked"], body["status"], body["decisionOn"], body["dueOn"]) == (
+        True,
+        "advised",
+        None,
+        None,
+    )
+    read = api.as_user(officer).get(f"{BASE}/{body['id']}").json()
+    assert [r["text"] for r in read["recommendations"]] == ["Open ook op zaterdag."]
+    assert AdviceRequest.objects.get(pk=body["id"]).council == council
+
+
+def test_unasked_advice_and_a_request_do_not_mix_and_the_municipality_gives_none(
+    api, officer, member, council
+):
+    from werkpad.council.models import AdviceRequest
+
+    mixed = api.as_user(member).post(
+        BASE,
+        {"unasked": True, "kind": "other", "title": "X", "decisionOn": "2027-01-01"},
+        format="json",
+    )
+    assert mixed.status_code == 400 and mixed["Content-Type"] == PROBLEM
+    assert [p["name"] for p in mixed.json()["invalidParams"]] == ["decisionOn"]
+
+    request_with_advice = api.as_user(officer).post(
+        BASE,
+        {
+            "kind": "policy_plan",
+            "title": "Y",
+            "question": "Wat vindt u?",
+            "decisionOn": "2027-03-01",
+            "send": True,
+        },
+        format="json",
+    )
+    assert request_with_advice.status_code == 400
+    assert [p["name"] for p in request_with_advice.json()["invalidParams"]] == ["send"]
+
+    by_officer = api.as_user(officer).post(
+        BASE, {"unasked": True, "kind": "other", "title": "Z"}, format="json"
+    )
+    assert by_officer.status_code == 403
+    assert not AdviceRequest.objects.exists()

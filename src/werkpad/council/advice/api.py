@@ -67,9 +67,10 @@ class AdviceRequestListView(ListApiView[AdviceRequest]):
 
     @extend_schema(
         operation_id="adviceRequestCreate",
-        summary="Prepare an advice request",
+        summary="Prepare an advice request, or give unasked advice",
         description="By a policy officer, to the municipality's client council, as a draft; "
-        "`sending` starts the council's term.",
+        "`sending` starts the council's term. With `unasked`, by a council member: advice on "
+        "the council's own initiative, kept as a draft unless `send` (then `advice` sends it).",
         request=AdviceRequestCreateSerializer,
         responses={201: AdviceRequestDetailSerializer},
     )
@@ -77,14 +78,28 @@ class AdviceRequestListView(ListApiView[AdviceRequest]):
         serializer = AdviceRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
-        created = services.advice_request_create(
-            user=request.user,
-            kind=d["kind"],
-            title=d["title"],
-            question=d["question"],
-            decision_on=d["decisionOn"],
-            municipality_id=d["municipality"],
-        )
+        if d["unasked"]:
+            created = services.unasked_advice_create(
+                user=request.user,
+                kind=d["kind"],
+                title=d["title"],
+                introduction=d.get("introduction", ""),
+                recommendations=[
+                    services.RecommendationInput(text=r["text"], explanation=r["explanation"])
+                    for r in d.get("recommendations", [])
+                ],
+                send=d.get("send", False),
+                council_id=d.get("council"),
+            )
+        else:
+            created = services.advice_request_create(
+                user=request.user,
+                kind=d["kind"],
+                title=d["title"],
+                question=d.get("question", ""),
+                decision_on=d.get("decisionOn"),
+                municipality_id=d.get("municipality"),
+            )
         found = selectors.advice_request_get(user=request.user, id=created.pk)
         return Response(
             AdviceRequestDetailSerializer(found, context={"request": request}).data, status=201

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from werkpad.core.api import LineField, ParagraphField, StrictSerializer
@@ -86,18 +87,63 @@ class AdviceRequestDetailSerializer(AdviceRequestSummarySerializer):
         return data
 
 
+class RecommendationInputSerializer(StrictSerializer):
+    text = ParagraphField(max_length=4000)
+    explanation = ParagraphField(max_length=8000, required=False, allow_blank=True, default="")
+
+
 class AdviceRequestCreateSerializer(StrictSerializer):
+    """A policy officer's request to the council (``question``, ``decisionOn``), or, with
+    ``unasked``, a council member's advice on its own initiative (``introduction``,
+    ``recommendations``, ``send``): no question, no decision date, no term."""
+
+    REQUEST_ONLY = ("question", "decisionOn", "municipality")
+    UNASKED_ONLY = ("introduction", "recommendations", "send", "council")
+
+    unasked = serializers.BooleanField(
+        default=False, help_text="Advice the council gives on its own initiative."
+    )
     kind = serializers.ChoiceField(choices=AdviceRequest.Kind.choices)
     title = LineField(max_length=200)
-    question = ParagraphField(max_length=8000)
-    decisionOn = serializers.DateField(help_text="The date the municipality intends to decide.")
+    question = ParagraphField(
+        max_length=8000, required=False, help_text="Required for a request to the council."
+    )
+    decisionOn = serializers.DateField(
+        required=False,
+        allow_null=True,
+        help_text="The date the municipality intends to decide; required for a request.",
+    )
     municipality = serializers.IntegerField(
         min_value=1,
         required=False,
         allow_null=True,
-        default=None,
         help_text="Only for a policy officer of more than one municipality.",
     )
+    introduction = ParagraphField(max_length=20000, required=False, allow_blank=True)
+    recommendations = RecommendationInputSerializer(many=True, required=False)
+    send = serializers.BooleanField(
+        required=False, help_text="Unasked advice: send it now (true) or keep it as a draft."
+    )
+    council = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="Unasked advice: only for a member of more than one council.",
+    )
+
+    def validate(self, data: dict) -> dict:
+        wrong = self.REQUEST_ONLY if data["unasked"] else self.UNASKED_ONLY
+        errors = {
+            name: [
+                _("Not part of unasked advice.")
+                if data["unasked"]
+                else _("Only for unasked advice.")
+            ]
+            for name in wrong
+            if name in self.initial_data
+        }
+        if errors:
+            raise serializers.ValidationError(errors)
+        return data
 
 
 class AdviceSendingSerializer(StrictSerializer):
@@ -107,11 +153,6 @@ class AdviceSendingSerializer(StrictSerializer):
 class AdviceWithdrawalSerializer(StrictSerializer):
     version = _version()
     reason = ParagraphField(max_length=2000)
-
-
-class RecommendationInputSerializer(StrictSerializer):
-    text = ParagraphField(max_length=4000)
-    explanation = ParagraphField(max_length=8000, required=False, allow_blank=True, default="")
 
 
 class AdviceWriteSerializer(StrictSerializer):
