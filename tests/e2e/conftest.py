@@ -120,3 +120,12 @@ def assert_accessible(page) -> None:
         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
     )
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def fits_the_phone(page) -> None:
+    """The page, loaded in full, is no wider than a 390 px phone screen. Waits for the
+    load first: right after a click the old document may be gone and the new one not
+    there yet."""
+    page.wait_for_load_state("load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{page.url} is {width}px wide"

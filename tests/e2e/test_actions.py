@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.actions.factories import ActionFactory, ActionTemplateFactory
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, fits_the_phone, login
 from tests.factories import (
     JobSeekerFactory,
     PlanFactory,
@@ -28,11 +28,6 @@ from werkpad.core.permissions import Role
 from werkpad.trajectories.models import ProgressReport
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fits_the_phone(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width}px wide"
 
 
 @pytest.fixture

@@ -11,18 +11,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, fits_the_phone, login
 from tests.factories import EmployerFactory, OrganisationFactory, UserFactory
 from werkpad.core.models import Organisation
 from werkpad.core.permissions import Role
 from werkpad.employers.models import Vacancy
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fits_the_phone(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width}px wide"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, fits_the_phone, login
 from tests.factories import (
     JobSeekerFactory,
     ProgrammeFactory,
@@ -34,11 +34,6 @@ MOTIVATION = (
     "competentietest blijkt dat eerst werkritme nodig is, en het groepstraject Werkfit biedt "
     "dat in acht weken. Daarna volgt de praktijkopleiding als verzorgende, zoals geadviseerd."
 )
-
-
-def fits_the_phone(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width}px wide"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.actions.factories import ActionFactory
 from tests.documents.factories import PDF
-from tests.e2e.conftest import assert_accessible, login
+from tests.e2e.conftest import assert_accessible, fits_the_phone, login
 from tests.factories import (
     JobSeekerFactory,
     PlanFactory,
@@ -30,11 +30,6 @@ from werkpad.core.permissions import Role
 from werkpad.documents.models import Document
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def fits_the_phone(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, f"{page.url} is {width}px wide"
 
 
 def test_action_done_message_answered_with_a_cv_the_caseworker_downloads(
