@@ -22,6 +22,7 @@ from types import SimpleNamespace
 import pytest
 from django import forms
 from django.test import Client
+from django.utils.html import escape
 from rest_framework.test import APIClient
 
 from tests.factories import JobSeekerFactory, UserFactory, job_seeker_login
@@ -394,8 +395,8 @@ def test_ui(role, action, world, role_user):
     page = response.content.decode()
     assert world.other.last_name not in page
     if action == "list":
-        assert world.own.last_name in page
-        assert (world.neighbour.last_name in page) is (role == Role.CASEWORKER)
+        assert escape(world.own.last_name) in page
+        assert (escape(world.neighbour.last_name) in page) is (role == Role.CASEWORKER)
     elif action == "read own municipality's file":
         assert world.own.full_name in page
     elif action == "own pages":

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils.html import escape
 
 from tests.access import page_client
 from tests.demo.test_demo import demo  # noqa: F401  (the class-scoped demo fixture)
@@ -66,7 +67,7 @@ class TestDemoMatching:
         agreed = IntroductionRequest.objects.get(status=Status.AGREED)
         assert agreed.requested_at < agreed.answered_at <= clock.now()
         page = page_client(employer).get(f"/kandidaten/kennismakingen/{agreed.pk}/")
-        assert agreed.job_seeker.last_name in page.content.decode()
+        assert escape(agreed.job_seeker.last_name) in page.content.decode()
         assert agreed.job_seeker.bsn not in page.content.decode()
 
     def test_the_advisor_proposed_candidates(self, demo):  # noqa: F811
