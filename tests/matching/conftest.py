@@ -18,7 +18,14 @@ def employer(amsterdam):
 
 @pytest.fixture
 def employer_user(employer):
-    return UserFactory.with_role(Role.EMPLOYER, organisation=employer.organisation)
+    # Names no job seeker has: the tests look for the candidate's name on the employer's
+    # pages, where the employer's own name stands in the header.
+    return UserFactory.with_role(
+        Role.EMPLOYER,
+        organisation=employer.organisation,
+        first_name="Werkgeversaccount",
+        last_name="Bakkerij",
+    )
 
 
 @pytest.fixture
